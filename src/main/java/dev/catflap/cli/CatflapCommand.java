@@ -1,0 +1,115 @@
+package dev.catflap.cli;
+
+import dev.catflap.CatflapException;
+import dev.catflap.config.CatflapConfig;
+import dev.catflap.config.Configuration;
+import dev.catflap.config.Setting;
+import dev.catflap.launch.CommandWords;
+import dev.catflap.launch.Environment;
+import dev.catflap.launch.ExecutableSearch;
+import dev.catflap.launch.LaunchPlan;
+import dev.catflap.launch.Launcher;
+import dev.catflap.posix.Posix;
+import dev.catflap.socket.Backlog;
+import dev.catflap.socket.BoundSocket;
+import dev.catflap.socket.ListenSpec;
+import dev.catflap.socket.SocketBinder;
+import jakarta.enterprise.context.Dependent;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** catflap's one command: settle the settings, bind, announce, launch. */
+@Dependent
+@Command(name = "catflap",
+        versionProvider = VersionProvider.class,
+        headerHeading = "",
+        header = "Bind a listening socket once, then run a command that serves on it.",
+        synopsisHeading = "%nUsage: ",
+        customSynopsis = "catflap [OPTIONS] [--] COMMAND [ARGS...]",
+        descriptionHeading = "%n",
+        description = "catflap binds a TCP socket, puts it at fd 3, sets LISTEN_FD=3 in the environment and "
+                + "replaces itself with COMMAND (same pid, no shell). A server restarted under it keeps accepting "
+                + "on the same socket, so clients wait instead of being refused. Options end at COMMAND: "
+                + "everything after it is the command's own.",
+        optionListHeading = "%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  catflap -p 8080 -- node server.js",
+            "  catflap -p 0 sh -c 'echo socket at fd $LISTEN_FD'",
+            "  catflap -h ::1 -p 3000 -e PORT_FD -- cargo watch -x run",
+            "",
+            "Exit status: the command's own; 2 for a usage error, 126 if the command cannot be executed,",
+            "127 if it is not found, 1 for any other failure before it runs."},
+        sortOptions = false)
+public class CatflapCommand implements Callable<Integer> {
+
+    @ArgGroup(validate = false, heading = "%nSocket:%n", order = 1)
+    SocketOptions socket = new SocketOptions();
+
+    @ArgGroup(validate = false, heading = "%nCommand:%n", order = 2)
+    LaunchOptions launch = new LaunchOptions();
+
+    @Option(names = "--help", usageHelp = true, description = "Show this help and exit.", order = 90)
+    boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "Show the version and exit.", order = 91)
+    boolean version;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command to run, and its arguments.")
+    List<String> command = new ArrayList<>();
+
+    private final Configuration configuration;
+    private final SocketBinder binder;
+    private final ExecutableSearch search;
+    private final Launcher launcher;
+    private final Posix posix;
+
+    public CatflapCommand(Configuration configuration, SocketBinder binder, ExecutableSearch search,
+            Launcher launcher, Posix posix) {
+        this.configuration = configuration;
+        this.binder = binder;
+        this.search = search;
+        this.launcher = launcher;
+        this.posix = posix;
+    }
+
+    @Override
+    public Integer call() {
+        CatflapConfig config = configuration.load(flags());
+        if (command.isEmpty()) {
+            Console.say("no command given");
+            Console.say(Console.USAGE_HINT);
+            return CatflapException.USAGE;
+        }
+        CommandWords words = CommandWords.of(command);
+        Environment environment = new Environment(posix.environment());
+        byte[] executable = search.resolve(words, environment);
+
+        BoundSocket bound = binder.bind(ListenSpec.tcp(config.host(), config.port()),
+                config.backlog().orElseGet(Backlog::systemMaximum));
+        if (!config.quiet()) {
+            Console.say("Listening at: " + bound.address());
+        }
+        Environment withSocket = environment.with(config.env(), Integer.toString(LaunchPlan.FIRST_SOCKET_FD));
+        launcher.launch(new LaunchPlan(executable, words, withSocket, List.of(bound)));
+        return 0;
+    }
+
+    private Map<Setting, String> flags() {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        if (socket != null) {
+            socket.addTo(flags);
+        }
+        if (launch != null) {
+            launch.addTo(flags);
+        }
+        return flags;
+    }
+}

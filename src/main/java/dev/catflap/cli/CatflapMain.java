@@ -1,0 +1,53 @@
+package dev.catflap.cli;
+
+import dev.catflap.CatflapException;
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The entry point. It sets picocli up the way a launcher needs it (options end at the command,
+ * no @file expansion of the command's arguments) and is the one place where errors become
+ * "[catflap] ..." lines and exit statuses.
+ */
+@QuarkusMain
+public class CatflapMain implements QuarkusApplication {
+    @Inject
+    IFactory factory;
+
+    @Inject
+    @TopCommand // Quarkus qualifies the one @Command so
+    CatflapCommand command;
+
+    @Override
+    public int run(String... args) {
+        CommandLine cli = new CommandLine(command, factory)
+                .setStopAtPositional(true)
+                .setExpandAtFiles(false)
+                .setParameterExceptionHandler(CatflapMain::usageError)
+                .setExecutionExceptionHandler((e, line, result) -> failure(e));
+        return cli.execute(args);
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println(Console.PREFIX + e.getMessage());
+        err.println(Console.PREFIX + Console.USAGE_HINT);
+        err.flush();
+        return CatflapException.USAGE;
+    }
+
+    private static int failure(Exception e) {
+        if (e instanceof CatflapException catflap) {
+            Console.say(catflap.getMessage());
+            return catflap.exitCode();
+        }
+        Console.say("internal error: " + e);
+        return CatflapException.FAILURE;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.catflap.launch;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command and its arguments as the bytes the caller passed. Java decodes arguments with the
+ * platform charset, which loses bytes that are not valid in it (e.g. {@code \xff} under
+ * {@code LC_ALL=C}); {@code /proc/self/cmdline} still has them. The command is always the tail of
+ * catflap's own arguments, so its words are the last ones there.
+ */
+public final class CommandWords {
+    private static final Path CMDLINE = Path.of("/proc/self/cmdline");
+
+    private final List<byte[]> words;
+
+    private CommandWords(List<byte[]> words) {
+        this.words = List.copyOf(words);
+    }
+
+    /**
+     * The raw bytes of {@code decoded}, the last words of this process's arguments. Where the
+     * process's arguments do not end with them (in dev mode, Maven's arguments are there), the
+     * decoded words are encoded again.
+     */
+    public static CommandWords of(List<String> decoded) {
+        Charset charset = platformCharset();
+        List<byte[]> raw = lastArguments(decoded.size());
+        if (raw != null && decodesTo(raw, decoded, charset)) {
+            return new CommandWords(raw);
+        }
+        List<byte[]> encoded = new ArrayList<>();
+        for (String word : decoded) {
+            encoded.add(word.getBytes(charset));
+        }
+        return new CommandWords(encoded);
+    }
+
+    public List<byte[]> words() {
+        return words;
+    }
+
+    public byte[] name() {
+        return words.get(0);
+    }
+
+    /** The command's name for messages. */
+    public String displayName() {
+        return new String(words.get(0), platformCharset());
+    }
+
+    private static List<byte[]> lastArguments(int count) {
+        byte[] cmdline;
+        try {
+            cmdline = Files.readAllBytes(CMDLINE);
+        } catch (IOException e) {
+            return null;
+        }
+        List<byte[]> all = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < cmdline.length; i++) {
+            if (cmdline[i] == 0) {
+                all.add(Arrays.copyOfRange(cmdline, start, i));
+                start = i + 1;
+            }
+        }
+        return all.size() < count ? null : all.subList(all.size() - count, all.size());
+    }
+
+    private static boolean decodesTo(List<byte[]> raw, List<String> decoded, Charset charset) {
+        for (int i = 0; i < raw.size(); i++) {
+            if (!new String(raw.get(i), charset).equals(decoded.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The charset the JVM decoded arguments and environment with. */
+    static Charset platformCharset() {
+        String name = System.getProperty("sun.jnu.encoding");
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.catflap.launch;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command's environment as raw {@code NAME=value} entries: the caller's own, byte for byte
+ * (libc's {@code environ}, not Java's decoded copy), with catflap's variables set.
+ */
+public final class Environment {
+    private final List<byte[]> entries;
+
+    public Environment(List<byte[]> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** A copy with {@code name} set to {@code value}, replacing any earlier value in place. */
+    public Environment with(String name, String value) {
+        byte[] entry = (name + "=" + value).getBytes(StandardCharsets.UTF_8);
+        List<byte[]> copy = new ArrayList<>(entries.size() + 1);
+        boolean replaced = false;
+        for (byte[] existing : entries) {
+            if (hasName(existing, name)) {
+                if (!replaced) {
+                    copy.add(entry);
+                    replaced = true;
+                }
+            } else {
+                copy.add(existing);
+            }
+        }
+        if (!replaced) {
+            copy.add(entry);
+        }
+        return new Environment(copy);
+    }
+
+    /** A copy without {@code name}. */
+    public Environment without(String name) {
+        List<byte[]> copy = new ArrayList<>(entries.size());
+        for (byte[] existing : entries) {
+            if (!hasName(existing, name)) {
+                copy.add(existing);
+            }
+        }
+        return new Environment(copy);
+    }
+
+    public List<byte[]> entries() {
+        return entries;
+    }
+
+    /** The raw value of {@code name}, or null where it is unset. */
+    public byte[] rawValue(String name) {
+        for (byte[] existing : entries) {
+            if (hasName(existing, name)) {
+                return Arrays.copyOfRange(existing, name.length() + 1, existing.length);
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasName(byte[] entry, String name) {
+        byte[] prefix = (name + "=").getBytes(StandardCharsets.UTF_8);
+        return entry.length >= prefix.length && Arrays.equals(entry, 0, prefix.length, prefix, 0, prefix.length);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.catflap.launch;
+
+import com.sun.jna.Memory;
+import dev.catflap.posix.Errno;
+import dev.catflap.posix.Posix;
+import dev.catflap.posix.Posix.PreparedExec;
+import dev.catflap.socket.BoundSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replaces catflap with the command: same pid, no shell. Before the execve the process is made to
+ * look as if the caller had started the command directly: the caller's signal state, only fds
+ * 0-2 and the sockets open, the sockets at 3, 4, ...
+ *
+ * <p>Placing the sockets overwrites whatever the JVM had at those numbers (its jars and modules
+ * file), so everything that could load a class is done first, and a failing execve is reported
+ * with memory and calls prepared in advance.
+ */
+final class Exec {
+    private static final byte[] SHELL = "/bin/sh".getBytes(StandardCharsets.US_ASCII);
+    private static final int[] REPORTED_ERRNOS = {Errno.ENOENT, Errno.EACCES, Errno.ENOEXEC, Errno.ENOTDIR, Errno.EPERM};
+
+    private final Posix posix;
+
+    Exec(Posix posix) {
+        this.posix = posix;
+    }
+
+    void run(LaunchPlan plan, CallerState caller) {
+        PreparedExec exec = new PreparedExec(plan.executable(), plan.command().words(), plan.environment().entries());
+        PreparedExec shellFallback = new PreparedExec(SHELL, shellWords(plan), plan.environment().entries());
+        Map<Integer, Memory> messages = failureMessages(plan.command().displayName());
+        Memory otherFailure = message(plan.command().displayName() + ": cannot execute\n");
+        posix.prepareForExec();
+        System.out.flush();
+        System.err.flush();
+
+        restoreSignals(caller);
+        posix.closeOnExecFrom(LaunchPlan.FIRST_SOCKET_FD);
+        placeSockets(plan.sockets());
+
+        int errno = posix.execve(exec);
+        if (errno == Errno.ENOEXEC) {
+            // A script without a #! line: shells and execvp hand it to /bin/sh.
+            errno = posix.execve(shellFallback);
+        }
+        int status = errno == Errno.ENOENT ? 127 : 126;
+        posix.die(messages.getOrDefault(errno, otherFailure), status);
+    }
+
+    /**
+     * The JVM catches signals (their handlers reset on exec by themselves), ignores none of its
+     * own, and blocks SIGQUIT: give the command the caller's mask, and ignore again what the
+     * caller ignored where the JVM took it over.
+     */
+    private void restoreSignals(CallerState caller) {
+        for (int signal = 1; signal <= Posix.LAST_SIGNAL; signal++) {
+            if (caller.isIgnored(signal) && signal != Posix.SIGKILL && signal != Posix.SIGSTOP) {
+                posix.setSignalIgnored(signal, true);
+            }
+        }
+        posix.setSignalMask(caller.blockedSignals());
+    }
+
+    /**
+     * Moves the sockets to 3, 4, ..., the only descriptors above 2 left open across exec. Each is
+     * first copied above that range, so that moving one never overwrites another still waiting.
+     */
+    private void placeSockets(List<BoundSocket> sockets) {
+        int end = LaunchPlan.FIRST_SOCKET_FD + sockets.size();
+        int[] staged = new int[sockets.size()];
+        for (int i = 0; i < staged.length; i++) {
+            staged[i] = posix.duplicateAtOrAbove(sockets.get(i).fd(), end);
+        }
+        for (int i = 0; i < staged.length; i++) {
+            posix.duplicateTo(staged[i], LaunchPlan.FIRST_SOCKET_FD + i);
+            posix.setBlocking(LaunchPlan.FIRST_SOCKET_FD + i);
+        }
+    }
+
+    private static List<byte[]> shellWords(LaunchPlan plan) {
+        List<byte[]> words = new java.util.ArrayList<>();
+        words.add(SHELL);
+        words.add(plan.executable());
+        List<byte[]> all = plan.command().words();
+        words.addAll(all.subList(1, all.size()));
+        return words;
+    }
+
+    private static Map<Integer, Memory> failureMessages(String command) {
+        Map<Integer, Memory> messages = new HashMap<>();
+        for (int errno : REPORTED_ERRNOS) {
+            messages.put(errno, message(command + ": " + Errno.describe(errno) + "\n"));
+        }
+        return messages;
+    }
+
+    private static Memory message(String text) {
+        byte[] bytes = ("[catflap] " + text).getBytes(StandardCharsets.UTF_8);
+        Memory memory = new Memory(bytes.length);
+        memory.write(0, bytes, 0, bytes.length);
+        return memory;
+    }
+}

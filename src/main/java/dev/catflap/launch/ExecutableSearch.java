@@ -1,0 +1,103 @@
+package dev.catflap.launch;
+
+import dev.catflap.CatflapException;
+import dev.catflap.posix.Posix;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the file a command name stands for, as execvp and shells do: a name with a slash is a
+ * path, any other is looked up on PATH. It runs before anything is bound, so that a missing
+ * command stops catflap with the shells' statuses (127 not found, 126 not executable).
+ */
+@ApplicationScoped
+public class ExecutableSearch {
+    /** glibc's search path when PATH is unset. */
+    private static final byte[] DEFAULT_PATH = "/bin:/usr/bin".getBytes();
+
+    private final Posix posix;
+
+    public ExecutableSearch(Posix posix) {
+        this.posix = posix;
+    }
+
+    /** The path to execute for {@code command}, searched on {@code environment}'s PATH. */
+    public byte[] resolve(CommandWords command, Environment environment) {
+        byte[] name = command.name();
+        if (name.length == 0) {
+            throw new CatflapException(CatflapException.NOT_FOUND, "'': command not found");
+        }
+        if (contains(name, (byte) '/')) {
+            return checkPath(name, command.displayName());
+        }
+        boolean foundNotExecutable = false;
+        for (byte[] directory : searchPath(environment)) {
+            byte[] candidate = join(directory, name);
+            if (posix.exists(candidate) && !posix.isDirectory(candidate)) {
+                if (posix.isExecutable(candidate)) {
+                    return candidate;
+                }
+                foundNotExecutable = true;
+            }
+        }
+        if (foundNotExecutable) {
+            throw new CatflapException(CatflapException.NOT_EXECUTABLE, command.displayName() + ": permission denied");
+        }
+        throw new CatflapException(CatflapException.NOT_FOUND, command.displayName() + ": command not found");
+    }
+
+    private byte[] checkPath(byte[] path, String shown) {
+        if (!posix.exists(path)) {
+            throw new CatflapException(CatflapException.NOT_FOUND, shown + ": no such file or directory");
+        }
+        if (posix.isDirectory(path)) {
+            throw new CatflapException(CatflapException.NOT_EXECUTABLE, shown + ": is a directory");
+        }
+        if (!posix.isExecutable(path)) {
+            throw new CatflapException(CatflapException.NOT_EXECUTABLE, shown + ": permission denied");
+        }
+        return path;
+    }
+
+    private static List<byte[]> searchPath(Environment environment) {
+        byte[] path = environment.rawValue("PATH");
+        if (path == null) {
+            path = DEFAULT_PATH;
+        }
+        List<byte[]> directories = new ArrayList<>();
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        for (byte b : path) {
+            if (b == ':') {
+                directories.add(current.toByteArray());
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+        directories.add(current.toByteArray());
+        return directories;
+    }
+
+    /** An empty PATH entry means the working directory, as in execvp. */
+    private static byte[] join(byte[] directory, byte[] name) {
+        if (directory.length == 0) {
+            return name;
+        }
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        joined.writeBytes(directory);
+        joined.write('/');
+        joined.writeBytes(name);
+        return joined.toByteArray();
+    }
+
+    private static boolean contains(byte[] bytes, byte wanted) {
+        for (byte b : bytes) {
+            if (b == wanted) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.catflap.posix;
+
+import java.util.Map;
+
+/** Turns an errno into the words a user should read, with a hint where the cause is not obvious. */
+public final class Errno {
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int ENOEXEC = 8;
+    public static final int EACCES = 13;
+    public static final int ENOTDIR = 20;
+    public static final int EINVAL = 22;
+    public static final int EMFILE = 24;
+    public static final int ENOSYS = 38;
+    public static final int EAFNOSUPPORT = 97;
+    public static final int EADDRINUSE = 98;
+    public static final int EADDRNOTAVAIL = 99;
+    public static final int ECONNREFUSED = 111;
+
+    private static final Map<Integer, String> WORDS = Map.ofEntries(
+            Map.entry(EPERM, "operation not permitted"),
+            Map.entry(ENOENT, "no such file or directory"),
+            Map.entry(ENOEXEC, "not in an executable format"),
+            Map.entry(EACCES, "permission denied (ports below 1024 and some paths need privileges)"),
+            Map.entry(ENOTDIR, "a part of the path is not a directory"),
+            Map.entry(EINVAL, "invalid argument"),
+            Map.entry(EMFILE, "too many open files (raise the limit with ulimit -n)"),
+            Map.entry(ENOSYS, "not supported by this kernel"),
+            Map.entry(EAFNOSUPPORT, "address family not supported (is IPv6 disabled on this machine?)"),
+            Map.entry(EADDRINUSE, "address already in use"),
+            Map.entry(EADDRNOTAVAIL, "address not available (no interface on this machine has it)"),
+            Map.entry(ECONNREFUSED, "connection refused"));
+
+    private Errno() {
+    }
+
+    /** A lower-case description of {@code errno}, never null. */
+    public static String describe(int errno) {
+        String words = WORDS.get(errno);
+        if (words != null) {
+            return words;
+        }
+        String system = LibC.INSTANCE.strerror(errno);
+        return system == null ? "error " + errno : system.toLowerCase(java.util.Locale.ROOT);
+    }
+}

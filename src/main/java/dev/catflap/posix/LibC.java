@@ -1,0 +1,66 @@
+package dev.catflap.posix;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+
+/**
+ * The libc functions catflap calls, bound by JNA. Only {@link Posix} uses it: everything else goes
+ * through that bean, which turns errno into messages a user understands.
+ *
+ * <p>Functions that report failure through errno declare {@link LastErrorException}; the ones that
+ * return an error number themselves (pthread_sigmask, posix_spawn*) do not.
+ */
+interface LibC extends Library {
+    LibC INSTANCE = Native.load("c", LibC.class);
+
+    int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    int setsockopt(int fd, int level, int name, IntByReference value, int length) throws LastErrorException;
+
+    int getsockopt(int fd, int level, int name, IntByReference value, IntByReference length) throws LastErrorException;
+
+    int bind(int fd, Pointer address, int length) throws LastErrorException;
+
+    int listen(int fd, int backlog) throws LastErrorException;
+
+    int connect(int fd, Pointer address, int length) throws LastErrorException;
+
+    int getsockname(int fd, Pointer address, IntByReference length) throws LastErrorException;
+
+    int fcntl(int fd, int command, int argument) throws LastErrorException;
+
+    int dup2(int fd, int target) throws LastErrorException;
+
+    int close(int fd) throws LastErrorException;
+
+    int close_range(int first, int last, int flags) throws LastErrorException;
+
+    int access(Pointer path, int mode) throws LastErrorException;
+
+    int open(Pointer path, int flags) throws LastErrorException;
+
+    int unlink(Pointer path) throws LastErrorException;
+
+    int execve(Pointer path, Pointer argv, Pointer envp) throws LastErrorException;
+
+    int pthread_sigmask(int how, Pointer set, Pointer old);
+
+    int sigaction(int signal, Pointer action, Pointer old) throws LastErrorException;
+
+    int getrlimit(int resource, Pointer limit) throws LastErrorException;
+
+    int setrlimit(int resource, Pointer limit) throws LastErrorException;
+
+    int getpid();
+
+    int getppid();
+
+    long write(int fd, Pointer buffer, long count);
+
+    void _exit(int status);
+
+    String strerror(int errno);
+}

@@ -1,0 +1,396 @@
+package dev.catflap.posix;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The system calls catflap needs, with Java types in and out and every failure turned into a
+ * {@link PosixException} whose message a user understands. Constants are Linux's (x86-64 and
+ * aarch64 agree on all of them).
+ */
+@ApplicationScoped
+public class Posix {
+    public static final int AF_UNIX = 1;
+    public static final int AF_INET = 2;
+    public static final int AF_INET6 = 10;
+    public static final int SOCK_STREAM = 1;
+    public static final int SOCK_DGRAM = 2;
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_REUSEADDR = 2;
+    public static final int SO_TYPE = 3;
+    public static final int SO_ACCEPTCONN = 30;
+    public static final int IPPROTO_IPV6 = 41;
+    public static final int IPV6_V6ONLY = 26;
+    public static final int SIGQUIT = 3;
+    public static final int SIGKILL = 9;
+    public static final int SIGSTOP = 19;
+    /** Signals 1..64; glibc reserves 32 and 33 for its own threads. */
+    public static final int LAST_SIGNAL = 64;
+
+    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int F_SETFD = 2;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
+    private static final int O_NONBLOCK = 0x800;
+    private static final int F_DUPFD_CLOEXEC = 1030;
+    private static final int FD_CLOEXEC = 1;
+    private static final int CLOSE_RANGE_CLOEXEC = 1 << 2;
+    private static final int F_OK = 0;
+    private static final int X_OK = 1;
+    private static final int SIG_SETMASK = 2;
+    private static final int SIGSET_BYTES = 128;
+    private static final int SIGACTION_BYTES = 256; // glibc's struct sigaction is 152 bytes on x86-64
+    private static final int RLIMIT_NOFILE = 7;
+
+    private final LibC libc = LibC.INSTANCE;
+
+    // ---- sockets
+
+    /** A new socket, close-on-exec until it is placed where the command expects it. */
+    public int socket(int family, int type) {
+        try {
+            return libc.socket(family, type | SOCK_CLOEXEC, 0);
+        } catch (LastErrorException e) {
+            throw failure("socket", e);
+        }
+    }
+
+    public void setSocketOption(int fd, int level, int name, int value) {
+        try {
+            libc.setsockopt(fd, level, name, new IntByReference(value), Integer.BYTES);
+        } catch (LastErrorException e) {
+            throw failure("setsockopt", e);
+        }
+    }
+
+    public int socketOption(int fd, int level, int name) {
+        IntByReference value = new IntByReference();
+        try {
+            libc.getsockopt(fd, level, name, value, new IntByReference(Integer.BYTES));
+            return value.getValue();
+        } catch (LastErrorException e) {
+            throw failure("getsockopt", e);
+        }
+    }
+
+    public void bind(int fd, byte[] sockaddr) {
+        try {
+            libc.bind(fd, memory(sockaddr), sockaddr.length);
+        } catch (LastErrorException e) {
+            throw failure("bind", e);
+        }
+    }
+
+    public void listen(int fd, int backlog) {
+        try {
+            libc.listen(fd, backlog);
+        } catch (LastErrorException e) {
+            throw failure("listen", e);
+        }
+    }
+
+    public void connect(int fd, byte[] sockaddr) {
+        try {
+            libc.connect(fd, memory(sockaddr), sockaddr.length);
+        } catch (LastErrorException e) {
+            throw failure("connect", e);
+        }
+    }
+
+    /** The address a socket is bound to, as the kernel's sockaddr bytes. */
+    public byte[] localAddress(int fd) {
+        Memory buffer = new Memory(128);
+        buffer.clear();
+        IntByReference length = new IntByReference(128);
+        try {
+            libc.getsockname(fd, buffer, length);
+            return buffer.getByteArray(0, length.getValue());
+        } catch (LastErrorException e) {
+            throw failure("getsockname", e);
+        }
+    }
+
+    // ---- descriptors
+
+    /** A close-on-exec duplicate of {@code fd} at the lowest free number at or above {@code lowest}. */
+    public int duplicateAtOrAbove(int fd, int lowest) {
+        try {
+            return libc.fcntl(fd, F_DUPFD_CLOEXEC, lowest);
+        } catch (LastErrorException e) {
+            throw failure("fcntl", e);
+        }
+    }
+
+    /** Makes {@code target} a copy of {@code fd}; the copy is inherited across exec. */
+    public void duplicateTo(int fd, int target) {
+        try {
+            libc.dup2(fd, target);
+        } catch (LastErrorException e) {
+            throw failure("dup2", e);
+        }
+    }
+
+    public void setCloseOnExec(int fd, boolean closeOnExec) {
+        try {
+            libc.fcntl(fd, F_SETFD, closeOnExec ? FD_CLOEXEC : 0);
+        } catch (LastErrorException e) {
+            throw failure("fcntl", e);
+        }
+    }
+
+    public void setBlocking(int fd) {
+        try {
+            int flags = libc.fcntl(fd, F_GETFL, 0);
+            libc.fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+        } catch (LastErrorException e) {
+            throw failure("fcntl", e);
+        }
+    }
+
+    public void close(int fd) {
+        try {
+            libc.close(fd);
+        } catch (LastErrorException e) {
+            throw failure("close", e);
+        }
+    }
+
+    /**
+     * Marks every descriptor from {@code first} up close-on-exec, so the JVM's jars and files do
+     * not reach the command. Kernels before 5.11 lack close_range's flag: walk /proc/self/fd instead.
+     * The exec path calls it before it moves any descriptor, as the fallback loads classes.
+     */
+    public void closeOnExecFrom(int first) {
+        try {
+            libc.close_range(first, -1, CLOSE_RANGE_CLOEXEC);
+        } catch (LastErrorException e) {
+            closeOnExecFromProcList(first);
+        }
+    }
+
+    private void closeOnExecFromProcList(int first) {
+        List<Integer> open = new ArrayList<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                open.add(Integer.parseInt(fd.getFileName().toString()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot list /proc/self/fd: " + e.getMessage(), e);
+        }
+        for (int fd : open) {
+            if (fd >= first) {
+                try {
+                    libc.fcntl(fd, F_SETFD, FD_CLOEXEC);
+                } catch (LastErrorException gone) {
+                    // the directory stream's own descriptor, closed by now
+                }
+            }
+        }
+    }
+
+    // ---- files
+
+    public boolean exists(byte[] path) {
+        return accessible(path, F_OK);
+    }
+
+    public boolean isExecutable(byte[] path) {
+        return accessible(path, X_OK);
+    }
+
+    /** True for a directory: only a directory has an entry named "." under it. */
+    public boolean isDirectory(byte[] path) {
+        byte[] dot = new byte[path.length + 2];
+        System.arraycopy(path, 0, dot, 0, path.length);
+        dot[path.length] = '/';
+        dot[path.length + 1] = '.';
+        return exists(dot);
+    }
+
+    private boolean accessible(byte[] path, int mode) {
+        try {
+            return libc.access(cString(path), mode) == 0;
+        } catch (LastErrorException e) {
+            return false;
+        }
+    }
+
+    public void unlink(byte[] path) {
+        try {
+            libc.unlink(cString(path));
+        } catch (LastErrorException e) {
+            throw failure("unlink", e);
+        }
+    }
+
+    // ---- process state
+
+    public int pid() {
+        return libc.getpid();
+    }
+
+    public int parentPid() {
+        return libc.getppid();
+    }
+
+    /** The environment as libc holds it: raw bytes, exactly as the caller passed them. */
+    public List<byte[]> environment() {
+        Pointer environ = NativeLibrary.getInstance("c").getGlobalVariableAddress("environ").getPointer(0);
+        List<byte[]> entries = new ArrayList<>();
+        for (int i = 0; environ != null; i++) {
+            Pointer entry = environ.getPointer((long) i * Native.POINTER_SIZE);
+            if (entry == null) {
+                break;
+            }
+            entries.add(entry.getByteArray(0, (int) entry.indexOf(0, (byte) 0)));
+        }
+        return entries;
+    }
+
+    /** The soft and hard RLIMIT_NOFILE, in that order. */
+    public long[] openFilesLimit() {
+        Memory limit = new Memory(16);
+        try {
+            libc.getrlimit(RLIMIT_NOFILE, limit);
+        } catch (LastErrorException e) {
+            throw failure("getrlimit", e);
+        }
+        return new long[] {limit.getLong(0), limit.getLong(8)};
+    }
+
+    public void setOpenFilesLimit(long soft, long hard) {
+        Memory limit = new Memory(16);
+        limit.setLong(0, soft);
+        limit.setLong(8, hard);
+        try {
+            libc.setrlimit(RLIMIT_NOFILE, limit);
+        } catch (LastErrorException e) {
+            throw failure("setrlimit", e);
+        }
+    }
+
+    /** The calling thread's blocked signals, bit {@code n-1} for signal {@code n}. */
+    public long signalMask() {
+        Memory old = sigset(0);
+        check("pthread_sigmask", libc.pthread_sigmask(SIG_SETMASK, null, old));
+        return old.getLong(0);
+    }
+
+    public void setSignalMask(long mask) {
+        check("pthread_sigmask", libc.pthread_sigmask(SIG_SETMASK, sigset(mask), null));
+    }
+
+    /** Sets a signal to be ignored ({@code true}) or to its default action. */
+    public void setSignalIgnored(int signal, boolean ignored) {
+        Memory action = new Memory(SIGACTION_BYTES);
+        action.clear();
+        action.setLong(0, ignored ? 1 : 0); // sa_handler: SIG_IGN is 1, SIG_DFL is 0
+        try {
+            libc.sigaction(signal, action, null);
+        } catch (LastErrorException e) {
+            throw failure("sigaction", e);
+        }
+    }
+
+    private static Memory sigset(long mask) {
+        Memory set = new Memory(SIGSET_BYTES);
+        set.clear();
+        set.setLong(0, mask);
+        return set;
+    }
+
+    // ---- exec
+
+    /**
+     * Replaces this process with {@code path}. Returns only on failure, with the errno; by then
+     * the caller may have given away the JVM's descriptors, so it must not load classes.
+     */
+    public int execve(PreparedExec exec) {
+        try {
+            libc.execve(exec.path, exec.argv, exec.envp);
+            return 0;
+        } catch (LastErrorException e) {
+            return e.getErrorCode();
+        }
+    }
+
+    /** Writes straight to fd 2 and ends the process, for failures after the JVM's files are gone. */
+    public void die(Memory message, int status) {
+        libc.write(2, message, message.size());
+        libc._exit(status);
+    }
+
+    /**
+     * Runs each call the exec path makes once with harmless arguments, so that JNA has resolved
+     * them before the JVM's descriptors are replaced: after that, no class may be loaded.
+     */
+    public void prepareForExec() {
+        execve(new PreparedExec(new byte[0], List.of(), List.of()));
+        try {
+            libc.dup2(-1, -1);
+        } catch (LastErrorException expected) {
+            // EBADF: only the binding was wanted
+        }
+        libc.write(2, new Memory(1), 0);
+        closeOnExecFrom(Integer.MAX_VALUE);
+    }
+
+    /** The path, argv and envp of an exec, copied into native memory ahead of time. */
+    public static final class PreparedExec {
+        private final Memory path;
+        private final Memory argv;
+        private final Memory envp;
+        private final List<Memory> strings = new ArrayList<>();
+
+        public PreparedExec(byte[] path, List<byte[]> argv, List<byte[]> envp) {
+            this.path = cString(path);
+            this.argv = pointerArray(argv);
+            this.envp = pointerArray(envp);
+        }
+
+        private Memory pointerArray(List<byte[]> values) {
+            Memory array = new Memory((long) (values.size() + 1) * Native.POINTER_SIZE);
+            for (int i = 0; i < values.size(); i++) {
+                Memory value = cString(values.get(i));
+                strings.add(value);
+                array.setPointer((long) i * Native.POINTER_SIZE, value);
+            }
+            array.setPointer((long) values.size() * Native.POINTER_SIZE, null);
+            return array;
+        }
+    }
+
+    static Memory cString(byte[] bytes) {
+        Memory memory = new Memory(bytes.length + 1L);
+        memory.write(0, bytes, 0, bytes.length);
+        memory.setByte(bytes.length, (byte) 0);
+        return memory;
+    }
+
+    private static Memory memory(byte[] bytes) {
+        Memory memory = new Memory(bytes.length);
+        memory.write(0, bytes, 0, bytes.length);
+        return memory;
+    }
+
+    private static void check(String call, int result) {
+        if (result != 0) {
+            throw new PosixException(call, result);
+        }
+    }
+
+    private static PosixException failure(String call, LastErrorException e) {
+        return new PosixException(call, e.getErrorCode());
+    }
+}

@@ -40,15 +40,14 @@ interface LibC extends Library {
 
     int access(Pointer path, int mode) throws LastErrorException;
 
-    int open(Pointer path, int flags) throws LastErrorException;
-
     int unlink(Pointer path) throws LastErrorException;
 
     int execve(Pointer path, Pointer argv, Pointer envp) throws LastErrorException;
 
     int pthread_sigmask(int how, Pointer set, Pointer old);
 
-    int sigaction(int signal, Pointer action, Pointer old) throws LastErrorException;
+    /** For rt_sigaction, which reaches the signals glibc keeps from sigaction (32 and 33). */
+    int syscall(long number, int signal, Pointer action, Pointer old, long maskBytes) throws LastErrorException;
 
     int getrlimit(int resource, Pointer limit) throws LastErrorException;
 

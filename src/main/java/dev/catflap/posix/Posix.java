@@ -4,6 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,8 @@ public class Posix {
     private static final int X_OK = 1;
     private static final int SIG_SETMASK = 2;
     private static final int SIGSET_BYTES = 128;
-    private static final int SIGACTION_BYTES = 256; // glibc's struct sigaction is 152 bytes on x86-64
+    private static final int KERNEL_SIGACTION_BYTES = 64; // handler, flags, restorer, mask: 32 bytes
+    private static final long SYS_RT_SIGACTION = Platform.isARM() ? 134 : 13; // aarch64 : x86-64
     private static final int RLIMIT_NOFILE = 7;
 
     private final LibC libc = LibC.INSTANCE;
@@ -291,15 +293,19 @@ public class Posix {
         check("pthread_sigmask", libc.pthread_sigmask(SIG_SETMASK, sigset(mask), null));
     }
 
-    /** Sets a signal to be ignored ({@code true}) or to its default action. */
+    /**
+     * Sets a signal to be ignored ({@code true}) or to its default action. It calls the kernel
+     * directly: glibc refuses signals 32 and 33, and a caller may well have them ignored (every
+     * process a JVM starts does).
+     */
     public void setSignalIgnored(int signal, boolean ignored) {
-        Memory action = new Memory(SIGACTION_BYTES);
+        Memory action = new Memory(KERNEL_SIGACTION_BYTES);
         action.clear();
-        action.setLong(0, ignored ? 1 : 0); // sa_handler: SIG_IGN is 1, SIG_DFL is 0
+        action.setLong(0, ignored ? 1 : 0); // the handler comes first: SIG_IGN is 1, SIG_DFL is 0
         try {
-            libc.sigaction(signal, action, null);
+            libc.syscall(SYS_RT_SIGACTION, signal, action, null, Long.BYTES);
         } catch (LastErrorException e) {
-            throw failure("sigaction", e);
+            throw failure("rt_sigaction", e);
         }
     }
 

@@ -1,0 +1,209 @@
+package dev.catflap.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the packaged catflap as a user would: {@code target/catflap} (or, with {@link #viaJar},
+ * {@code java -jar target/quarkus-app/quarkus-run.jar}) as a separate process, its output
+ * captured in files so that nothing blocks.
+ */
+public final class Catflap {
+    private static final Path LAUNCHER = Path.of(System.getProperty("catflap.launcher", "target/catflap"));
+    private static final Path JAR = Path.of(System.getProperty("catflap.jar", "target/quarkus-app/quarkus-run.jar"));
+    private static final Pattern LISTENING = Pattern.compile("\\[catflap] Listening at: (\\S+):(\\d+)");
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<String> prefix;
+    private final ProcessBuilder builder = new ProcessBuilder();
+
+    private Catflap(List<String> prefix) {
+        this.prefix = prefix;
+    }
+
+    /** catflap as started by its launcher, target/catflap. */
+    public static Catflap launcher() {
+        return new Catflap(List.of(LAUNCHER.toAbsolutePath().toString()));
+    }
+
+    /** catflap as started by {@code java -jar}, with the java running these tests. */
+    public static Catflap viaJar() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new Catflap(List.of(java, "-jar", JAR.toAbsolutePath().toString()));
+    }
+
+    /** The probe command of src/test/resources/probe.py, with its mode and arguments. */
+    public static List<String> probe(String... args) {
+        List<String> command = new ArrayList<>(List.of("python3", Path.of("target/test-classes/probe.py").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    public Catflap env(String name, String value) {
+        builder.environment().put(name, value);
+        return this;
+    }
+
+    public Catflap withoutEnv(String name) {
+        builder.environment().remove(name);
+        return this;
+    }
+
+    public Map<String, String> environment() {
+        return builder.environment();
+    }
+
+    public Catflap in(Path directory) {
+        builder.directory(directory.toFile());
+        return this;
+    }
+
+    /** The full command line: the launcher, then {@code args}. */
+    public List<String> commandLine(List<String> args) {
+        List<String> all = new ArrayList<>(prefix);
+        all.addAll(args);
+        return all;
+    }
+
+    /** Runs catflap with {@code args} to its end. */
+    public Result run(List<String> args) {
+        return start(args).await();
+    }
+
+    public Result run(String... args) {
+        return run(List.of(args));
+    }
+
+    /** Runs an arbitrary command line with this environment, e.g. a probe started directly. */
+    public Result runDirectly(List<String> commandLine) {
+        return startRaw(commandLine).await();
+    }
+
+    public Running start(List<String> args) {
+        return startRaw(commandLine(args));
+    }
+
+    public Running start(String... args) {
+        return start(List.of(args));
+    }
+
+    private Running startRaw(List<String> commandLine) {
+        try {
+            Path out = Files.createTempFile("catflap-out", ".txt");
+            Path err = Files.createTempFile("catflap-err", ".txt");
+            builder.command(commandLine)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            return new Running(builder.start(), out, err);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + commandLine, e);
+        }
+    }
+
+    /** A catflap process still running. */
+    public static final class Running implements AutoCloseable {
+        private final Process process;
+        private final Path out;
+        private final Path err;
+
+        Running(Process process, Path out, Path err) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public Process process() {
+            return process;
+        }
+
+        /** The port of the first listening line, once catflap has printed it. */
+        public int awaitPort() {
+            return Integer.parseInt(awaitListening().group(2));
+        }
+
+        /** The first listening line, once catflap has printed it. */
+        public Matcher awaitListening() {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                Matcher matcher = LISTENING.matcher(read(err));
+                if (matcher.find()) {
+                    return matcher;
+                }
+                if (!process.isAlive()) {
+                    fail("catflap ended (" + process.exitValue() + ") without listening; stderr: " + read(err));
+                }
+                sleep(20);
+            }
+            throw new AssertionError("no listening line within " + TIMEOUT + "; stderr: " + read(err));
+        }
+
+        public Result await() {
+            try {
+                boolean ended = process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                if (!ended) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    fail("catflap did not end within " + TIMEOUT + "; stderr: " + read(err));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return new Result(process.exitValue(), read(out), read(err), process.pid());
+        }
+
+        public String stderr() {
+            return read(err);
+        }
+
+        @Override
+        public void close() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** How a run ended: its status, its output, and the pid it had. */
+    public record Result(int exit, String stdout, String stderr, long pid) {
+        /** The listening line's port. */
+        public int port() {
+            Matcher matcher = LISTENING.matcher(stderr);
+            assertTrue(matcher.find(), "no listening line in: " + stderr);
+            return Integer.parseInt(matcher.group(2));
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

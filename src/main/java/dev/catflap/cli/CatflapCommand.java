@@ -2,8 +2,11 @@ package dev.catflap.cli;
 
 import dev.catflap.CatflapException;
 import dev.catflap.config.CatflapConfig;
+import dev.catflap.config.ConfigReport;
 import dev.catflap.config.Configuration;
 import dev.catflap.config.Setting;
+import dev.catflap.config.Settings;
+import dev.catflap.config.ShellWords;
 import dev.catflap.launch.CommandWords;
 import dev.catflap.launch.Environment;
 import dev.catflap.launch.ExecutableSearch;
@@ -44,6 +47,10 @@ import picocli.CommandLine.Parameters;
             "  catflap -p 8080 -- node server.js",
             "  catflap -p 0 sh -c 'echo socket at fd $LISTEN_FD'",
             "  catflap -h ::1 -p 3000 -e PORT_FD -- cargo watch -x run",
+            "  catflap --show-config",
+            "",
+            "Settings come from, highest first: options, CATFLAP_* variables, the nearest .catflap.properties",
+            "(or --config FILE), $XDG_CONFIG_HOME/catflap/config.properties, the built-in defaults.",
             "",
             "Exit status: the command's own; 2 for a usage error, 126 if the command cannot be executed,",
             "127 if it is not found, 1 for any other failure before it runs."},
@@ -55,6 +62,9 @@ public class CatflapCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, heading = "%nCommand:%n", order = 2)
     LaunchOptions launch = new LaunchOptions();
+
+    @ArgGroup(validate = false, heading = "%nConfiguration:%n", order = 3)
+    ConfigOptions configOptions = new ConfigOptions();
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.", order = 90)
     boolean help;
@@ -82,13 +92,20 @@ public class CatflapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CatflapConfig config = configuration.load(flags());
-        if (command.isEmpty()) {
+        ConfigOptions options = configOptions != null ? configOptions : new ConfigOptions();
+        Settings settings = configuration.load(flags(), options.file());
+        settings.warnings().forEach(Console::say);
+        if (options.show) {
+            ConfigReport.lines(settings).forEach(System.out::println);
+            return 0;
+        }
+        CatflapConfig config = settings.config();
+        if (command.isEmpty() && config.command().isEmpty()) {
             Console.say("no command given");
             Console.say(Console.USAGE_HINT);
             return CatflapException.USAGE;
         }
-        CommandWords words = CommandWords.of(command);
+        CommandWords words = commandWords(settings);
         Environment environment = new Environment(posix.environment());
         byte[] executable = search.resolve(words, environment);
 
@@ -102,6 +119,18 @@ public class CatflapCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The command line's command, raw; else the configured one, saying where it came from. */
+    private CommandWords commandWords(Settings settings) {
+        if (!command.isEmpty()) {
+            return CommandWords.of(command);
+        }
+        ShellWords configured = settings.config().command().orElseThrow();
+        if (!settings.config().quiet()) {
+            Console.say("command from " + settings.source(Setting.COMMAND) + ": " + configured.text());
+        }
+        return CommandWords.ofText(configured.words());
+    }
+
     private Map<Setting, String> flags() {
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         if (socket != null) {
@@ -109,6 +138,10 @@ public class CatflapCommand implements Callable<Integer> {
         }
         if (launch != null) {
             launch.addTo(flags);
+        }
+        if (!command.isEmpty()) {
+            // so that it replaces a configured command as any flag replaces a setting
+            flags.put(Setting.COMMAND, ShellWords.quote(command));
         }
         return flags;
     }

@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /**
- * The effective settings, typed. Built by {@link Configuration} from the flags, the environment
- * and the defaults in application.properties, after {@link Setting} has checked every value.
+ * The effective settings, typed. Built by {@link Configuration} from the flags, the environment,
+ * the configuration files and the defaults in application.properties, after {@link Setting} has
+ * checked every value.
  */
 @ConfigMapping(prefix = CatflapConfig.PREFIX)
 public interface CatflapConfig {
@@ -33,6 +34,10 @@ public interface CatflapConfig {
     /** The listen backlog; the system maximum when unset. */
     @WithConverter(BacklogConverter.class)
     Optional<Integer> backlog();
+
+    /** The command to run when the command line gives none, e.g. from a project file. */
+    @WithConverter(CommandConverter.class)
+    Optional<ShellWords> command();
 
     final class PortConverter implements Converter<Integer> {
         @Override
@@ -66,6 +71,13 @@ public interface CatflapConfig {
         @Override
         public Integer convert(String value) {
             return (Integer) parse(Setting.BACKLOG, value);
+        }
+    }
+
+    final class CommandConverter implements Converter<ShellWords> {
+        @Override
+        public ShellWords convert(String value) {
+            return (ShellWords) parse(Setting.COMMAND, value);
         }
     }
 

@@ -8,14 +8,20 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Builds catflap's settings from its sources, highest first: command-line flags, CATFLAP_*
- * environment variables, the built-in defaults. Every value is checked before it is used; a bad
- * one stops catflap with a message naming the key, the value and where it came from.
+ * environment variables, the project file, the user file, the built-in defaults. Every value is
+ * checked before it is used; a bad one stops catflap with a message naming the key, the value and
+ * where it came from.
  */
 @ApplicationScoped
 public class Configuration {
@@ -24,6 +30,8 @@ public class Configuration {
     static final String DEFAULTS = "defaults";
     private static final int FLAGS_ORDINAL = 400;
     private static final int ENVIRONMENT_ORDINAL = 300;
+    private static final int PROJECT_FILE_ORDINAL = 250;
+    private static final int USER_FILE_ORDINAL = 200;
     private static final int DEFAULTS_ORDINAL = 100;
     private static final String DEFAULTS_RESOURCE = "application.properties";
 
@@ -31,24 +39,36 @@ public class Configuration {
      * The effective settings.
      *
      * @param flags the settings given as options, by {@link Setting}, as the user typed them
-     * @throws CatflapException (exit 2) for a value that is not valid
+     * @param configFile the project file {@code --config} names, instead of searching for one
+     * @throws CatflapException (exit 2) for a value that is not valid, or a file that is not
+     *     properties; (exit 1) for a file that cannot be read
      */
-    public CatflapConfig load(Map<Setting, String> flags) {
+    public Settings load(Map<Setting, String> flags, Optional<Path> configFile) {
+        Map<String, String> environment = System.getenv();
+        Optional<ConfigFile> project = ProjectFile.read(configFile, Path.of("").toAbsolutePath());
+        Optional<ConfigFile> user = UserFile.read(environment);
         // SmallRye checks a mapping while it builds, with messages that do not say where a value
         // came from: check every value first, on the same sources without the mapping.
-        SmallRyeConfig unchecked = builder(flags).build();
+        SmallRyeConfig unchecked = builder(flags, environment, project, user).build();
         for (Setting setting : Setting.values()) {
             check(unchecked, setting);
         }
-        return builder(flags).withMapping(CatflapConfig.class).build().getConfigMapping(CatflapConfig.class);
+        SmallRyeConfig config = builder(flags, environment, project, user).withMapping(CatflapConfig.class).build();
+
+        List<String> warnings = new ArrayList<>();
+        project.ifPresent(file -> warnings.addAll(file.unknownKeys()));
+        user.ifPresent(file -> warnings.addAll(file.unknownKeys()));
+        exposedHost(config).ifPresent(warnings::add);
+        return new Settings(config, project.map(ConfigFile::path), UserFile.location(environment), user.isPresent(), warnings);
     }
 
-    private SmallRyeConfigBuilder builder(Map<Setting, String> flags) {
+    private SmallRyeConfigBuilder builder(Map<Setting, String> flags, Map<String, String> environment,
+            Optional<ConfigFile> project, Optional<ConfigFile> user) {
         Map<String, String> flagProperties = new HashMap<>();
         flags.forEach((setting, value) -> flagProperties.put(setting.key(), value));
-        return new SmallRyeConfigBuilder()
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                 .withSources(new NamedSource(FLAGS, flagProperties, FLAGS_ORDINAL))
-                .withSources(new EnvConfigSource(System.getenv(), ENVIRONMENT_ORDINAL) {
+                .withSources(new EnvConfigSource(environment, ENVIRONMENT_ORDINAL) {
                     @Override
                     public String getName() {
                         return ENVIRONMENT;
@@ -56,6 +76,28 @@ public class Configuration {
                 })
                 .withSources(new NamedSource(DEFAULTS, defaults(), DEFAULTS_ORDINAL))
                 .withValidateUnknown(false);
+        project.ifPresent(file -> builder.withSources(fileSource(file, PROJECT_FILE_ORDINAL)));
+        user.ifPresent(file -> builder.withSources(fileSource(file, USER_FILE_ORDINAL)));
+        return builder;
+    }
+
+    /** A file's source is named by its path, so that errors about its values name the file. */
+    private static NamedSource fileSource(ConfigFile file, int ordinal) {
+        return new NamedSource(file.path().toString(), file.properties(), ordinal);
+    }
+
+    /**
+     * A project file arrives with a cloned repository: if it is what opens the socket to other
+     * machines, the user should hear of it before the socket is bound.
+     */
+    private static Optional<String> exposedHost(SmallRyeConfig config) {
+        ConfigValue host = config.getConfigValue(Setting.HOST.key());
+        InetAddress address = config.getConfigMapping(CatflapConfig.class).host();
+        if (host.getSourceOrdinal() != PROJECT_FILE_ORDINAL || address.isLoopbackAddress()) {
+            return Optional.empty();
+        }
+        return Optional.of("warning: " + host.getSourceName() + " sets " + Setting.HOST.key() + "=" + host.getValue()
+                + ", which is not a loopback address: other machines can connect to the command");
     }
 
     private static void check(SmallRyeConfig config, Setting setting) {

@@ -18,7 +18,9 @@ public enum Setting {
     HOST("host", "-h/--host", IpLiteral::parse),
     ENV("env", "-e/--env", Setting::variableName),
     QUIET("quiet", "-q/--quiet", Setting::bool),
-    BACKLOG("backlog", "--backlog", Backlog::parse);
+    BACKLOG("backlog", "--backlog", Backlog::parse),
+    /** The command: in files written as one line; on the command line, the words after the options. */
+    COMMAND("command", "command line", ShellWords::parse);
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

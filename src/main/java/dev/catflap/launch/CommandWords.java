@@ -2,6 +2,7 @@ package dev.catflap.launch;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,19 @@ public final class CommandWords {
         List<byte[]> encoded = new ArrayList<>();
         for (String word : decoded) {
             encoded.add(word.getBytes(charset));
+        }
+        return new CommandWords(encoded);
+    }
+
+    /**
+     * The bytes of words that were never arguments, such as a command written in a configuration
+     * file: encoded in UTF-8, the encoding the files are read in, so they reach the command as
+     * they were in the file.
+     */
+    public static CommandWords ofText(List<String> words) {
+        List<byte[]> encoded = new ArrayList<>();
+        for (String word : words) {
+            encoded.add(word.getBytes(StandardCharsets.UTF_8));
         }
         return new CommandWords(encoded);
     }

@@ -1,0 +1,46 @@
+package dev.catflap.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code catflap --show-config} prints: every setting with its effective value and where it
+ * came from, then the files that were read, so that a user can see why catflap does what it does.
+ */
+public final class ConfigReport {
+    static final String NOT_SET = "(not set)";
+
+    private ConfigReport() {
+    }
+
+    /** The report's lines. */
+    public static List<String> lines(Settings settings) {
+        List<String[]> rows = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            Optional<String> text = settings.text(setting);
+            rows.add(new String[] {setting.key(), text.orElse(NOT_SET), settings.source(setting)});
+        }
+        List<String> lines = table(rows);
+        lines.add("");
+        lines.add("project file: " + settings.projectFile().map(Object::toString)
+                .orElse("none (no " + ProjectFile.NAME + " in the working directory or above it)"));
+        lines.add("user file:    " + settings.userFile() + (settings.userFileRead() ? "" : " (not found)"));
+        return lines;
+    }
+
+    /** The rows in columns, each as wide as its widest cell. */
+    private static List<String> table(List<String[]> rows) {
+        int keyWidth = 0;
+        int valueWidth = 0;
+        for (String[] row : rows) {
+            keyWidth = Math.max(keyWidth, row[0].length());
+            valueWidth = Math.max(valueWidth, row[1].length());
+        }
+        List<String> lines = new ArrayList<>();
+        for (String[] row : rows) {
+            lines.add(String.format("%-" + keyWidth + "s  %-" + valueWidth + "s  %s", row[0], row[1], row[2]));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.catflap.config;
+
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.SmallRyeConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The effective settings, checked, with where each came from. Made by {@link Configuration}. */
+public final class Settings {
+    private final SmallRyeConfig config;
+    private final Optional<Path> projectFile;
+    private final Path userFile;
+    private final boolean userFileRead;
+    private final List<String> warnings;
+
+    Settings(SmallRyeConfig config, Optional<Path> projectFile, Path userFile, boolean userFileRead, List<String> warnings) {
+        this.config = config;
+        this.projectFile = projectFile;
+        this.userFile = userFile;
+        this.userFileRead = userFileRead;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The settings, typed. */
+    public CatflapConfig config() {
+        return config.getConfigMapping(CatflapConfig.class);
+    }
+
+    /** The value of {@code setting} as it was written, if any source sets it. */
+    public Optional<String> text(Setting setting) {
+        return Optional.ofNullable(value(setting).getValue());
+    }
+
+    /**
+     * Where the value of {@code setting} came from, as a user would look for it: the option, the
+     * environment variable, the file's path, or "default".
+     */
+    public String source(Setting setting) {
+        ConfigValue value = value(setting);
+        return switch (value.getSourceName() == null ? Configuration.DEFAULTS : value.getSourceName()) {
+            case Configuration.FLAGS -> setting.option();
+            case Configuration.ENVIRONMENT -> setting.environmentVariable();
+            case Configuration.DEFAULTS -> "default";
+            default -> value.getSourceName();
+        };
+    }
+
+    /** The project file read, if any. */
+    public Optional<Path> projectFile() {
+        return projectFile;
+    }
+
+    /** Where the user file is for this user, read or not. */
+    public Path userFile() {
+        return userFile;
+    }
+
+    /** Whether the user file existed and was read. */
+    public boolean userFileRead() {
+        return userFileRead;
+    }
+
+    /** What the user should know before anything runs: unknown keys, a host exposed by the project file. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    private ConfigValue value(Setting setting) {
+        return config.getConfigValue(setting.key());
+    }
+}

@@ -49,8 +49,9 @@ import picocli.CommandLine.Parameters;
             "  catflap -h ::1 -p 3000 -e PORT_FD -- cargo watch -x run",
             "  catflap --show-config",
             "",
-            "Settings come from, highest first: options, CATFLAP_* variables, the nearest .catflap.properties",
-            "(or --config FILE), $XDG_CONFIG_HOME/catflap/config.properties, the built-in defaults.",
+            "Settings, highest first: options, CATFLAP_* variables, the nearest",
+            ".catflap.properties (or --config FILE), ~/.config/catflap/config.properties,",
+            "the built-in defaults. See the README.",
             "",
             "Exit status: the command's own; 2 for a usage error, 126 if the command cannot be executed,",
             "127 if it is not found, 1 for any other failure before it runs."},
@@ -100,7 +101,7 @@ public class CatflapCommand implements Callable<Integer> {
             return 0;
         }
         CatflapConfig config = settings.config();
-        if (command.isEmpty() && config.command().isEmpty()) {
+        if (config.command().isEmpty()) {
             Console.say("no command given");
             Console.say(Console.USAGE_HINT);
             return CatflapException.USAGE;

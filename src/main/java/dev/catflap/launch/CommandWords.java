@@ -13,7 +13,8 @@ import java.util.List;
  * The command and its arguments as the bytes the caller passed. Java decodes arguments with the
  * platform charset, which loses bytes that are not valid in it (e.g. {@code \xff} under
  * {@code LC_ALL=C}); {@code /proc/self/cmdline} still has them. The command is always the tail of
- * catflap's own arguments, so its words are the last ones there.
+ * catflap's own arguments, so its words are the last ones there. A command from a configuration
+ * file was never an argument: {@link #ofText} encodes its words.
  */
 public final class CommandWords {
     private static final Path CMDLINE = Path.of("/proc/self/cmdline");

@@ -1,0 +1,433 @@
+package dev.catflap.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Settings from flags, CATFLAP_* variables, the project file, the user file and the defaults, as
+ * the launched command sees them. Every run gets its own HOME and XDG_CONFIG_HOME, so that the
+ * real user's files never take part.
+ */
+class ConfigIT {
+
+    /** The sources, highest first; each names the socket's variable after itself. */
+    enum Source {
+        FLAG("FROM_FLAG"), ENV("FROM_ENV"), PROJECT("FROM_PROJECT"), USER("FROM_USER"), DEFAULT("LISTEN_FD");
+
+        final String variable;
+
+        Source(String variable) {
+            this.variable = variable;
+        }
+    }
+
+    static final List<String> VARIABLES = List.of("FROM_FLAG", "FROM_ENV", "FROM_PROJECT", "FROM_USER", "LISTEN_FD",
+            "FROM_NEARER", "FROM_OTHER", "FROM_HOME_CONFIG", "FROM_XDG");
+
+    @TempDir
+    Path temp;
+
+    Path home;
+    Path configHome;
+    Path project;
+    Path nested;
+
+    @BeforeEach
+    void directories() throws IOException {
+        home = Files.createDirectories(temp.resolve("home"));
+        configHome = Files.createDirectories(temp.resolve("xdg"));
+        project = Files.createDirectories(temp.resolve("project"));
+        nested = Files.createDirectories(project.resolve("src/deep"));
+    }
+
+    static Stream<Arguments> precedencePairs() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (Source higher : Source.values()) {
+            for (Source lower : Source.values()) {
+                if (higher.ordinal() < lower.ordinal()) {
+                    pairs.add(Arguments.of(higher, lower));
+                }
+            }
+        }
+        return pairs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("precedencePairs")
+    void higherSourceWinsOverLower(Source higher, Source lower) throws IOException {
+        Catflap catflap = catflap(project);
+        List<String> options = new ArrayList<>(List.of("-p", "0"));
+        for (Source source : List.of(higher, lower)) {
+            switch (source) {
+                case FLAG -> options.addAll(List.of("-e", source.variable));
+                case ENV -> catflap.env("CATFLAP_ENV", source.variable);
+                case PROJECT -> projectFile("catflap.env=" + source.variable);
+                case USER -> userFile("catflap.env=" + source.variable);
+                case DEFAULT -> { }
+            }
+        }
+        ProbeReport report = ProbeReport.parse(catflap.run(CoreIT.args(options, Catflap.probe("report"))).stdout());
+        assertEquals(List.of(higher.variable), variablesAtFd3(report));
+    }
+
+    @Test
+    void projectFileIsFoundFromANestedFolder() throws IOException {
+        projectFile("catflap.env=FROM_PROJECT", "catflap.quiet=true");
+        Catflap.Result result = catflap(nested).run(CoreIT.args(List.of("-p", "0"), Catflap.probe("report")));
+        assertEquals(List.of("FROM_PROJECT"), variablesAtFd3(ProbeReport.parse(result.stdout())));
+        assertEquals("", result.stderr(), "quiet, from the same file");
+    }
+
+    @Test
+    void nearestProjectFileWins() throws IOException {
+        projectFile("catflap.env=FROM_PROJECT");
+        write(project.resolve("src/.catflap.properties"), "catflap.env=FROM_NEARER");
+        ProbeReport report = ProbeReport.parse(catflap(nested).run(CoreIT.args(List.of("-p", "0"), Catflap.probe("report"))).stdout());
+        assertEquals(List.of("FROM_NEARER"), variablesAtFd3(report));
+    }
+
+    @Test
+    void configOptionNamesTheProjectFileInsteadOfTheSearch() throws IOException {
+        projectFile("catflap.env=FROM_PROJECT", "catflap.backlog=many");
+        write(project.resolve("team/other.properties"), "catflap.env=FROM_OTHER");
+        List<String> options = List.of("--config", "../../team/other.properties", "-p", "0");
+        Catflap.Result result = catflap(nested).run(CoreIT.args(options, Catflap.probe("report")));
+        assertEquals(0, result.exit(), "the searched-for file, with its bad backlog, is not read: " + result.stderr());
+        assertEquals(List.of("FROM_OTHER"), variablesAtFd3(ProbeReport.parse(result.stdout())));
+    }
+
+    @Test
+    void configFileThatDoesNotExistExits2AndRunsNothing() {
+        Catflap.Result result = catflap(project).run("--config", "absent.properties", "-p", "0", "touch", "ran");
+        assertEquals(2, result.exit());
+        assertEquals("[catflap] --config absent.properties: no such file\n", result.stderr());
+        assertFalse(Files.exists(project.resolve("ran")));
+    }
+
+    @Test
+    void userFileIsUnderDotConfigWhenXdgConfigHomeIsUnset() throws IOException {
+        write(home.resolve(".config/catflap/config.properties"), "catflap.env=FROM_HOME_CONFIG");
+        userFile("catflap.env=FROM_XDG");
+        Catflap withXdg = catflap(project);
+        assertEquals(List.of("FROM_XDG"), variablesAtFd3(ProbeReport.parse(
+                withXdg.run(CoreIT.args(List.of("-p", "0"), Catflap.probe("report"))).stdout())));
+        Catflap withoutXdg = catflap(project).withoutEnv("XDG_CONFIG_HOME");
+        assertEquals(List.of("FROM_HOME_CONFIG"), variablesAtFd3(ProbeReport.parse(
+                withoutXdg.run(CoreIT.args(List.of("-p", "0"), Catflap.probe("report"))).stdout())));
+    }
+
+    @Test
+    void commandFromTheProjectFileIsSplitLikeAShellWouldButRunWithout() throws IOException {
+        // as the file holds it once the properties format has undone its own escapes:
+        //   python3 '.../probe.py' report 'two words' "say \"hi\"" back\\slash '*' '' '$x' "it's" ~ a\ b
+        String value = "python3 '" + probePath() + "' report 'two words' \"say \\\"hi\\\"\" back\\\\slash '*' '' '$x' \"it's\" ~ a\\ b";
+        projectFile("catflap.port=0", property("catflap.command", value));
+        Catflap.Result result = catflap(nested).run();
+        ProbeReport report = ProbeReport.parse(result.stdout());
+        assertEquals(List.of("two words", "say \"hi\"", "back\\slash", "*", "", "$x", "it's", "~", "a b"), argv(report));
+        assertEquals(result.pid(), report.pid(), "exec'd directly: no shell in between");
+        assertTrue(result.stderr().startsWith("[catflap] command from " + project.resolve(".catflap.properties") + ": " + value + "\n"
+                + "[catflap] Listening at: 127.0.0.1:"), result.stderr());
+    }
+
+    @Test
+    void commandFromAFileReachesTheCommandInUtf8WhateverTheLocale() throws IOException {
+        projectFile("catflap.port=0", "catflap.command=python3 '" + probePath() + "' report café");
+        Catflap.Result result = catflap(project).env("LC_ALL", "C").withoutEnv("LANG").run("-q");
+        List<byte[]> argv = ProbeReport.parse(result.stdout()).argv();
+        assertEquals(1, argv.size());
+        assertEquals(Arrays.toString("café".getBytes(StandardCharsets.UTF_8)), Arrays.toString(argv.get(0)));
+    }
+
+    @Test
+    void commandOnTheCommandLineReplacesTheFilesCommand() throws IOException {
+        projectFile("catflap.port=0", "catflap.command=touch from-file");
+        Catflap.Result result = catflap(project).run("touch", "from-command-line");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(Files.exists(project.resolve("from-command-line")));
+        assertFalse(Files.exists(project.resolve("from-file")));
+        assertFalse(result.stderr().contains("command from"), result.stderr());
+    }
+
+    @Test
+    void quietKeepsWhereTheCommandCameFromToItself() throws IOException {
+        projectFile("catflap.port=0", "catflap.command=touch ran");
+        Catflap.Result result = catflap(project).run("-q");
+        assertEquals(0, result.exit());
+        assertEquals("", result.stderr());
+        assertTrue(Files.exists(project.resolve("ran")));
+    }
+
+    @Test
+    void commandCanComeFromTheEnvironment() {
+        Catflap.Result result = catflap(project).env("CATFLAP_COMMAND", "touch 'from env'").run("-p", "0");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(Files.exists(project.resolve("from env")));
+        assertTrue(result.stderr().startsWith("[catflap] command from CATFLAP_COMMAND: touch 'from env'\n"), result.stderr());
+    }
+
+    @Test
+    void withoutACommandAnywhereItIsAUsageError() {
+        Catflap.Result result = catflap(project).run("-p", "0");
+        assertEquals(2, result.exit());
+        assertTrue(result.stderr().startsWith("[catflap] no command given\n"), result.stderr());
+    }
+
+    static Stream<Arguments> badFileValues() {
+        return Stream.of(
+                Arguments.of("catflap.port=eighty", "catflap.port=eighty in %s: not a port number (0-65535)"),
+                Arguments.of("catflap.port=", "catflap.port= in %s: not a port number (0-65535)"),
+                Arguments.of("catflap.host=localhost", "catflap.host=localhost in %s: not an IP address"),
+                Arguments.of("catflap.env=MY-FD", "catflap.env=MY-FD in %s: not a valid environment variable name"),
+                Arguments.of("catflap.quiet=maybe", "catflap.quiet=maybe in %s: not true or false"),
+                Arguments.of("catflap.backlog=0", "catflap.backlog=0 in %s: not a backlog"),
+                Arguments.of("catflap.command=touch 'ran", "catflap.command=touch 'ran in %s: a ' quote is not closed"),
+                Arguments.of("catflap.command=touch \"ran", "catflap.command=touch \"ran in %s: a \" quote is not closed"),
+                Arguments.of("catflap.command=touch ran && touch ran2",
+                        "catflap.command=touch ran && touch ran2 in %s: '&' is shell syntax and catflap runs no shell"),
+                Arguments.of("catflap.command=touch $HOME/ran", "catflap.command=touch $HOME/ran in %s: '$' is shell syntax"),
+                Arguments.of("catflap.command=touch ran > out", "catflap.command=touch ran > out in %s: '>' is shell syntax"),
+                Arguments.of("catflap.command=", "catflap.command= in %s: no command in it"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFileValues")
+    void badValueInTheProjectFileExits2NamingKeyValueAndFile(String line, String message) throws IOException {
+        Path file = projectFile("catflap.command=touch ran", line);
+        Catflap.Result result = catflap(project).run();
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] " + message.formatted(file)), result.stderr());
+        assertEquals("", result.stdout());
+        assertFalse(Files.exists(project.resolve("ran")), "the command must not run");
+        assertFalse(Files.exists(project.resolve("ran2")), "the command must not run");
+    }
+
+    @Test
+    void badValueInTheUserFileNamesIt() throws IOException {
+        Path file = userFile("catflap.port=eighty");
+        Catflap.Result result = catflap(project).run("touch", "ran");
+        assertEquals(2, result.exit());
+        assertEquals("[catflap] catflap.port=eighty in " + file + ": not a port number (0-65535)\n", result.stderr());
+        assertFalse(Files.exists(project.resolve("ran")));
+    }
+
+    @Test
+    void badValueReplacedByAHigherSourceIsNoError() throws IOException {
+        projectFile("catflap.port=eighty", "catflap.command=touch 'ran");
+        Catflap.Result result = catflap(project).env("CATFLAP_PORT", "0").run("touch", "ran");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(Files.exists(project.resolve("ran")));
+    }
+
+    @Test
+    void unknownKeyWarnsNamingKeyAndFile() throws IOException {
+        Path file = projectFile("catflap.prot=8080", "port=8081", "catflap.port=0");
+        Catflap.Result result = catflap(project).run("true");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith(
+                "[catflap] warning: unknown setting catflap.prot in " + file + " (ignored)\n"
+                + "[catflap] warning: unknown setting port in " + file + " (ignored)\n"
+                + "[catflap] Listening at: 127.0.0.1:"), result.stderr());
+    }
+
+    @Test
+    void unknownKeyInTheUserFileWarnsNamingIt() throws IOException {
+        Path file = userFile("catflap.hots=::1");
+        Catflap.Result result = catflap(project).run("-q", "-p", "0", "true");
+        assertEquals(0, result.exit());
+        assertEquals("[catflap] warning: unknown setting catflap.hots in " + file + " (ignored)\n", result.stderr());
+    }
+
+    @Test
+    void malformedFileExits2NamingIt() throws IOException {
+        Path file = projectFile("catflap.port=\\u12", "catflap.command=touch ran");
+        Catflap.Result result = catflap(project).run();
+        assertEquals(2, result.exit());
+        assertEquals("[catflap] " + file + ": not a properties file: a \\u escape without four hex digits\n", result.stderr());
+        assertFalse(Files.exists(project.resolve("ran")));
+    }
+
+    @Test
+    void fileThatIsNotUtf8Exits2NamingIt() throws IOException {
+        Path file = project.resolve(".catflap.properties");
+        Files.write(file, "catflap.command=touch ran\ncatflap.env=\u00ff\n".getBytes(StandardCharsets.ISO_8859_1));
+        Catflap.Result result = catflap(project).run();
+        assertEquals(2, result.exit());
+        assertEquals("[catflap] " + file + ": not a properties file: it is not valid UTF-8\n", result.stderr());
+        assertFalse(Files.exists(project.resolve("ran")));
+    }
+
+    @Test
+    void unreadableProjectFileExits1NamingIt() throws IOException {
+        Path file = Files.createDirectory(project.resolve(".catflap.properties"));
+        Catflap.Result result = catflap(nested).run("-p", "0", "touch", "ran");
+        assertEquals(1, result.exit());
+        assertEquals("[catflap] cannot read " + file + ": is a directory\n", result.stderr());
+        assertFalse(Files.exists(nested.resolve("ran")));
+    }
+
+    @Test
+    void unreadableUserFileExits1NamingIt() throws IOException {
+        Path file = Files.createDirectories(configHome.resolve("catflap/config.properties"));
+        Catflap.Result result = catflap(project).run("-p", "0", "touch", "ran");
+        assertEquals(1, result.exit());
+        assertEquals("[catflap] cannot read " + file + ": is a directory\n", result.stderr());
+        assertFalse(Files.exists(project.resolve("ran")));
+    }
+
+    @Test
+    void nonLoopbackHostFromTheProjectFileWarnsBeforeBinding() throws IOException {
+        Path file = projectFile("catflap.host=0.0.0.0", "catflap.port=0");
+        Catflap.Result result = catflap(nested).run("true");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(Pattern.matches(Pattern.quote("[catflap] warning: " + file + " sets catflap.host=0.0.0.0, which is not a loopback"
+                + " address: other machines can connect to the command\n[catflap] Listening at: 0.0.0.0:") + "\\d+\n", result.stderr()),
+                result.stderr());
+    }
+
+    @Test
+    void loopbackHostFromTheProjectFileDrawsNoWarning() throws IOException {
+        projectFile("catflap.host=::1", "catflap.port=0");
+        Catflap.Result result = catflap(project).run("true");
+        assertTrue(result.stderr().matches("\\[catflap] Listening at: \\[::1]:\\d+\n"), result.stderr());
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"FLAG", "ENV", "USER"})
+    void nonLoopbackHostFromTheUsersOwnSourcesDrawsNoWarning(Source source) throws IOException {
+        projectFile("catflap.port=0");
+        Catflap catflap = catflap(project);
+        List<String> args = new ArrayList<>();
+        switch (source) {
+            case FLAG -> args.addAll(List.of("-h", "::"));
+            case ENV -> catflap.env("CATFLAP_HOST", "::");
+            default -> userFile("catflap.host=::");
+        }
+        args.add("true");
+        Catflap.Result result = catflap.run(args);
+        assertEquals(0, result.exit());
+        assertTrue(result.stderr().matches("\\[catflap] Listening at: \\[::]:\\d+\n"), result.stderr());
+    }
+
+    @Test
+    void projectsNonLoopbackHostReplacedByTheUsersFlagDrawsNoWarning() throws IOException {
+        projectFile("catflap.host=0.0.0.0", "catflap.port=0");
+        Catflap.Result result = catflap(project).run("-h", "::", "true");
+        assertEquals(0, result.exit());
+        assertTrue(result.stderr().matches("\\[catflap] Listening at: \\[::]:\\d+\n"), result.stderr());
+    }
+
+    @Test
+    void showConfigPrintsEachSettingItsValueAndOriginWithoutBindingOrRunning() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            Path projectPath = projectFile("catflap.port=" + taken.getLocalPort(), "catflap.command=touch ran");
+            Path userPath = userFile("catflap.backlog=64", "catflap.host=::1");
+            Catflap.Result result = catflap(nested).env("CATFLAP_ENV", "PORT_FD").run("-q", "--show-config");
+            assertEquals(0, result.exit(), result.stderr());
+            assertEquals("", result.stderr(), "nothing bound (the port is taken), nothing announced");
+            assertFalse(Files.exists(nested.resolve("ran")) || Files.exists(project.resolve("ran")), "nothing run");
+            List<String> lines = result.stdout().lines().toList();
+            assertRow(lines, "catflap.port", Integer.toString(taken.getLocalPort()), projectPath.toString());
+            assertRow(lines, "catflap.host", "::1", userPath.toString());
+            assertRow(lines, "catflap.env", "PORT_FD", "CATFLAP_ENV");
+            assertRow(lines, "catflap.quiet", "true", "-q/--quiet");
+            assertRow(lines, "catflap.backlog", "64", userPath.toString());
+            assertRow(lines, "catflap.command", "touch ran", projectPath.toString());
+            assertTrue(lines.contains("project file: " + projectPath), result.stdout());
+            assertTrue(lines.contains("user file:    " + userPath), result.stdout());
+        }
+    }
+
+    @Test
+    void showConfigNamesDefaultsUnsetSettingsAndTheCommandLinesCommand() {
+        Catflap.Result result = catflap(project).withoutEnv("XDG_CONFIG_HOME").run("--show-config", "sh", "-c", "echo it's");
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> lines = result.stdout().lines().toList();
+        assertRow(lines, "catflap.port", "5000", "default");
+        assertRow(lines, "catflap.host", "127.0.0.1", "default");
+        assertRow(lines, "catflap.env", "LISTEN_FD", "default");
+        assertRow(lines, "catflap.quiet", "false", "default");
+        assertRow(lines, "catflap.backlog", "(not set)", "default");
+        assertRow(lines, "catflap.command", "sh -c 'echo it'\\''s'", "command line");
+        assertTrue(lines.contains("user file:    " + home.resolve(".config/catflap/config.properties") + " (not found)"), result.stdout());
+    }
+
+    @Test
+    void showConfigIsInTheHelp() {
+        Catflap.Result help = catflap(project).run("--help");
+        assertTrue(help.stdout().contains("--show-config"), help.stdout());
+        assertTrue(help.stdout().contains("--config=FILE"), help.stdout());
+    }
+
+    /** catflap in {@code directory}, with this test's HOME and XDG_CONFIG_HOME, and no CATFLAP_* of the caller's. */
+    private Catflap catflap(Path directory) {
+        Catflap catflap = Catflap.launcher().in(directory).env("HOME", home.toString()).env("XDG_CONFIG_HOME", configHome.toString());
+        catflap.environment().keySet().removeIf(name -> name.startsWith("CATFLAP_"));
+        return catflap;
+    }
+
+    private Path projectFile(String... lines) throws IOException {
+        return write(project.resolve(".catflap.properties"), lines);
+    }
+
+    private Path userFile(String... lines) throws IOException {
+        return write(configHome.resolve("catflap/config.properties"), lines);
+    }
+
+    private static Path write(Path file, String... lines) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, String.join("\n", lines) + "\n");
+    }
+
+    /** A properties line whose value reads back as {@code value}: the format has escapes of its own. */
+    private static String property(String key, String value) {
+        return key + "=" + value.replace("\\", "\\\\");
+    }
+
+    private static String probePath() {
+        List<String> probe = Catflap.probe();
+        return probe.get(1);
+    }
+
+    /** Which of the names these tests give the socket's variable the command got, with fd 3. */
+    private static List<String> variablesAtFd3(ProbeReport report) {
+        List<String> names = new ArrayList<>();
+        for (byte[] entry : report.environ()) {
+            String text = new String(entry, StandardCharsets.UTF_8);
+            if (text.endsWith("=3") && VARIABLES.contains(text.substring(0, text.length() - 2))) {
+                names.add(text.substring(0, text.length() - 2));
+            }
+        }
+        return names;
+    }
+
+    private static List<String> argv(ProbeReport report) {
+        return report.argv().stream().map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList();
+    }
+
+    private static void assertRow(List<String> lines, String key, String value, String origin) {
+        Pattern row = Pattern.compile(Pattern.quote(key) + " +" + Pattern.quote(value) + " +" + Pattern.quote(origin));
+        assertTrue(lines.stream().anyMatch(line -> row.matcher(line).matches()), key + " row in:\n" + String.join("\n", lines));
+    }
+}

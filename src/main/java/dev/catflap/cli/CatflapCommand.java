@@ -10,6 +10,7 @@ import dev.catflap.config.ShellWords;
 import dev.catflap.launch.CommandWords;
 import dev.catflap.launch.Environment;
 import dev.catflap.launch.ExecutableSearch;
+import dev.catflap.launch.Handoff;
 import dev.catflap.launch.LaunchPlan;
 import dev.catflap.launch.Launcher;
 import dev.catflap.posix.Posix;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Parameters;
         synopsisHeading = "%nUsage: ",
         customSynopsis = "catflap [OPTIONS] [--] COMMAND [ARGS...]",
         descriptionHeading = "%n",
-        description = "catflap binds a TCP socket, puts it at fd 3, sets LISTEN_FD=3 in the environment and "
+        description = "catflap binds a TCP socket (or the -l sockets), puts it at fd 3, sets LISTEN_FD=3 in the environment and "
                 + "replaces itself with COMMAND (same pid, no shell). A server restarted under it keeps accepting "
                 + "on the same socket, so clients wait instead of being refused. Options end at COMMAND: "
                 + "everything after it is the command's own.",
@@ -47,6 +48,8 @@ import picocli.CommandLine.Parameters;
             "  catflap -p 8080 -- node server.js",
             "  catflap -p 0 sh -c 'echo socket at fd $LISTEN_FD'",
             "  catflap -h ::1 -p 3000 -e PORT_FD -- cargo watch -x run",
+            "  catflap -l 127.0.0.1:8080 -l unix:app.sock --systemd -- ./server",
+            "  catflap -l 0.0.0.0:8080 --stdin -- java Server.java",
             "  catflap --show-config",
             "",
             "Settings, highest first: options, CATFLAP_* variables, the nearest",
@@ -110,13 +113,13 @@ public class CatflapCommand implements Callable<Integer> {
         Environment environment = new Environment(posix.environment());
         byte[] executable = search.resolve(words, environment);
 
-        BoundSocket bound = binder.bind(ListenSpec.tcp(config.host(), config.port()),
-                config.backlog().orElseGet(Backlog::systemMaximum));
+        List<BoundSocket> bound = binder.bindAll(listenSpecs(config), config.backlog().orElseGet(Backlog::systemMaximum));
         if (!config.quiet()) {
-            Console.say("Listening at: " + bound.address());
+            bound.forEach(socket -> Console.say("Listening at: " + socket.address()));
         }
-        Environment withSocket = environment.with(config.env(), Integer.toString(LaunchPlan.FIRST_SOCKET_FD));
-        launcher.launch(new LaunchPlan(executable, words, withSocket, List.of(bound)));
+        Handoff handoff = handoff(config);
+        Environment withSockets = handoff.environment(environment, bound, posix.pid());
+        launcher.launch(new LaunchPlan(executable, words, withSockets, bound, handoff.firstFd()));
         return 0;
     }
 
@@ -130,6 +133,16 @@ public class CatflapCommand implements Callable<Integer> {
             Console.say("command from " + settings.source(Setting.COMMAND) + ": " + configured.text());
         }
         return CommandWords.ofText(configured.words());
+    }
+
+    /** The -l specs, or the one TCP socket of the -h/-p shorthand. */
+    private static List<ListenSpec> listenSpecs(CatflapConfig config) {
+        return config.listen().orElseGet(() -> List.of(ListenSpec.tcp(config.host(), config.port())));
+    }
+
+    /** exec keeps catflap's pid, so LISTEN_PID is catflap's own. */
+    private static Handoff handoff(CatflapConfig config) {
+        return new Handoff(config.env(), config.systemd(), !config.noPid(), config.fdname().orElse(List.of()), config.stdin());
     }
 
     private Map<Setting, String> flags() {

@@ -1,17 +1,24 @@
 package dev.catflap.cli;
 
 import dev.catflap.config.Setting;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Where the socket is: the options of catflap 1.2, kept as they were. */
+/** Where the sockets are: -l/--listen specs, or the -h/-p shorthand of catflap 1.2 for one TCP socket. */
 public class SocketOptions {
+    @Option(names = {"-l", "--listen"}, paramLabel = "SPEC",
+            description = "A socket to bind, repeatable; they go to fds 3, 4, ... in order. SPEC is HOST:PORT, "
+                    + "[IPV6]:PORT, tcp://HOST:PORT, udp://HOST:PORT, unix:PATH or unix:@NAME (abstract). "
+                    + "Replaces -h/-p.")
+    List<String> listen;
+
     @Option(names = {"-h", "--host"}, paramLabel = "IP",
-            description = "IPv4 or IPv6 address to bind (default: 127.0.0.1). No name lookup.")
+            description = "IPv4 or IPv6 address of the one TCP socket, without -l (default: 127.0.0.1). No name lookup.")
     String host;
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT",
-            description = "TCP port to bind; 0 picks a free one (default: 5000).")
+            description = "Its TCP port; 0 picks a free one (default: 5000).")
     String port;
 
     @Option(names = "--backlog", paramLabel = "N",
@@ -22,5 +29,6 @@ public class SocketOptions {
         Flags.put(flags, Setting.HOST, host);
         Flags.put(flags, Setting.PORT, port);
         Flags.put(flags, Setting.BACKLOG, backlog);
+        Flags.putList(flags, Setting.LISTEN, listen);
     }
 }

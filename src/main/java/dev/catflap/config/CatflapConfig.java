@@ -1,8 +1,10 @@
 package dev.catflap.config;
 
+import dev.catflap.socket.ListenSpec;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.spi.Converter;
 
@@ -38,6 +40,26 @@ public interface CatflapConfig {
     /** The command to run when the command line gives none, e.g. from a project file. */
     @WithConverter(CommandConverter.class)
     Optional<ShellWords> command();
+
+    /** The sockets of {@code -l/--listen}, in order; when unset, the {@code -h/-p} shorthand's one. */
+    @WithConverter(ListenSpecConverter.class)
+    Optional<List<ListenSpec>> listen();
+
+    /** Tell the command its sockets the systemd way: LISTEN_FDS, LISTEN_PID, LISTEN_FDNAMES. */
+    @WithConverter(BooleanConverter.class)
+    boolean systemd();
+
+    /** With {@link #systemd()}: leave LISTEN_PID unset. */
+    @WithConverter(BooleanConverter.class)
+    boolean noPid();
+
+    /** With {@link #systemd()}: the sockets' names, one per socket in order. */
+    @WithConverter(FdNameConverter.class)
+    Optional<List<String>> fdname();
+
+    /** Put the single socket on fd 0, as inetd does and {@code System.inheritedChannel()} expects. */
+    @WithConverter(BooleanConverter.class)
+    boolean stdin();
 
     final class PortConverter implements Converter<Integer> {
         @Override
@@ -78,6 +100,23 @@ public interface CatflapConfig {
         @Override
         public ShellWords convert(String value) {
             return (ShellWords) parse(Setting.COMMAND, value);
+        }
+    }
+
+    /** SmallRye hands a list's converter the whole value: {@link Setting} splits and checks it. */
+    final class ListenSpecConverter implements Converter<List<ListenSpec>> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<ListenSpec> convert(String value) {
+            return (List<ListenSpec>) parse(Setting.LISTEN, value);
+        }
+    }
+
+    final class FdNameConverter implements Converter<List<String>> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<String> convert(String value) {
+            return (List<String>) parse(Setting.FDNAME, value);
         }
     }
 

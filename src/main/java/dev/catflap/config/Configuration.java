@@ -53,6 +53,7 @@ public class Configuration {
         for (Setting setting : Setting.values()) {
             check(unchecked, setting);
         }
+        Combinations.check(unchecked);
         SmallRyeConfig config = builder(flags, environment, project, user).withMapping(CatflapConfig.class).build();
 
         List<String> warnings = new ArrayList<>();

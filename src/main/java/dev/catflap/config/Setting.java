@@ -2,7 +2,11 @@ package dev.catflap.config;
 
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.IpLiteral;
+import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.Port;
+import io.smallrye.config.common.utils.StringUtil;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,9 +24,16 @@ public enum Setting {
     QUIET("quiet", "-q/--quiet", Setting::bool),
     BACKLOG("backlog", "--backlog", Backlog::parse),
     /** The command: in files written as one line; on the command line, the words after the options. */
-    COMMAND("command", "command line", ShellWords::parse);
+    COMMAND("command", "command line", ShellWords::parse),
+    LISTEN("listen", "-l/--listen", Setting::listenSpecs),
+    SYSTEMD("systemd", "--systemd", Setting::bool),
+    NO_PID("no-pid", "--no-pid", Setting::bool),
+    FDNAME("fdname", "--fdname", Setting::fdNames),
+    STDIN("stdin", "--stdin", Setting::bool);
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** What sd_listen_fds_with_names accepts: printable ASCII without ':', which separates them. */
+    private static final Pattern FD_NAME = Pattern.compile("[\\x21-\\x39\\x3b-\\x7e]{1,255}");
 
     private final String name;
     private final String option;
@@ -80,5 +91,65 @@ public enum Setting {
             case "false", "no", "off", "0" -> false;
             default -> throw new IllegalArgumentException("not true or false");
         };
+    }
+
+    /**
+     * The listen specs of a comma-separated list, as SmallRye splits it ({@code \\,} is a comma
+     * inside a spec). No two may take the same address.
+     */
+    static List<ListenSpec> listenSpecs(String text) {
+        List<String> elements = elements(text);
+        if (elements.isEmpty()) {
+            throw new IllegalArgumentException("no listen spec (write " + ListenSpec.SYNTAX + ")");
+        }
+        List<ListenSpec> specs = new ArrayList<>();
+        for (String element : elements) {
+            ListenSpec spec = quotingElement(elements, element, ListenSpec::parse);
+            for (ListenSpec earlier : specs) {
+                if (spec.clashesWith(earlier)) {
+                    throw new IllegalArgumentException(spec.text() + " is the same address as " + earlier.text());
+                }
+            }
+            specs.add(spec);
+        }
+        return specs;
+    }
+
+    /** The names of a comma-separated list of LISTEN_FDNAMES entries. */
+    static List<String> fdNames(String text) {
+        List<String> names = elements(text);
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no socket name");
+        }
+        for (String name : names) {
+            quotingElement(names, name, Setting::fdName);
+        }
+        return names;
+    }
+
+    private static String fdName(String name) {
+        if (!FD_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a socket name (1-255 printable ASCII characters, no ':' or space)");
+        }
+        return name;
+    }
+
+    /** Parses one element of a list; where there are several, the error quotes the bad one. */
+    private static <T> T quotingElement(List<String> elements, String element, Function<String, T> parser) {
+        try {
+            return parser.apply(element);
+        } catch (IllegalArgumentException e) {
+            throw elements.size() > 1 ? new IllegalArgumentException(element + ": " + e.getMessage()) : e;
+        }
+    }
+
+    /** The elements of a list value, each stripped of surrounding blanks. */
+    private static List<String> elements(String text) {
+        String[] elements = StringUtil.split(text);
+        List<String> stripped = new ArrayList<>();
+        for (String element : elements) {
+            stripped.add(element.strip());
+        }
+        return stripped;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Replaces catflap with the command: same pid, no shell. Before the execve the process is made to
  * look as if the caller had started the command directly: the caller's signal state, only fds
- * 0-2 and the sockets open, the sockets at 3, 4, ...
+ * 0-2 and the sockets open, the sockets at 3, 4, ... (or the one socket at 0, replacing stdin)
  *
  * <p>Placing the sockets overwrites whatever the JVM had at those numbers (its jars and modules
  * file), so everything that could load a class is done first, and a failing execve is reported
@@ -40,7 +40,7 @@ final class Exec {
 
         restoreSignals(caller);
         posix.closeOnExecFrom(LaunchPlan.FIRST_SOCKET_FD);
-        placeSockets(plan.sockets());
+        placeSockets(plan.sockets(), plan.firstSocketFd());
 
         int errno = posix.execve(exec);
         if (errno == Errno.ENOEXEC) {
@@ -66,18 +66,20 @@ final class Exec {
     }
 
     /**
-     * Moves the sockets to 3, 4, ..., the only descriptors above 2 left open across exec. Each is
-     * first copied above that range, so that moving one never overwrites another still waiting.
+     * Moves the sockets to {@code first}, {@code first + 1}, ..., the only descriptors above 2 left
+     * open across exec. Each is first copied above that range and above 2 (close-on-exec, so the
+     * copies vanish), so that moving one never overwrites another still waiting. A socket placed at
+     * 0 replaces stdin: nothing reads it any more.
      */
-    private void placeSockets(List<BoundSocket> sockets) {
-        int end = LaunchPlan.FIRST_SOCKET_FD + sockets.size();
+    private void placeSockets(List<BoundSocket> sockets, int first) {
+        int end = Math.max(first + sockets.size(), LaunchPlan.FIRST_SOCKET_FD);
         int[] staged = new int[sockets.size()];
         for (int i = 0; i < staged.length; i++) {
             staged[i] = posix.duplicateAtOrAbove(sockets.get(i).fd(), end);
         }
         for (int i = 0; i < staged.length; i++) {
-            posix.duplicateTo(staged[i], LaunchPlan.FIRST_SOCKET_FD + i);
-            posix.setBlocking(LaunchPlan.FIRST_SOCKET_FD + i);
+            posix.duplicateTo(staged[i], first + i);
+            posix.setBlocking(first + i);
         }
     }
 

@@ -9,9 +9,16 @@ import java.util.List;
  * @param executable the resolved path of the command
  * @param command the command's words, raw
  * @param environment the command's environment, catflap's variables already set
- * @param sockets the sockets to place at fds 3, 4, ... in this order
+ * @param sockets the sockets to place at fds {@code firstSocketFd}, {@code firstSocketFd + 1}, ... in this order
+ * @param firstSocketFd 3, or 0 for the one socket on stdin
  */
-public record LaunchPlan(byte[] executable, CommandWords command, Environment environment, List<BoundSocket> sockets) {
+public record LaunchPlan(byte[] executable, CommandWords command, Environment environment, List<BoundSocket> sockets,
+        int firstSocketFd) {
     /** The first fd the sockets take, as socket activation has it. */
     public static final int FIRST_SOCKET_FD = 3;
+
+    /** A plan with the sockets at 3, 4, ... */
+    public LaunchPlan(byte[] executable, CommandWords command, Environment environment, List<BoundSocket> sockets) {
+        this(executable, command, environment, sockets, FIRST_SOCKET_FD);
+    }
 }

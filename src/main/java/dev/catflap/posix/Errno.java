@@ -7,6 +7,7 @@ public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int ENOEXEC = 8;
+    public static final int EAGAIN = 11;
     public static final int EACCES = 13;
     public static final int ENOTDIR = 20;
     public static final int EINVAL = 22;

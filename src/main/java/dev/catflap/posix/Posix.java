@@ -27,6 +27,8 @@ public class Posix {
     public static final int AF_INET6 = 10;
     public static final int SOCK_STREAM = 1;
     public static final int SOCK_DGRAM = 2;
+    /** Or'ed into a socket type: calls that would wait fail with EAGAIN instead. */
+    public static final int SOCK_NONBLOCK = 0x800;
     public static final int SOL_SOCKET = 1;
     public static final int SO_REUSEADDR = 2;
     public static final int SO_TYPE = 3;

@@ -7,12 +7,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Writes and reads the kernel's sockaddr structures for IPv4 and IPv6. */
+/** Writes and reads the kernel's sockaddr structures for IPv4, IPv6 and Unix sockets. */
 final class SocketAddressCodec {
     private static final int SOCKADDR_IN_BYTES = 16;
     private static final int SOCKADDR_IN6_BYTES = 28;
+    private static final int FAMILY_BYTES = 2;
 
     private SocketAddressCodec() {
     }
@@ -51,5 +53,38 @@ final class SocketAddressCodec {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("kernel returned a malformed address", e);
         }
+    }
+
+    /**
+     * sockaddr_un for {@code path}: a file path ends with a NUL; {@code @NAME} is NAME in the
+     * abstract namespace, after a leading NUL and with nothing after it; {@code @} alone is the
+     * family only, which makes the kernel pick a free abstract name (as port 0 does for IP).
+     */
+    static byte[] encodeUnix(String path) {
+        boolean abstractName = path.startsWith("@");
+        byte[] name = (abstractName ? path.substring(1) : path).getBytes(StandardCharsets.UTF_8);
+        int length = abstractName && name.length == 0 ? FAMILY_BYTES : FAMILY_BYTES + 1 + name.length;
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
+        buffer.putShort((short) Posix.AF_UNIX);
+        if (length > FAMILY_BYTES) {
+            if (abstractName) {
+                buffer.put((byte) 0).put(name);
+            } else {
+                buffer.put(name).put((byte) 0);
+            }
+        }
+        return buffer.array();
+    }
+
+    /** The path of a sockaddr_un as a spec writes it: the file's path, or @NAME when abstract. */
+    static String unixPath(byte[] sockaddr) {
+        if (sockaddr.length > FAMILY_BYTES && sockaddr[FAMILY_BYTES] == 0) {
+            return "@" + new String(sockaddr, FAMILY_BYTES + 1, sockaddr.length - FAMILY_BYTES - 1, StandardCharsets.UTF_8);
+        }
+        int end = FAMILY_BYTES;
+        while (end < sockaddr.length && sockaddr[end] != 0) {
+            end++;
+        }
+        return new String(sockaddr, FAMILY_BYTES, end - FAMILY_BYTES, StandardCharsets.UTF_8);
     }
 }

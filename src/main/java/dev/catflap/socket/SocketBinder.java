@@ -1,10 +1,14 @@
 package dev.catflap.socket;
 
 import dev.catflap.CatflapException;
+import dev.catflap.posix.Errno;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet6Address;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Creates, binds and (for streams) listens on the sockets the user asked for. */
 @ApplicationScoped
@@ -16,37 +20,122 @@ public class SocketBinder {
     }
 
     /**
+     * Binds every socket, in order. If one fails, those already bound are released again.
+     *
+     * @throws CatflapException naming the first spec that failed and why
+     */
+    public List<BoundSocket> bindAll(List<ListenSpec> specs, int backlog) {
+        List<BoundSocket> bound = new ArrayList<>();
+        try {
+            for (ListenSpec spec : specs) {
+                bound.add(bind(spec, backlog));
+            }
+            return bound;
+        } catch (CatflapException e) {
+            bound.forEach(this::release);
+            throw e;
+        }
+    }
+
+    /**
      * Binds one socket. It stays close-on-exec until the launcher places it.
      *
      * @throws CatflapException naming the address and the reason, e.g. "address already in use"
      */
     public BoundSocket bind(ListenSpec spec, int backlog) {
-        int type = spec.transport() == Transport.UDP ? Posix.SOCK_DGRAM : Posix.SOCK_STREAM;
+        return spec.transport() == Transport.UNIX ? bindUnix(spec, backlog) : bindIp(spec, backlog);
+    }
+
+    /** Closes a socket that will not be used after all, and removes its file if it has one. */
+    public void release(BoundSocket socket) {
+        closeQuietly(socket.fd());
+        if (socket.spec().transport() == Transport.UNIX && !socket.spec().isAbstract()) {
+            removeFile(socket.spec());
+        }
+    }
+
+    private BoundSocket bindIp(ListenSpec spec, int backlog) {
+        boolean stream = spec.transport() == Transport.TCP;
         int family = SocketAddressCodec.family(spec.address());
         int fd = -1;
         try {
-            fd = posix.socket(family, type);
-            // Lets a restarted catflap bind again at once, past connections still in TIME_WAIT.
-            posix.setSocketOption(fd, Posix.SOL_SOCKET, Posix.SO_REUSEADDR, 1);
+            fd = posix.socket(family, stream ? Posix.SOCK_STREAM : Posix.SOCK_DGRAM);
+            if (stream) {
+                // Lets a restarted catflap bind again at once, past connections still in TIME_WAIT.
+                // Not for UDP: there it would let a second catflap share the port silently.
+                posix.setSocketOption(fd, Posix.SOL_SOCKET, Posix.SO_REUSEADDR, 1);
+            }
             if (spec.address() instanceof Inet6Address) {
                 // "::" means IPv6 only, as the user wrote an IPv6 address; 0.0.0.0 is separate.
                 posix.setSocketOption(fd, Posix.IPPROTO_IPV6, Posix.IPV6_V6ONLY, 1);
             }
             posix.bind(fd, SocketAddressCodec.encode(spec.address(), spec.port()));
-            if (type == Posix.SOCK_STREAM) {
+            if (stream) {
                 posix.listen(fd, backlog);
             }
-            return new BoundSocket(fd, spec, boundAddress(fd));
+            return new BoundSocket(fd, spec, ipAddress(fd, stream));
         } catch (PosixException e) {
-            if (fd >= 0) {
-                posix.close(fd);
-            }
+            closeQuietly(fd);
             throw CatflapException.failure("cannot listen on " + spec.text() + ": " + e.getMessage());
         }
     }
 
-    private String boundAddress(int fd) {
+    private BoundSocket bindUnix(ListenSpec spec, int backlog) {
+        int fd = -1;
+        boolean fileCreated = false;
+        try {
+            fd = posix.socket(Posix.AF_UNIX, Posix.SOCK_STREAM);
+            bindReplacingLeftover(fd, spec, SocketAddressCodec.encodeUnix(spec.path()));
+            fileCreated = !spec.isAbstract();
+            posix.listen(fd, backlog);
+            return new BoundSocket(fd, spec, "unix:" + SocketAddressCodec.unixPath(posix.localAddress(fd)));
+        } catch (PosixException e) {
+            closeQuietly(fd);
+            if (fileCreated) {
+                removeFile(spec);
+            }
+            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + e.getMessage());
+        } catch (CatflapException e) {
+            closeQuietly(fd);
+            throw e;
+        }
+    }
+
+    private void bindReplacingLeftover(int fd, ListenSpec spec, byte[] address) {
+        try {
+            posix.bind(fd, address);
+        } catch (PosixException e) {
+            if (e.errno() != Errno.EADDRINUSE || spec.isAbstract()) {
+                throw e;
+            }
+            new LeftoverSocketFile(posix, spec).removeIfStale();
+            posix.bind(fd, address);
+        }
+    }
+
+    /** Cleanup after a failure: the failure is what the user must read, not this. */
+    private void closeQuietly(int fd) {
+        if (fd >= 0) {
+            try {
+                posix.close(fd);
+            } catch (PosixException ignored) {
+                // already reported the failure that matters
+            }
+        }
+    }
+
+    /** Removes the file a Unix socket of catflap's own created; cleanup after a failure too. */
+    private void removeFile(ListenSpec spec) {
+        try {
+            posix.unlink(spec.path().getBytes(StandardCharsets.UTF_8));
+        } catch (PosixException ignored) {
+            // already gone: nothing left behind
+        }
+    }
+
+    private String ipAddress(int fd, boolean stream) {
         byte[] local = posix.localAddress(fd);
-        return IpLiteral.format(SocketAddressCodec.address(local)) + ":" + SocketAddressCodec.port(local);
+        String address = IpLiteral.format(SocketAddressCodec.address(local)) + ":" + SocketAddressCodec.port(local);
+        return stream ? address : "udp://" + address;
     }
 }

@@ -1,0 +1,107 @@
+package dev.catflap.config;
+
+import dev.catflap.CatflapException;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.SmallRyeConfig;
+import java.util.List;
+
+/**
+ * The settings that make no sense together. Each value is valid on its own by now; this stops
+ * catflap (exit 2) where two of them contradict each other, naming both and where they came from.
+ */
+final class Combinations {
+    private final SmallRyeConfig config;
+
+    private Combinations(SmallRyeConfig config) {
+        this.config = config;
+    }
+
+    /** @throws CatflapException (exit 2) for the first contradiction found */
+    static void check(SmallRyeConfig config) {
+        Combinations combinations = new Combinations(config);
+        combinations.listenReplacesShorthand(Setting.HOST);
+        combinations.listenReplacesShorthand(Setting.PORT);
+        combinations.systemdOnly(Setting.FDNAME, isSet(combinations.value(Setting.FDNAME)));
+        combinations.systemdOnly(Setting.NO_PID, combinations.isOn(Setting.NO_PID));
+        combinations.stdinTakesOneSocketOutsideSystemd();
+        combinations.oneNamePerSocket();
+    }
+
+    /**
+     * {@code -l} and {@code -h/-p} both say where the sockets are. The higher source wins, so that
+     * a flag overrides a file; given in the same source (or the shorthand above the specs) they
+     * contradict each other rather than have one silently dropped.
+     */
+    private void listenReplacesShorthand(Setting shorthand) {
+        ConfigValue listen = value(Setting.LISTEN);
+        ConfigValue other = value(shorthand);
+        if (isSet(listen) && isSet(other) && other.getSourceOrdinal() >= listen.getSourceOrdinal()) {
+            throw conflict(shorthand, "cannot be combined with " + named(Setting.LISTEN)
+                    + " (write the address in a listen spec instead, e.g. -l 127.0.0.1:8080)");
+        }
+    }
+
+    /** Options of the systemd protocol would do nothing without it: the user expects something. */
+    private void systemdOnly(Setting setting, boolean given) {
+        if (given && !isOn(Setting.SYSTEMD)) {
+            throw conflict(setting, "only applies with --systemd");
+        }
+    }
+
+    private void stdinTakesOneSocketOutsideSystemd() {
+        if (!isOn(Setting.STDIN)) {
+            return;
+        }
+        if (isOn(Setting.SYSTEMD)) {
+            throw conflict(Setting.STDIN, "cannot be combined with " + named(Setting.SYSTEMD)
+                    + " (systemd's protocol passes sockets from fd 3 up)");
+        }
+        if (socketCount() > 1) {
+            throw conflict(Setting.STDIN, "takes a single socket, but " + named(Setting.LISTEN) + " gives " + socketCount());
+        }
+    }
+
+    private void oneNamePerSocket() {
+        if (!isSet(value(Setting.FDNAME))) {
+            return;
+        }
+        int names = ((List<?>) Setting.FDNAME.parse(value(Setting.FDNAME).getValue())).size();
+        int sockets = socketCount();
+        if (names != sockets) {
+            String from = isSet(value(Setting.LISTEN)) ? " (" + named(Setting.LISTEN) + ")" : "";
+            throw conflict(Setting.FDNAME, names + (names == 1 ? " name" : " names") + " for " + sockets
+                    + (sockets == 1 ? " socket" : " sockets") + from + ": give one --fdname per socket, in order");
+        }
+    }
+
+    private int socketCount() {
+        ConfigValue listen = value(Setting.LISTEN);
+        return isSet(listen) ? ((List<?>) Setting.LISTEN.parse(listen.getValue())).size() : 1;
+    }
+
+    private ConfigValue value(Setting setting) {
+        return config.getConfigValue(setting.key());
+    }
+
+    private boolean isOn(Setting setting) {
+        ConfigValue value = value(setting);
+        return isSet(value) && (Boolean) setting.parse(value.getValue());
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        return value.getValue() != null;
+    }
+
+    private CatflapException conflict(Setting setting, String reason) {
+        return CatflapException.usage(named(setting) + ": " + reason);
+    }
+
+    /** Where a setting came from, as the user wrote it; a switch given as a flag is just its name. */
+    private String named(Setting setting) {
+        ConfigValue value = value(setting);
+        if (Configuration.FLAGS.equals(value.getSourceName()) && "true".equals(value.getValue())) {
+            return setting.option();
+        }
+        return Configuration.origin(setting, value);
+    }
+}

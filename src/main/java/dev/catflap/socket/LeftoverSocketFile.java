@@ -1,0 +1,78 @@
+package dev.catflap.socket;
+
+import dev.catflap.CatflapException;
+import dev.catflap.posix.Errno;
+import dev.catflap.posix.Posix;
+import dev.catflap.posix.PosixException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * A file already at the path where a Unix socket is to be bound. A server that ends leaves its
+ * socket file behind, and binding there fails until it is removed; so catflap removes it, but only
+ * when it is a socket and nothing listens on it any more. Anything else is left alone.
+ */
+final class LeftoverSocketFile {
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+
+    private final Posix posix;
+    private final ListenSpec spec;
+
+    LeftoverSocketFile(Posix posix, ListenSpec spec) {
+        this.posix = posix;
+        this.spec = spec;
+    }
+
+    /**
+     * Removes the file if it is a stale socket.
+     *
+     * @throws CatflapException if it is not a socket, or a server still listens on it
+     */
+    void removeIfStale() {
+        if (!isSocket()) {
+            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + spec.path()
+                    + " exists and is not a socket (catflap leaves it alone)");
+        }
+        if (someoneListens()) {
+            throw CatflapException.failure("cannot listen on " + spec.text() + ": address already in use (a server is listening on it)");
+        }
+        posix.unlink(spec.path().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The file itself, not what a symbolic link points to: a link is never replaced. */
+    private boolean isSocket() {
+        try {
+            int mode = (Integer) Files.getAttribute(Path.of(spec.path()), "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            return (mode & S_IFMT) == S_IFSOCK;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Connects to it: a stale socket refuses at once. The connect does not wait, so that a live
+     * server whose backlog is full (EAGAIN) cannot hang catflap.
+     */
+    private boolean someoneListens() {
+        int probe = posix.socket(Posix.AF_UNIX, Posix.SOCK_STREAM | Posix.SOCK_NONBLOCK);
+        try {
+            posix.connect(probe, SocketAddressCodec.encodeUnix(spec.path()));
+            return true;
+        } catch (PosixException e) {
+            if (e.errno() == Errno.ECONNREFUSED) {
+                return false;
+            }
+            if (e.errno() == Errno.EAGAIN) {
+                return true;
+            }
+            throw CatflapException.failure("cannot listen on " + spec.text() + ": cannot tell whether a server still listens on it: "
+                    + e.getMessage());
+        } finally {
+            posix.close(probe);
+        }
+    }
+}

@@ -32,10 +32,19 @@ def socket_info(fd):
             "type": sock.type.name,
             "listening": sock.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN) == 1,
             "reuseaddr": sock.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR) == 1,
-            "address": address if isinstance(address, str) else list(address[:2]),
+            "address": socket_address(address),
         }
     finally:
         sock.close()
+
+
+def socket_address(address):
+    """[host, port] for IP; a Unix socket's path, or @NAME in the abstract namespace."""
+    if isinstance(address, bytes):
+        return "@" + address[1:].decode("utf-8", "backslashreplace")
+    if isinstance(address, str):
+        return address
+    return list(address[:2])
 
 
 def descriptors():

@@ -24,6 +24,7 @@ public final class Catflap {
     private static final Path LAUNCHER = Path.of(System.getProperty("catflap.launcher", "target/catflap"));
     private static final Path JAR = Path.of(System.getProperty("catflap.jar", "target/quarkus-app/quarkus-run.jar"));
     private static final Pattern LISTENING = Pattern.compile("\\[catflap] Listening at: (\\S+):(\\d+)");
+    private static final Pattern ANY_LISTENING = Pattern.compile("(?m)^\\[catflap] Listening at: (.+)$");
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final List<String> prefix;
@@ -154,6 +155,22 @@ public final class Catflap {
             throw new AssertionError("no listening line within " + TIMEOUT + "; stderr: " + read(err));
         }
 
+        /** The addresses of the first {@code count} listening lines (any kind), once catflap has printed them. */
+        public List<String> awaitAddresses(int count) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                List<String> addresses = listeningAddresses(read(err));
+                if (addresses.size() >= count) {
+                    return addresses.subList(0, count);
+                }
+                if (!process.isAlive()) {
+                    fail("catflap ended (" + process.exitValue() + ") without listening; stderr: " + read(err));
+                }
+                sleep(20);
+            }
+            throw new AssertionError("no " + count + " listening lines within " + TIMEOUT + "; stderr: " + read(err));
+        }
+
         public Result await() {
             try {
                 boolean ended = process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -188,6 +205,20 @@ public final class Catflap {
             assertTrue(matcher.find(), "no listening line in: " + stderr);
             return Integer.parseInt(matcher.group(2));
         }
+
+        /** Every address of the listening lines, in order, as printed: 127.0.0.1:PORT, unix:PATH, ... */
+        public List<String> listening() {
+            return listeningAddresses(stderr);
+        }
+    }
+
+    static List<String> listeningAddresses(String stderr) {
+        List<String> addresses = new ArrayList<>();
+        Matcher matcher = ANY_LISTENING.matcher(stderr);
+        while (matcher.find()) {
+            addresses.add(matcher.group(1));
+        }
+        return addresses;
     }
 
     static String read(Path file) {

@@ -1,6 +1,7 @@
 package dev.catflap.config;
 
 import dev.catflap.CatflapException;
+import dev.catflap.socket.ListenSpec;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -89,16 +90,30 @@ public class Configuration {
 
     /**
      * A project file arrives with a cloned repository: if it is what opens the socket to other
-     * machines, the user should hear of it before the socket is bound.
+     * machines, the user should hear of it before the socket is bound. Listen specs replace the
+     * host where they are set, so then it is theirs that count.
      */
     private static Optional<String> exposedHost(SmallRyeConfig config) {
+        CatflapConfig mapping = config.getConfigMapping(CatflapConfig.class);
+        if (mapping.listen().isPresent()) {
+            return exposedListenSpec(config.getConfigValue(Setting.LISTEN.key()), mapping.listen().get());
+        }
         ConfigValue host = config.getConfigValue(Setting.HOST.key());
-        InetAddress address = config.getConfigMapping(CatflapConfig.class).host();
+        InetAddress address = mapping.host();
         if (host.getSourceOrdinal() != PROJECT_FILE_ORDINAL || address.isLoopbackAddress()) {
             return Optional.empty();
         }
         return Optional.of("warning: " + host.getSourceName() + " sets " + Setting.HOST.key() + "=" + host.getValue()
                 + ", which is not a loopback address: other machines can connect to the command");
+    }
+
+    private static Optional<String> exposedListenSpec(ConfigValue listen, List<ListenSpec> specs) {
+        if (listen.getSourceOrdinal() != PROJECT_FILE_ORDINAL) {
+            return Optional.empty();
+        }
+        return specs.stream().filter(spec -> spec.address() != null && !spec.address().isLoopbackAddress()).findFirst()
+                .map(spec -> "warning: " + listen.getSourceName() + " sets " + Setting.LISTEN.key() + "=" + listen.getValue()
+                        + ", where " + spec.text() + " is not a loopback address: other machines can connect to the command");
     }
 
     private static void check(SmallRyeConfig config, Setting setting) {

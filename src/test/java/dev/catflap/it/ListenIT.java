@@ -214,6 +214,26 @@ class ListenIT {
         assertEquals("SOCK_DGRAM", ProbeReport.parse(result.stdout()).socket(3).get("type").asText());
     }
 
+    @Test
+    void projectFilesSpecThatIsNotLoopbackDrawsAWarningBeforeBinding() throws IOException {
+        Path file = Files.writeString(temp.resolve(".catflap.properties"), "catflap.listen=127.0.0.1:0,0.0.0.0:0\n");
+        Catflap.Result result = inOwnHome().run("true");
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> lines = result.stderr().lines().toList();
+        assertEquals("[catflap] warning: " + file + " sets catflap.listen=127.0.0.1:0,0.0.0.0:0, where 0.0.0.0:0 is not a loopback"
+                + " address: other machines can connect to the command", lines.get(0));
+        assertEquals(3, lines.size(), result.stderr());
+    }
+
+    @Test
+    void projectFilesHostReplacedByAListenFlagDrawsNoWarning() throws IOException {
+        Files.writeString(temp.resolve(".catflap.properties"), "catflap.host=0.0.0.0\n");
+        Catflap.Result result = inOwnHome().run(args(listen("127.0.0.1:0"), List.of("true")));
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(List.of("127.0.0.1:" + result.port()), result.listening());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+    }
+
     // ---- systemd's protocol
 
     @Test
@@ -422,6 +442,12 @@ class ListenIT {
     private static List<String> listenVariables(ProbeReport report) {
         return report.environ().stream().map(e -> new String(e, StandardCharsets.UTF_8))
                 .filter(e -> e.startsWith("LISTEN_")).sorted().toList();
+    }
+
+    /** catflap in the temporary directory, with a HOME of its own: no user file of the machine's. */
+    private Catflap inOwnHome() throws IOException {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        return Catflap.launcher().in(temp).env("HOME", home.toString()).env("XDG_CONFIG_HOME", home.resolve(".config").toString());
     }
 
     /** The libsystemd test needs Debian's python3-systemd, which .ci/run installs. */

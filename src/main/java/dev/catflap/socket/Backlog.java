@@ -1,6 +1,8 @@
 package dev.catflap.socket;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,7 +20,10 @@ public final class Backlog {
      */
     public static int systemMaximum() {
         try {
-            return Integer.parseInt(Files.readString(SOMAXCONN).trim());
+            // Not Files.readString: it trusts the size /proc reports and returns "4" for "4096\n".
+            try (InputStream in = Files.newInputStream(SOMAXCONN)) {
+                return Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+            }
         } catch (IOException | NumberFormatException e) {
             return LINUX_DEFAULT;
         }

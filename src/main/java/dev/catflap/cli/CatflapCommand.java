@@ -7,6 +7,7 @@ import dev.catflap.config.Configuration;
 import dev.catflap.config.Setting;
 import dev.catflap.config.Settings;
 import dev.catflap.config.ShellWords;
+import dev.catflap.launch.CallerEnvironment;
 import dev.catflap.launch.CommandWords;
 import dev.catflap.launch.Environment;
 import dev.catflap.launch.ExecutableSearch;
@@ -110,7 +111,7 @@ public class CatflapCommand implements Callable<Integer> {
             return CatflapException.USAGE;
         }
         CommandWords words = commandWords(settings);
-        Environment environment = new Environment(posix.environment());
+        Environment environment = CallerEnvironment.read(posix);
         byte[] executable = search.resolve(words, environment);
 
         List<BoundSocket> bound = binder.bindAll(listenSpecs(config), config.backlog().orElseGet(Backlog::systemMaximum));

@@ -1,0 +1,55 @@
+package dev.catflap.launch;
+
+import dev.catflap.posix.Posix;
+import dev.catflap.posix.PosixException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The environment catflap's caller gave it, byte for byte. Under {@code java -jar} that is libc's
+ * {@code environ}: the JVM neither adds nor changes a variable. Under the launcher it is not: the
+ * shell running the script rebuilt the environment it passed to java (it drops entries whose names
+ * are not shell names, keeps one of duplicates, reorders them and adds PWD), so the launcher hands
+ * over a copy of the original, read from {@code /proc/$$/environ} before its exec, at an fd.
+ */
+public final class CallerEnvironment {
+    static final String FD_PROPERTY = "catflap.caller.environ";
+
+    private CallerEnvironment() {
+    }
+
+    public static Environment read(Posix posix) {
+        String fd = System.getProperty(FD_PROPERTY);
+        if (fd != null) {
+            List<byte[]> handedOver = handedOver(posix, Integer.parseInt(fd));
+            if (handedOver != null) {
+                return new Environment(handedOver);
+            }
+        }
+        return new Environment(posix.environment());
+    }
+
+    /** The entries at {@code fd}, each ended by a NUL as in /proc/PID/environ; null if unreadable. */
+    private static List<byte[]> handedOver(Posix posix, int fd) {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(Path.of("/proc/self/fd/" + fd));
+            posix.close(fd);
+        } catch (IOException | PosixException e) {
+            return null;
+        }
+        List<byte[]> entries = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == 0) {
+                entries.add(Arrays.copyOfRange(all, start, i));
+                start = i + 1;
+            }
+        }
+        return entries;
+    }
+}

@@ -4,38 +4,46 @@ import dev.catflap.posix.Posix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 
 /**
  * What the caller gave catflap that the JVM changed before any of catflap's code ran, and that the
- * command must get back: the blocked-signal mask and the set of ignored signals. The launcher
- * script reads them from /proc before it starts the JVM and passes them as system properties;
- * without it (java -jar), they are rebuilt from what the JVM left.
+ * command must get back: the blocked-signal mask, the set of ignored signals and the open-files
+ * soft limit. The launcher script reads the signals from /proc before it starts the JVM and passes
+ * them as system properties, and keeps the limit with -XX:-MaxFDLimit. Under java -jar they are
+ * rebuilt from what the JVM left, as far as it left anything (see README, "Faithful launch").
  *
  * @param blockedSignals bit n-1 set for each blocked signal n
  * @param ignoredSignals bit n-1 set for each ignored signal n
+ * @param openFilesSoftLimit the soft RLIMIT_NOFILE to give back, where the JVM raised it
  */
-public record CallerState(long blockedSignals, long ignoredSignals) {
+public record CallerState(long blockedSignals, long ignoredSignals, OptionalLong openFilesSoftLimit) {
     static final String BLOCKED_PROPERTY = "catflap.caller.sigblk";
     static final String IGNORED_PROPERTY = "catflap.caller.sigign";
-    private static final Path STATUS = Path.of("/proc/self/status");
 
     /** The caller's state, from the launcher if it recorded it. */
     public static CallerState current(Posix posix) {
         String blocked = System.getProperty(BLOCKED_PROPERTY);
         String ignored = System.getProperty(IGNORED_PROPERTY);
         if (blocked != null && ignored != null) {
-            return new CallerState(Long.parseUnsignedLong(blocked, 16), Long.parseUnsignedLong(ignored, 16));
+            return new CallerState(Long.parseUnsignedLong(blocked, 16), Long.parseUnsignedLong(ignored, 16),
+                    OptionalLong.empty());
         }
         return rebuilt(posix);
     }
 
     /**
-     * HotSpot blocks SIGQUIT in every thread but its own signal thread; the rest of the mask and
-     * the signals still ignored are the caller's.
+     * HotSpot runs Java code in threads it made, with its own changes to the mask (SIGQUIT blocked,
+     * SIGINT, SIGTERM, SIGUSR2 and the fault signals unblocked), but leaves the process's first
+     * thread, which only waits for the VM to end, with the mask the caller gave. The signals still
+     * ignored are the caller's; the ones HotSpot took over (SIGQUIT, SIGPIPE, SIGXFSZ, SIGUSR2) no
+     * longer show whether the caller ignored them.
      */
     private static CallerState rebuilt(Posix posix) {
-        long blocked = posix.signalMask() & ~bit(Posix.SIGQUIT);
-        return new CallerState(blocked, statusField("SigIgn:"));
+        Path firstThread = Path.of("/proc/self/task/" + posix.pid() + "/status");
+        long blocked = statusField(firstThread, "SigBlk:", posix.signalMask());
+        long ignored = statusField(Path.of("/proc/self/status"), "SigIgn:", 0);
+        return new CallerState(blocked, ignored, RaisedOpenFilesLimit.callersSoftLimit(posix));
     }
 
     public boolean isIgnored(int signal) {
@@ -46,16 +54,16 @@ public record CallerState(long blockedSignals, long ignoredSignals) {
         return 1L << (signal - 1);
     }
 
-    private static long statusField(String name) {
+    private static long statusField(Path status, String name, long otherwise) {
         try {
-            for (String line : Files.readAllLines(STATUS)) {
+            for (String line : Files.readAllLines(status)) {
                 if (line.startsWith(name)) {
                     return Long.parseUnsignedLong(line.substring(name.length()).trim(), 16);
                 }
             }
-        } catch (IOException e) {
-            // fall through: nothing known to be ignored
+        } catch (IOException | NumberFormatException e) {
+            // fall through: the status file is not there to read
         }
-        return 0;
+        return otherwise;
     }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Replaces catflap with the command: same pid, no shell. Before the execve the process is made to
- * look as if the caller had started the command directly: the caller's signal state, only fds
- * 0-2 and the sockets open, the sockets at 3, 4, ... (or the one socket at 0, replacing stdin)
+ * look as if the caller had started the command directly: the caller's signal state and open-files
+ * limit, only fds 0-2 and the sockets open, the sockets at 3, 4, ... (or the one socket at 0,
+ * replacing stdin)
  *
  * <p>Placing the sockets overwrites whatever the JVM had at those numbers (its jars and modules
  * file), so everything that could load a class is done first, and a failing execve is reported
@@ -34,6 +35,9 @@ final class Exec {
         PreparedExec shellFallback = new PreparedExec(SHELL, shellWords(plan), plan.environment().entries());
         Map<Integer, Memory> messages = failureMessages(plan.command().displayName());
         Memory otherFailure = message(plan.command().displayName() + ": cannot execute\n");
+        Memory openFilesLimit = caller.openFilesSoftLimit().isPresent()
+                ? posix.openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong())
+                : null;
         posix.prepareForExec();
         System.out.flush();
         System.err.flush();
@@ -41,6 +45,10 @@ final class Exec {
         restoreSignals(caller);
         posix.closeOnExecFrom(LaunchPlan.FIRST_SOCKET_FD);
         placeSockets(plan.sockets(), plan.firstSocketFd());
+        if (openFilesLimit != null) {
+            // Last: a low limit could leave no room above the sockets to move them through.
+            posix.setOpenFilesLimit(openFilesLimit);
+        }
 
         int errno = posix.execve(exec);
         if (errno == Errno.ENOEXEC) {

@@ -273,14 +273,24 @@ public class Posix {
         return new long[] {limit.getLong(0), limit.getLong(8)};
     }
 
-    public void setOpenFilesLimit(long soft, long hard) {
+    /** RLIMIT_NOFILE with {@code soft} and the current hard limit, ready for {@link #setOpenFilesLimit(Memory)}. */
+    public Memory openFilesLimitWithSoft(long soft) {
         Memory limit = new Memory(16);
         limit.setLong(0, soft);
-        limit.setLong(8, hard);
+        limit.setLong(8, openFilesLimit()[1]);
+        return limit;
+    }
+
+    /**
+     * Sets RLIMIT_NOFILE from a struct prepared in advance. The exec path calls it after the JVM's
+     * descriptors are gone, so it loads no class (prepareForExec has run it once) and a failure,
+     * which lowering a soft limit does not have, leaves the limit as it was.
+     */
+    public void setOpenFilesLimit(Memory limit) {
         try {
             libc.setrlimit(RLIMIT_NOFILE, limit);
         } catch (LastErrorException e) {
-            throw failure("setrlimit", e);
+            // nothing can be reported from here; the command keeps the raised limit
         }
     }
 
@@ -352,6 +362,8 @@ public class Posix {
         }
         libc.write(2, new Memory(1), 0);
         closeOnExecFrom(Integer.MAX_VALUE);
+        long[] limit = openFilesLimit();
+        setOpenFilesLimit(openFilesLimitWithSoft(limit[0]));
     }
 
     /** The path, argv and envp of an exec, copied into native memory ahead of time. */

@@ -14,7 +14,7 @@ import com.sun.jna.ptr.IntByReference;
  * return an error number themselves (pthread_sigmask, posix_spawn*) do not.
  */
 interface LibC extends Library {
-    LibC INSTANCE = Native.load("c", LibC.class);
+    LibC INSTANCE = load();
 
     int socket(int domain, int type, int protocol) throws LastErrorException;
 
@@ -62,4 +62,17 @@ interface LibC extends Library {
     void _exit(int status);
 
     String strerror(int errno);
+
+    /**
+     * JNA opens libc as the process's own (dlopen(NULL)): its search path for other libraries is
+     * not needed. Left unset, JNA builds that path at every start by running /sbin/ldconfig as a
+     * child of catflap's process, which costs a process start and leaves a child that the command,
+     * taking over the pid, could inherit if the JDK had not reaped it yet.
+     */
+    private static LibC load() {
+        if (System.getProperty("jna.platform.library.path") == null) {
+            System.setProperty("jna.platform.library.path", "");
+        }
+        return Native.load("c", LibC.class);
+    }
 }

@@ -6,10 +6,15 @@ serves a few connections on its inherited socket.
   probe.py exit N                exit with status N
   probe.py serve [N] [DELAY]     wait DELAY seconds, then answer N connections on $LISTEN_FD
                                  (default 1) with "pid <pid>\n", then exit 0
+  probe.py caller SPEC           become a caller in the state SPEC (JSON) describes, then exec
+                                 its command: see caller()
 """
+import ctypes
 import json
 import os
 import resource
+import shutil
+import signal
 import socket
 import sys
 import time
@@ -62,6 +67,12 @@ def descriptors():
     return fds
 
 
+def raw_environ():
+    """The environment exactly as execve passed it, in order, duplicates and all."""
+    with open("/proc/self/environ", "rb") as environ:
+        return [entry.hex() for entry in environ.read().split(b"\0")[:-1]]
+
+
 def report(args):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     print(json.dumps({
@@ -69,6 +80,7 @@ def report(args):
         "ppid": os.getppid(),
         "argv": [os.fsencode(arg).hex() for arg in args],
         "environ": sorted((key + b"=" + value).hex() for key, value in os.environb.items()),
+        "environ_raw": raw_environ(),
         "fds": descriptors(),
         "sigblk": status_field("SigBlk"),
         "sigign": status_field("SigIgn"),
@@ -85,12 +97,44 @@ def serve(count, delay):
             connection.sendall(b"pid %d\n" % os.getpid())
 
 
+def caller(spec):
+    """Execs a command as a caller in a given state would. SPEC is JSON with:
+    command  the command's words, hex (searched on this process's PATH)
+    ignore   signal numbers to ignore, after Python's own changes (SIGPIPE and SIGXFSZ ignored,
+             SIGINT caught) are undone; other signals stay as inherited (a JVM's children have
+             32 and 33 ignored)
+    block    signal numbers to block
+    nofile   the soft RLIMIT_NOFILE to set (optional)
+    environ  the environment entries, hex, passed as they are (optional: this one's otherwise)
+    """
+    spec = json.loads(spec)
+    for number in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT):
+        signal.signal(number, signal.SIG_DFL)
+    for number in spec.get("ignore", []):
+        signal.signal(number, signal.SIG_IGN)
+    if "nofile" in spec:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (spec["nofile"], resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+    words = [bytes.fromhex(word) for word in spec["command"]]
+    path = words[0] if b"/" in words[0] else os.fsencode(shutil.which(os.fsdecode(words[0])))
+    environ = [bytes.fromhex(entry) for entry in spec["environ"]] if "environ" in spec else \
+        [key + b"=" + value for key, value in os.environb.items()]
+    # ctypes' execve, not os.execve: it takes the entries as they are, even ones a dict cannot hold.
+    libc = ctypes.CDLL(None, use_errno=True)
+    argv = (ctypes.c_char_p * (len(words) + 1))(*words, None)
+    envp = (ctypes.c_char_p * (len(environ) + 1))(*environ, None)
+    signal.pthread_sigmask(signal.SIG_SETMASK, spec.get("block", []))
+    libc.execve(path, argv, envp)
+    sys.exit("cannot execute %r: %s" % (path, os.strerror(ctypes.get_errno())))
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "report":
         report(sys.argv[2:])
     elif mode == "exit":
         sys.exit(int(sys.argv[2]))
+    elif mode == "caller":
+        caller(sys.argv[2])
     elif mode == "serve":
         serve(int(sys.argv[2]) if len(sys.argv) > 2 else 1, float(sys.argv[3]) if len(sys.argv) > 3 else 0)
     else:

@@ -52,6 +52,39 @@ public final class Catflap {
         return command;
     }
 
+    /**
+     * {@link #probe} run by the python3 interpreter itself rather than by whatever "python3" is on
+     * PATH: that may be a wrapper script (pyenv's shims are bash scripts, which add variables and
+     * reorder the environment), and a probe must see exactly what it was started with.
+     */
+    public static List<String> interpreterProbe(String... args) {
+        List<String> command = probe(args);
+        command.set(0, Interpreter.PATH);
+        return command;
+    }
+
+    /** The path of the python3 on PATH, once asked. */
+    private static final class Interpreter {
+        static final String PATH = ask();
+
+        private static String ask() {
+            try {
+                Process python = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
+                        .redirectErrorStream(true).start();
+                String path = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (python.waitFor() != 0 || path.isEmpty()) {
+                    throw new IllegalStateException("python3 did not tell its path: " + path);
+                }
+                return path;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot run python3", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public Catflap env(String name, String value) {
         builder.environment().put(name, value);
         return this;

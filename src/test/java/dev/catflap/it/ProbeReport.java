@@ -52,6 +52,17 @@ public record ProbeReport(JsonNode json) {
         return bytes(json.get("environ"));
     }
 
+    /** The environment exactly as the probe's execve received it: in order, duplicates and all. */
+    public List<byte[]> environRaw() {
+        return bytes(json.get("environ_raw"));
+    }
+
+    public List<String> environRawHex() {
+        List<String> hex = new ArrayList<>();
+        json.get("environ_raw").forEach(entry -> hex.add(entry.asText()));
+        return hex;
+    }
+
     public List<String> environHex() {
         List<String> hex = new ArrayList<>();
         json.get("environ").forEach(entry -> hex.add(entry.asText()));
@@ -68,6 +79,10 @@ public record ProbeReport(JsonNode json) {
 
     public long nofileSoft() {
         return json.get("nofile").get(0).asLong();
+    }
+
+    public long nofileHard() {
+        return json.get("nofile").get(1).asLong();
     }
 
     private static List<byte[]> bytes(JsonNode hexes) {

@@ -55,6 +55,37 @@ interface LibC extends Library {
 
     int getpid();
 
+    int getpgrp();
+
+    int open(Pointer path, int flags) throws LastErrorException;
+
+    int tcgetpgrp(int fd) throws LastErrorException;
+
+    int posix_spawn(IntByReference pid, Pointer path, Pointer fileActions, Pointer attributes, Pointer argv, Pointer envp);
+
+    int posix_spawn_file_actions_init(Pointer fileActions);
+
+    int posix_spawn_file_actions_adddup2(Pointer fileActions, int fd, int target);
+
+    /** glibc 2.34 and later. */
+    int posix_spawn_file_actions_addclosefrom_np(Pointer fileActions, int first);
+
+    int posix_spawnattr_init(Pointer attributes);
+
+    int posix_spawnattr_setflags(Pointer attributes, short flags);
+
+    int posix_spawnattr_setsigmask(Pointer attributes, Pointer set);
+
+    int posix_spawnattr_setsigdefault(Pointer attributes, Pointer set);
+
+    int kill(int pid, int signal) throws LastErrorException;
+
+    int waitid(int idType, int id, Pointer info, int options) throws LastErrorException;
+
+    int waitpid(int pid, IntByReference status, int options) throws LastErrorException;
+
+    int sigwaitinfo(Pointer set, Pointer info) throws LastErrorException;
+
     int getppid();
 
     long write(int fd, Pointer buffer, long count);

@@ -35,9 +35,16 @@ public class Posix {
     public static final int SO_ACCEPTCONN = 30;
     public static final int IPPROTO_IPV6 = 41;
     public static final int IPV6_V6ONLY = 26;
+    public static final int SIGHUP = 1;
+    public static final int SIGINT = 2;
     public static final int SIGQUIT = 3;
     public static final int SIGKILL = 9;
+    public static final int SIGUSR1 = 10;
+    public static final int SIGUSR2 = 12;
+    public static final int SIGPIPE = 13;
+    public static final int SIGTERM = 15;
     public static final int SIGSTOP = 19;
+    public static final int SIGXFSZ = 25;
     /** Signals 1..64; glibc reserves 32 and 33 for its own threads. */
     public static final int LAST_SIGNAL = 64;
 
@@ -56,6 +63,17 @@ public class Posix {
     private static final int KERNEL_SIGACTION_BYTES = 64; // handler, flags, restorer, mask: 32 bytes
     private static final long SYS_RT_SIGACTION = Platform.isARM() ? 134 : 13; // aarch64 : x86-64
     private static final int RLIMIT_NOFILE = 7;
+    private static final int SIG_BLOCK = 0;
+    private static final int SIGINFO_BYTES = 128;
+    private static final int SIGINFO_CODE_OFFSET = 8;
+    private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+    private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    private static final int P_PID = 1;
+    private static final int WEXITED = 4;
+    private static final int WNOWAIT = 0x01000000;
+    private static final int O_RDONLY = 0;
+    private static final int O_NOCTTY = 0x100;
+    private static final int O_CLOEXEC = 0x80000;
 
     private final LibC libc = LibC.INSTANCE;
 
@@ -321,11 +339,170 @@ public class Posix {
         }
     }
 
+    /** Blocks {@code set} in the calling thread, in addition to what it blocks already. */
+    public void blockSignals(long set) {
+        check("pthread_sigmask", libc.pthread_sigmask(SIG_BLOCK, sigset(set), null));
+    }
+
+    /** True when {@code signal} runs a handler in this process: neither its default action nor ignored. */
+    public boolean isSignalCaught(int signal) {
+        long handler = signalAction(signal, null).getLong(0);
+        return handler != 0 && handler != 1;
+    }
+
+    /** Ignores {@code signal} until {@link #restoreSignal} is given the action this returns. */
+    public Memory ignoreSignal(int signal) {
+        Memory ignore = new Memory(KERNEL_SIGACTION_BYTES);
+        ignore.clear();
+        ignore.setLong(0, 1); // SIG_IGN
+        return signalAction(signal, ignore);
+    }
+
+    public void restoreSignal(int signal, Memory previous) {
+        signalAction(signal, previous);
+    }
+
+    /** Sets {@code signal}'s action where {@code action} is not null; the action it had. */
+    private Memory signalAction(int signal, Memory action) {
+        Memory old = new Memory(KERNEL_SIGACTION_BYTES);
+        old.clear();
+        try {
+            libc.syscall(SYS_RT_SIGACTION, signal, action, old, Long.BYTES);
+            return old;
+        } catch (LastErrorException e) {
+            throw failure("rt_sigaction", e);
+        }
+    }
+
+    /**
+     * Waits for one of {@code set}, which every thread of the process must block: it stays pending
+     * until taken here instead of running a handler.
+     */
+    public ReceivedSignal awaitSignal(long set) {
+        Memory mask = sigset(set);
+        Memory info = new Memory(SIGINFO_BYTES);
+        while (true) {
+            try {
+                int signal = libc.sigwaitinfo(mask, info);
+                return new ReceivedSignal(signal, info.getInt(SIGINFO_CODE_OFFSET));
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != Errno.EINTR) {
+                    throw failure("sigwaitinfo", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * True when this process is in the foreground process group of its controlling terminal, the
+     * group to which the terminal sends Ctrl-C.
+     */
+    public boolean inTerminalForeground() {
+        int tty;
+        try {
+            tty = libc.open(cString("/dev/tty".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), O_RDONLY | O_NOCTTY | O_CLOEXEC);
+        } catch (LastErrorException none) {
+            return false;
+        }
+        try {
+            return libc.tcgetpgrp(tty) == libc.getpgrp();
+        } catch (LastErrorException e) {
+            return false;
+        } finally {
+            close(tty);
+        }
+    }
+
     private static Memory sigset(long mask) {
         Memory set = new Memory(SIGSET_BYTES);
         set.clear();
         set.setLong(0, mask);
         return set;
+    }
+
+    // ---- child processes
+
+    /**
+     * Prepares what posix_spawn is to do in each child: place {@code sources[i]} at
+     * {@code firstTarget + i}, close every descriptor above those, block {@code signalMask} and
+     * give the signals in {@code defaultSignals} their default action.
+     */
+    public SpawnAttributes spawnAttributes(int[] sources, int firstTarget, long signalMask, long defaultSignals) {
+        SpawnAttributes spawn = new SpawnAttributes(firstTarget + sources.length);
+        check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(spawn.fileActions));
+        for (int i = 0; i < sources.length; i++) {
+            check("posix_spawn_file_actions_adddup2", libc.posix_spawn_file_actions_adddup2(spawn.fileActions, sources[i], firstTarget + i));
+        }
+        spawn.childClosesDescriptors = addCloseFrom(spawn);
+        check("posix_spawnattr_init", libc.posix_spawnattr_init(spawn.attributes));
+        check("posix_spawnattr_setflags", libc.posix_spawnattr_setflags(spawn.attributes, (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)));
+        check("posix_spawnattr_setsigmask", libc.posix_spawnattr_setsigmask(spawn.attributes, sigset(signalMask)));
+        check("posix_spawnattr_setsigdefault", libc.posix_spawnattr_setsigdefault(spawn.attributes, sigset(defaultSignals)));
+        return spawn;
+    }
+
+    private boolean addCloseFrom(SpawnAttributes spawn) {
+        try {
+            check("posix_spawn_file_actions_addclosefrom_np", libc.posix_spawn_file_actions_addclosefrom_np(spawn.fileActions, spawn.closeFrom));
+            return true;
+        } catch (UnsatisfiedLinkError olderGlibc) {
+            return false;
+        }
+    }
+
+    /** Starts {@code exec} as a child process, as {@code spawn} prepared it; the child's pid. */
+    public int spawn(PreparedExec exec, SpawnAttributes spawn) {
+        if (!spawn.childClosesDescriptors) {
+            // No closefrom in the child: mark them close-on-exec here instead (the JVM itself never execs).
+            closeOnExecFrom(spawn.closeFrom);
+        }
+        IntByReference pid = new IntByReference();
+        check("posix_spawn", libc.posix_spawn(pid, exec.path, spawn.fileActions, spawn.attributes, exec.argv, exec.envp));
+        return pid.getValue();
+    }
+
+    /** Sends {@code signal} to {@code pid}; a process already gone is no error. */
+    public void sendSignal(int pid, int signal) {
+        try {
+            libc.kill(pid, signal);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() != Errno.ESRCH) {
+                throw failure("kill", e);
+            }
+        }
+    }
+
+    /**
+     * Waits until the child {@code pid} has ended, leaving it a zombie: its pid cannot be reused, so
+     * signals sent to it until {@link #reap} cannot reach another process.
+     */
+    public void awaitExit(int pid) {
+        Memory info = new Memory(SIGINFO_BYTES);
+        while (true) {
+            try {
+                libc.waitid(P_PID, pid, info, WEXITED | WNOWAIT);
+                return;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != Errno.EINTR) {
+                    throw failure("waitid", e);
+                }
+            }
+        }
+    }
+
+    /** Collects the ended child {@code pid}; its wait status. */
+    public int reap(int pid) {
+        IntByReference status = new IntByReference();
+        while (true) {
+            try {
+                libc.waitpid(pid, status, 0);
+                return status.getValue();
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() != Errno.EINTR) {
+                    throw failure("waitpid", e);
+                }
+            }
+        }
     }
 
     // ---- exec

@@ -6,13 +6,23 @@ serves a few connections on its inherited socket.
   probe.py exit N                exit with status N
   probe.py serve [N] [DELAY]     wait DELAY seconds, then answer N connections on $LISTEN_FD
                                  (default 1) with "pid <pid>\n", then exit 0
+  probe.py serve-forever         answer every connection so until SIGTERM or SIGINT, then finish
+                                 the connection in hand and exit 0
+  probe.py signals STATUS        print "ready <pid>", then "got <NAME>" for each HUP, INT, QUIT,
+                                 USR1, USR2 and TERM received; exit STATUS after TERM
+  probe.py stubborn              print "ready <pid>" and ignore SIGTERM until killed
+  probe.py terminal CMD...       run CMD on a new terminal (pty) as its foreground job; once CMD
+                                 prints "ready", type Ctrl-C; once it prints "got SIGINT", send
+                                 CMD's process SIGTERM; print all CMD printed, exit with its status
   probe.py caller SPEC           become a caller in the state SPEC (JSON) describes, then exec
                                  its command: see caller()
 """
 import ctypes
 import json
 import os
+import pty
 import resource
+import select
 import shutil
 import signal
 import socket
@@ -127,6 +137,73 @@ def caller(spec):
     sys.exit("cannot execute %r: %s" % (path, os.strerror(ctypes.get_errno())))
 
 
+def serve_forever():
+    # A signal only sets a flag (and wakes select): a connection accepted is always answered.
+    stop = []
+    wake_r, wake_w = socket.socketpair()
+    wake_w.setblocking(False)
+    signal.set_wakeup_fd(wake_w.fileno())
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.append(1))
+    listener = socket.socket(fileno=int(os.environ.get("LISTEN_FD", "3")))
+    while not stop:
+        ready, _, _ = select.select([listener, wake_r], [], [])
+        if listener in ready and not stop:
+            connection, _ = listener.accept()
+            with connection:
+                connection.sendall(b"pid %d\n" % os.getpid())
+
+
+def signals(status):
+    def received(signum, _frame):
+        print("got " + signal.Signals(signum).name, flush=True)
+        if signum == signal.SIGTERM:
+            sys.exit(status)
+    for signum in (signal.SIGHUP, signal.SIGINT, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2, signal.SIGTERM):
+        signal.signal(signum, received)
+    print("ready %d" % os.getpid(), flush=True)
+    while True:
+        signal.pause()
+
+
+def stubborn():
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    print("ready %d" % os.getpid(), flush=True)
+    while True:
+        signal.pause()
+
+
+def terminal(command):
+    pid, master = pty.fork()
+    if pid == 0:
+        os.execvp(command[0], command)
+    output = b""
+    killed = False
+    deadline = time.monotonic() + 60
+    steps = [(b"ready", lambda: os.write(master, b"\x03")), (b"got SIGINT", lambda: os.kill(pid, signal.SIGTERM))]
+    while True:
+        if steps and steps[0][0] in output:
+            steps.pop(0)[1]()
+            continue
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 and not killed:
+            os.kill(pid, signal.SIGKILL)
+            killed = True
+        readable, _, _ = select.select([master], [], [], max(remaining, 0.1))
+        if not readable:
+            continue
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the terminal's other side is closed
+            chunk = b""
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    sys.stdout.write(output.decode("utf-8", "replace"))
+    sys.exit(os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") else status >> 8)
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "report":
@@ -137,5 +214,13 @@ if __name__ == "__main__":
         caller(sys.argv[2])
     elif mode == "serve":
         serve(int(sys.argv[2]) if len(sys.argv) > 2 else 1, float(sys.argv[3]) if len(sys.argv) > 3 else 0)
+    elif mode == "serve-forever":
+        serve_forever()
+    elif mode == "signals":
+        signals(int(sys.argv[2]))
+    elif mode == "stubborn":
+        stubborn()
+    elif mode == "terminal":
+        terminal(sys.argv[2:])
     else:
         sys.exit("unknown mode " + mode)

@@ -14,11 +14,13 @@ import dev.catflap.launch.ExecutableSearch;
 import dev.catflap.launch.Handoff;
 import dev.catflap.launch.LaunchPlan;
 import dev.catflap.launch.Launcher;
+import dev.catflap.launch.Supervision;
 import dev.catflap.posix.Posix;
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.BoundSocket;
 import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.SocketBinder;
+import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -68,7 +70,10 @@ public class CatflapCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nCommand:%n", order = 2)
     LaunchOptions launch = new LaunchOptions();
 
-    @ArgGroup(validate = false, heading = "%nConfiguration:%n", order = 3)
+    @ArgGroup(validate = false, heading = "%nSupervising:%n", order = 3)
+    SpawnOptions spawn = new SpawnOptions();
+
+    @ArgGroup(validate = false, heading = "%nConfiguration:%n", order = 4)
     ConfigOptions configOptions = new ConfigOptions();
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.", order = 90)
@@ -120,8 +125,32 @@ public class CatflapCommand implements Callable<Integer> {
         }
         Handoff handoff = handoff(config);
         Environment withSockets = handoff.environment(environment, bound, posix.pid());
-        launcher.launch(new LaunchPlan(executable, words, withSockets, bound, handoff.firstFd()));
+        LaunchPlan plan = new LaunchPlan(executable, words, withSockets, bound, handoff.firstFd());
+        if (supervised(config)) {
+            return launcher.supervise(plan, supervision(config, handoff));
+        }
+        launcher.launch(plan);
         return 0;
+    }
+
+    /** Spawn rather than exec: when asked to, and always in dev mode, where exec would replace the dev JVM. */
+    private static boolean supervised(CatflapConfig config) {
+        if (config.spawn() || config.watch().isPresent()) {
+            return true;
+        }
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            if (!config.quiet()) {
+                Console.say("dev mode: the command runs as a child (--spawn), as exec would replace the dev JVM");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** A spawned child is another process: the launch sets LISTEN_PID to its pid. */
+    private static Supervision supervision(CatflapConfig config, Handoff handoff) {
+        return new Supervision(config.watch().orElse(List.of()), config.ignore().orElse(List.of()), config.grace(),
+                config.quiet() ? line -> { } : Console::say, handoff.pidVariable());
     }
 
     /** The command line's command, raw; else the configured one, saying where it came from. */
@@ -141,7 +170,7 @@ public class CatflapCommand implements Callable<Integer> {
         return config.listen().orElseGet(() -> List.of(ListenSpec.tcp(config.host(), config.port())));
     }
 
-    /** exec keeps catflap's pid, so LISTEN_PID is catflap's own. */
+    /** exec keeps catflap's pid, so LISTEN_PID is catflap's own (see {@link #supervision} for a child's). */
     private static Handoff handoff(CatflapConfig config) {
         return new Handoff(config.env(), config.systemd(), !config.noPid(), config.fdname().orElse(List.of()), config.stdin());
     }
@@ -153,6 +182,9 @@ public class CatflapCommand implements Callable<Integer> {
         }
         if (launch != null) {
             launch.addTo(flags);
+        }
+        if (spawn != null) {
+            spawn.addTo(flags);
         }
         if (!command.isEmpty()) {
             // so that it replaces a configured command as any flag replaces a setting

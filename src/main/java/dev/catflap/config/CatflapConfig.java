@@ -4,6 +4,8 @@ import dev.catflap.socket.ListenSpec;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.spi.Converter;
@@ -61,6 +63,22 @@ public interface CatflapConfig {
     @WithConverter(BooleanConverter.class)
     boolean stdin();
 
+    /** Run the command as a child instead of exec'ing it (implied by {@link #watch}). */
+    @WithConverter(BooleanConverter.class)
+    boolean spawn();
+
+    /** Paths whose changes restart the command; unset unless watching. */
+    @WithConverter(PathsConverter.class)
+    Optional<List<Path>> watch();
+
+    /** Globs of changes that do not restart the command. */
+    @WithConverter(GlobsConverter.class)
+    Optional<List<String>> ignore();
+
+    /** How long a command has to exit after SIGTERM before SIGKILL. */
+    @WithConverter(GraceConverter.class)
+    Duration grace();
+
     final class PortConverter implements Converter<Integer> {
         @Override
         public Integer convert(String value) {
@@ -117,6 +135,29 @@ public interface CatflapConfig {
         @SuppressWarnings("unchecked")
         public List<String> convert(String value) {
             return (List<String>) parse(Setting.FDNAME, value);
+        }
+    }
+
+    final class PathsConverter implements Converter<List<Path>> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<Path> convert(String value) {
+            return (List<Path>) parse(Setting.WATCH, value);
+        }
+    }
+
+    final class GlobsConverter implements Converter<List<String>> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<String> convert(String value) {
+            return (List<String>) parse(Setting.IGNORE, value);
+        }
+    }
+
+    final class GraceConverter implements Converter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return (Duration) parse(Setting.GRACE, value);
         }
     }
 

@@ -5,12 +5,20 @@ import dev.catflap.socket.IpLiteral;
 import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.Port;
 import io.smallrye.config.common.utils.StringUtil;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Every setting catflap knows: its key, the option that sets it and how its text is checked. This
@@ -29,7 +37,11 @@ public enum Setting {
     SYSTEMD("systemd", "--systemd", Setting::bool),
     NO_PID("no-pid", "--no-pid", Setting::bool),
     FDNAME("fdname", "--fdname", Setting::fdNames),
-    STDIN("stdin", "--stdin", Setting::bool);
+    STDIN("stdin", "--stdin", Setting::bool),
+    SPAWN("spawn", "--spawn", Setting::bool),
+    WATCH("watch", "--watch", Setting::existingPaths),
+    IGNORE("ignore", "--ignore", Setting::globs),
+    GRACE("grace", "--grace", Setting::seconds);
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** What sd_listen_fds_with_names accepts: printable ASCII without ':', which separates them. */
@@ -132,6 +144,65 @@ public enum Setting {
             throw new IllegalArgumentException("not a socket name (1-255 printable ASCII characters, no ':' or space)");
         }
         return name;
+    }
+
+    /** The paths of a comma-separated list, each of which must exist (relative ones in the working directory). */
+    static List<Path> existingPaths(String text) {
+        List<String> elements = elements(text);
+        if (elements.isEmpty()) {
+            throw new IllegalArgumentException("no path");
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String element : elements) {
+            paths.add(quotingElement(elements, element, Setting::existingPath));
+        }
+        return paths;
+    }
+
+    private static Path existingPath(String text) {
+        try {
+            Path path = Path.of(text);
+            if (!Files.exists(path)) {
+                throw new IllegalArgumentException("no such file or directory");
+            }
+            return path;
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("not a valid path");
+        }
+    }
+
+    /** The globs of a comma-separated list, each checked by the matcher that will use it. */
+    static List<String> globs(String text) {
+        List<String> globs = elements(text);
+        if (globs.isEmpty()) {
+            throw new IllegalArgumentException("no glob");
+        }
+        for (String glob : globs) {
+            quotingElement(globs, glob, Setting::glob);
+        }
+        return globs;
+    }
+
+    private static String glob(String text) {
+        try {
+            FileSystems.getDefault().getPathMatcher("glob:" + text);
+            return text;
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("not a valid glob (" + e.getDescription() + ")");
+        }
+    }
+
+    /** A number of seconds, fractions allowed: 5, 0.5. */
+    static Duration seconds(String text) {
+        try {
+            BigDecimal seconds = new BigDecimal(text);
+            if (seconds.signum() >= 0) {
+                return Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.CEILING).longValueExact());
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // not a number, or beyond any sensible wait: said below
+        }
+        throw new IllegalArgumentException("not a number of seconds");
     }
 
     /** Parses one element of a list; where there are several, the error quotes the bad one. */

@@ -4,6 +4,7 @@ import dev.catflap.socket.BoundSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How the command finds its sockets: the fd the first one is placed at, and the variables that
@@ -47,6 +48,14 @@ public record Handoff(String variable, boolean systemd, boolean withPid, List<St
         environment = environment.with(LISTEN_FDS, Integer.toString(sockets.size()))
                 .with(LISTEN_FDNAMES, String.join(":", names(sockets)));
         return withPid ? environment.with(LISTEN_PID, Long.toString(pid)) : environment.without(LISTEN_PID);
+    }
+
+    /**
+     * The variable that must hold the pid of the process that takes the sockets, where there is
+     * one: a launch that starts the command as another process sets it to that process's pid.
+     */
+    public Optional<String> pidVariable() {
+        return systemd && withPid ? Optional.of(LISTEN_PID) : Optional.empty();
     }
 
     /**

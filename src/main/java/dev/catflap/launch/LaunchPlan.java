@@ -1,6 +1,8 @@
 package dev.catflap.launch;
 
 import dev.catflap.socket.BoundSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +18,21 @@ public record LaunchPlan(byte[] executable, CommandWords command, Environment en
         int firstSocketFd) {
     /** The first fd the sockets take, as socket activation has it. */
     public static final int FIRST_SOCKET_FD = 3;
+    /** What shells and execvp run a script without a #! line with. */
+    static final byte[] SHELL = "/bin/sh".getBytes(StandardCharsets.US_ASCII);
 
     /** A plan with the sockets at 3, 4, ... */
     public LaunchPlan(byte[] executable, CommandWords command, Environment environment, List<BoundSocket> sockets) {
         this(executable, command, environment, sockets, FIRST_SOCKET_FD);
+    }
+
+    /** The words that run the command's file as a shell script: the fallback when it is not a program. */
+    List<byte[]> shellWords() {
+        List<byte[]> words = new ArrayList<>();
+        words.add(SHELL);
+        words.add(executable);
+        List<byte[]> all = command.words();
+        words.addAll(all.subList(1, all.size()));
+        return words;
     }
 }

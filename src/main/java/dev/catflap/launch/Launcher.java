@@ -3,7 +3,7 @@ package dev.catflap.launch;
 import dev.catflap.posix.Posix;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Starts the command on the bound sockets. */
+/** Starts the command on the bound sockets: in catflap's place, or as its supervised child. */
 @ApplicationScoped
 public class Launcher {
     private final Posix posix;
@@ -15,5 +15,12 @@ public class Launcher {
     /** Replaces catflap with the command; returns only by ending the process. */
     public void launch(LaunchPlan plan) {
         new Exec(posix).run(plan, CallerState.current(posix));
+    }
+
+    /** Runs the command as catflap's child, as {@code supervision} says; the status catflap ends with. */
+    public int supervise(LaunchPlan plan, Supervision supervision) {
+        CallerState caller = CallerState.current(posix);
+        Spawn spawn = new Spawn(posix, plan, caller, supervision.pidVariable());
+        return new Supervisor(posix, spawn, SignalSource.of(posix, caller), supervision).run();
     }
 }

@@ -223,6 +223,52 @@ public final class Catflap {
             return read(err);
         }
 
+        public String stdout() {
+            return read(out);
+        }
+
+        /** Catflap's stdout once it contains {@code text}. */
+        public String awaitStdout(String text) {
+            return awaitOutput(out, text, 1);
+        }
+
+        /** Catflap's stdout once {@code text} appears in it {@code count} times. */
+        public String awaitStdout(String text, int count) {
+            return awaitOutput(out, text, count);
+        }
+
+        /** Catflap's stderr once it contains {@code text}. */
+        public String awaitStderr(String text) {
+            return awaitOutput(err, text, 1);
+        }
+
+        /** Catflap's stderr once {@code text} appears in it {@code count} times. */
+        public String awaitStderr(String text, int count) {
+            return awaitOutput(err, text, count);
+        }
+
+        private String awaitOutput(Path file, String text, int count) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                String content = read(file);
+                if (occurrences(content, text) >= count) {
+                    return content;
+                }
+                if (!process.isAlive()) {
+                    fail("catflap ended (" + process.exitValue() + ") before printing '" + text + "' " + count
+                            + " times; stdout: " + read(out) + "; stderr: " + read(err));
+                }
+                sleep(20);
+            }
+            throw new AssertionError("not " + count + " times '" + text + "' within " + TIMEOUT + "; stdout: "
+                    + read(out) + "; stderr: " + read(err));
+        }
+
+        /** Sends catflap the signal {@code name} (HUP, INT, TERM, ...). */
+        public void signal(String name) {
+            Catflap.signal(process.pid(), name);
+        }
+
         @Override
         public void close() {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -252,6 +298,29 @@ public final class Catflap {
             addresses.add(matcher.group(1));
         }
         return addresses;
+    }
+
+    /** Sends process {@code pid} the signal {@code name}, as kill(1) does. */
+    public static void signal(long pid, String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(pid)).inheritIO().start();
+            if (!kill.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+                fail("kill -s " + name + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     static String read(Path file) {

@@ -1,0 +1,58 @@
+package dev.catflap.launch;
+
+import dev.catflap.launch.Event.Signalled;
+import dev.catflap.posix.Posix;
+import dev.catflap.posix.ReceivedSignal;
+import java.util.function.Consumer;
+
+/**
+ * The forwarded signals as the launcher arranges them: it starts the JVM with -Xrs (HotSpot then
+ * leaves HUP, INT, QUIT and TERM alone) and with the six signals blocked, which every thread of the
+ * JVM inherits. They stay pending until this thread takes them with sigwaitinfo: no JVM handler is
+ * involved, so SIGQUIT works too, and the siginfo tells a terminal's Ctrl-C (sent by the kernel to
+ * the whole foreground group, the child included) from a kill meant for catflap alone.
+ */
+final class BlockedSignals implements SignalSource {
+    static final String PROPERTY = "catflap.signals";
+    static final String BLOCKED = "blocked";
+
+    private final Posix posix;
+    private final CallerState caller;
+
+    BlockedSignals(Posix posix, CallerState caller) {
+        this.posix = posix;
+        this.caller = caller;
+    }
+
+    static boolean arrangedByLauncher() {
+        return BLOCKED.equals(System.getProperty(PROPERTY));
+    }
+
+    @Override
+    public void start(Consumer<Signalled> receiver) {
+        long set = blockedHere();
+        Thread thread = new Thread(() -> {
+            while (true) {
+                ReceivedSignal signal = posix.awaitSignal(set);
+                if (!caller.isIgnored(signal.signal())) {
+                    receiver.accept(new Signalled(signal.signal(), signal.sentByKernel()));
+                }
+            }
+        }, "catflap-signals");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * The forwarded signals that are blocked in this thread, and so in all: a caller's own
+     * _JAVA_SR_SIGNUM=12 keeps SIGUSR2 HotSpot's, unblocked.
+     */
+    private long blockedHere() {
+        long mask = posix.signalMask();
+        long set = 0;
+        for (int signal : FORWARDED) {
+            set |= CallerState.bit(signal);
+        }
+        return set & mask;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.catflap.launch;
+
+import dev.catflap.launch.Event.Signalled;
+import dev.catflap.posix.Posix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import sun.misc.Signal;
+
+/**
+ * The forwarded signals where the JVM started without the launcher (java -jar, ./mvnw quarkus:dev)
+ * and handles signals itself: catflap can only add Java handlers. HotSpot refuses one for SIGQUIT
+ * (its thread dumps), and SIGUSR2 is its thread suspend/resume signal unless _JAVA_SR_SIGNUM moved
+ * that elsewhere, so those two are not forwarded then. Java handlers get no siginfo: a SIGINT that
+ * arrives while catflap is in its terminal's foreground is taken for the terminal's Ctrl-C, which
+ * the child received too.
+ */
+final class HandledSignals implements SignalSource {
+    private static final String SUSPEND_RESUME_VARIABLE = "_JAVA_SR_SIGNUM";
+
+    private final Posix posix;
+    private final CallerState caller;
+
+    HandledSignals(Posix posix, CallerState caller) {
+        this.posix = posix;
+        this.caller = caller;
+    }
+
+    @Override
+    public void start(Consumer<Signalled> receiver) {
+        for (String name : handleable()) {
+            Signal signal = new Signal(name);
+            if (!caller.isIgnored(signal.getNumber())) {
+                handle(signal, receiver);
+            }
+        }
+    }
+
+    private void handle(Signal signal, Consumer<Signalled> receiver) {
+        try {
+            Signal.handle(signal, received -> receiver.accept(new Signalled(received.getNumber(), fromTerminal(received))));
+        } catch (IllegalArgumentException refused) {
+            // the JVM keeps this one (as with -Xrs given by hand): it is not forwarded
+        }
+    }
+
+    private boolean fromTerminal(Signal signal) {
+        return signal.getNumber() == Posix.SIGINT && posix.inTerminalForeground();
+    }
+
+    private static List<String> handleable() {
+        List<String> names = new ArrayList<>(List.of("HUP", "INT", "USR1", "TERM"));
+        if (suspendResumeMoved()) {
+            names.add("USR2");
+        }
+        return names;
+    }
+
+    private static boolean suspendResumeMoved() {
+        String value = System.getenv(SUSPEND_RESUME_VARIABLE);
+        try {
+            int signal = value == null ? Posix.SIGUSR2 : Integer.parseInt(value.strip());
+            // HotSpot accepts 12..64 and otherwise keeps SIGUSR2
+            return signal > Posix.SIGUSR2 && signal <= Posix.LAST_SIGNAL;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.catflap.launch;
+
+import dev.catflap.launch.Event.Signalled;
+import dev.catflap.posix.Posix;
+import java.util.function.Consumer;
+
+/** Where the supervisor learns of the signals it passes on to the child. */
+interface SignalSource {
+    /** The signals a supervised child gets from catflap. */
+    int[] FORWARDED = {Posix.SIGHUP, Posix.SIGINT, Posix.SIGQUIT, Posix.SIGUSR1, Posix.SIGUSR2, Posix.SIGTERM};
+
+    /**
+     * Starts reporting the forwarded signals catflap receives to {@code receiver}, from another
+     * thread. Signals the caller ignored are not reported: catflap ignores them as the command does.
+     */
+    void start(Consumer<Signalled> receiver);
+
+    /** The launcher's arrangement where it made one, else the JVM's signal handlers. */
+    static SignalSource of(Posix posix, CallerState caller) {
+        return BlockedSignals.arrangedByLauncher() ? new BlockedSignals(posix, caller) : new HandledSignals(posix, caller);
+    }
+}

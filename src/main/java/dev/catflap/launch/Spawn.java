@@ -1,0 +1,137 @@
+package dev.catflap.launch;
+
+import com.sun.jna.Memory;
+import dev.catflap.CatflapException;
+import dev.catflap.posix.Errno;
+import dev.catflap.posix.Posix;
+import dev.catflap.posix.Posix.PreparedExec;
+import dev.catflap.posix.PosixException;
+import dev.catflap.posix.SpawnAttributes;
+import dev.catflap.socket.BoundSocket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts the command as a child of catflap, as often as the supervisor asks, and gives it what
+ * {@link Exec} gives it: only fds 0-2 and the sockets (at 3, 4, ..., or the one at 0), the caller's
+ * signal mask, ignored signals and open-files limit, the caller's arguments and environment byte
+ * for byte. It uses posix_spawn, never fork: a forked copy of the JVM could deadlock on a lock
+ * another thread held, while glibc's posix_spawn runs nothing in the child but the file actions
+ * and attributes prepared here.
+ */
+final class Spawn {
+    /**
+     * Signals the JVM catches only to ignore them (SIGPIPE, SIGXFSZ) or to print thread dumps
+     * (SIGQUIT). A caught signal reaches an exec'd program at its default action, so where the
+     * caller ignored one of these, it is ignored for the moment of each spawn and the child
+     * inherits it ignored. (HotSpot leaves alone the other signals a caller ignored.)
+     */
+    private static final int[] BRIEFLY_IGNORABLE = {Posix.SIGQUIT, Posix.SIGPIPE, Posix.SIGXFSZ};
+
+    private final Posix posix;
+    private final CallerState caller;
+    private final String name;
+    private final PreparedExec exec;
+    private final PreparedExec shellFallback;
+    private final SpawnAttributes attributes;
+
+    /**
+     * @param pidVariable a variable of the plan's environment that must hold the child's own pid
+     *     (LISTEN_PID), set through {@link PidVariableTrampoline}
+     */
+    Spawn(Posix posix, LaunchPlan plan, CallerState caller, Optional<String> pidVariable) {
+        this.posix = posix;
+        this.caller = caller;
+        this.name = plan.command().displayName();
+        List<byte[]> environment = plan.environment().entries();
+        this.exec = pidVariable.map(variable -> PidVariableTrampoline.exec(plan, variable))
+                .orElseGet(() -> new PreparedExec(plan.executable(), plan.command().words(), environment));
+        this.shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), environment);
+        int end = Math.max(plan.firstSocketFd() + plan.sockets().size(), LaunchPlan.FIRST_SOCKET_FD);
+        this.attributes = posix.spawnAttributes(stagedSockets(plan.sockets(), end), plan.firstSocketFd(), end,
+                caller.blockedSignals(), signalsToDefault(caller));
+    }
+
+    /**
+     * Starts the command; its pid.
+     *
+     * @throws CatflapException (126 or 127, as shells say) when it cannot be started
+     */
+    int start() {
+        Map<Integer, Memory> caught = ignoreWhatTheCallerIgnored();
+        Memory ownLimit = lowerOpenFilesLimit();
+        try {
+            return programOrScript();
+        } catch (PosixException e) {
+            int status = e.errno() == Errno.ENOENT ? CatflapException.NOT_FOUND : CatflapException.NOT_EXECUTABLE;
+            throw new CatflapException(status, name + ": " + e.getMessage());
+        } finally {
+            if (ownLimit != null) {
+                posix.setOpenFilesLimit(ownLimit);
+            }
+            caught.forEach(posix::restoreSignal);
+        }
+    }
+
+    private int programOrScript() {
+        try {
+            return posix.spawn(exec, attributes);
+        } catch (PosixException e) {
+            if (e.errno() != Errno.ENOEXEC) {
+                throw e;
+            }
+            return posix.spawn(shellFallback, attributes);
+        }
+    }
+
+    private Map<Integer, Memory> ignoreWhatTheCallerIgnored() {
+        Map<Integer, Memory> previous = new HashMap<>();
+        for (int signal : BRIEFLY_IGNORABLE) {
+            if (caller.isIgnored(signal) && posix.isSignalCaught(signal)) {
+                previous.put(signal, posix.ignoreSignal(signal));
+            }
+        }
+        return previous;
+    }
+
+    /**
+     * Under java -jar, HotSpot raised the open-files soft limit, and posix_spawn cannot set the
+     * child's: catflap's own is the caller's for the moment of the spawn (its few descriptors are
+     * far below any limit). The limit to restore afterwards, or null.
+     */
+    private Memory lowerOpenFilesLimit() {
+        if (caller.openFilesSoftLimit().isEmpty()) {
+            return null;
+        }
+        Memory own = posix.openFilesLimitWithSoft(posix.openFilesLimit()[0]);
+        posix.setOpenFilesLimit(posix.openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong()));
+        return own;
+    }
+
+    /**
+     * Copies of the sockets at or above {@code end}, outside the range they take in the child, so
+     * that placing one there never overwrites another still to be placed. Blocking, as the command
+     * expects its sockets (the flag is shared by every copy).
+     */
+    private int[] stagedSockets(List<BoundSocket> sockets, int end) {
+        int[] staged = new int[sockets.size()];
+        for (int i = 0; i < staged.length; i++) {
+            posix.setBlocking(sockets.get(i).fd());
+            staged[i] = posix.duplicateAtOrAbove(sockets.get(i).fd(), end);
+        }
+        return staged;
+    }
+
+    /** Every signal the caller did not ignore starts at its default action, whatever the JVM did with it. */
+    private static long signalsToDefault(CallerState caller) {
+        long set = 0;
+        for (int signal = 1; signal <= Posix.LAST_SIGNAL; signal++) {
+            if (!caller.isIgnored(signal) && signal != Posix.SIGKILL && signal != Posix.SIGSTOP) {
+                set |= CallerState.bit(signal);
+            }
+        }
+        return set;
+    }
+}

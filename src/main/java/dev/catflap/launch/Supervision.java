@@ -1,0 +1,23 @@
+package dev.catflap.launch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * How catflap supervises the command it spawns.
+ *
+ * @param watched paths whose changes restart the command; none to run it once
+ * @param ignored the --ignore globs (see {@link IgnoreRules})
+ * @param grace how long a command has to exit after SIGTERM before SIGKILL
+ * @param notices where catflap's lines about restarts go
+ * @param pidVariable the variable that must hold each child's own pid (LISTEN_PID), if any
+ */
+public record Supervision(List<Path> watched, List<String> ignored, Duration grace, Consumer<String> notices,
+        Optional<String> pidVariable) {
+    boolean watching() {
+        return !watched.isEmpty();
+    }
+}

@@ -1,0 +1,249 @@
+package dev.catflap.it;
+
+import static dev.catflap.it.CoreIT.args;
+import static dev.catflap.it.CoreIT.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * --spawn: the command runs as catflap's child with what exec would have given it; catflap passes
+ * signals on and ends with the child's status.
+ */
+class SpawnIT {
+    private static final List<String> SPAWN = List.of("-p", "0", "--spawn");
+    private static final Pattern READY = Pattern.compile("ready (\\d+)");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void commandIsAChildOfCatflap() {
+        Catflap.Result result = Catflap.launcher().run(args(SPAWN, Catflap.probe("report")));
+        ProbeReport report = ProbeReport.parse(result.stdout());
+        assertEquals(0, result.exit());
+        assertEquals(result.pid(), report.ppid(), "catflap is the command's parent");
+        assertNotEquals(result.pid(), report.pid());
+    }
+
+    @Test
+    void childAcceptsOnTheSocketCatflapHolds() throws IOException {
+        try (Catflap.Running catflap = Catflap.launcher().start(args(SPAWN, Catflap.probe("serve", "1")))) {
+            String reply = request("127.0.0.1", catflap.awaitPort());
+            assertTrue(reply.startsWith("pid "), reply);
+            assertNotEquals("pid " + catflap.pid(), reply);
+            assertEquals(0, catflap.await().exit());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 42})
+    void catflapExitsWithTheChildsStatus(int status) {
+        Catflap.Result result = Catflap.launcher().run(args(List.of("-q", "-p", "0", "--spawn"), Catflap.probe("exit", Integer.toString(status))));
+        assertEquals(status, result.exit());
+        assertEquals("", result.stderr());
+    }
+
+    @Test
+    void sigtermToCatflapReachesTheChildWhoseStatusCatflapExitsWith() {
+        assertEquals(7, terminatedSignalsProbe(Catflap.launcher()).exit());
+    }
+
+    @Test
+    void sigtermReachesTheChildUnderJavaJarToo() {
+        assertEquals(7, terminatedSignalsProbe(Catflap.viaJar()).exit());
+    }
+
+    private static Catflap.Result terminatedSignalsProbe(Catflap how) {
+        try (Catflap.Running catflap = how.start(args(SPAWN, Catflap.probe("signals", "7")))) {
+            catflap.awaitStdout("ready");
+            catflap.signal("TERM");
+            Catflap.Result result = catflap.await();
+            assertTrue(result.stdout().contains("got SIGTERM"), result.stdout());
+            return result;
+        }
+    }
+
+    @Test
+    void childKilledBySignalNineGives137() {
+        try (Catflap.Running catflap = Catflap.launcher().start(args(SPAWN, Catflap.probe("signals", "0")))) {
+            long child = readyPid(catflap.awaitStdout("ready"));
+            Catflap.signal(child, "KILL");
+            assertEquals(137, catflap.await().exit());
+        }
+    }
+
+    @Test
+    void everyForwardedSignalReachesTheChildOnce() {
+        List<String> names = List.of("HUP", "INT", "QUIT", "USR1", "USR2");
+        try (Catflap.Running catflap = Catflap.launcher().start(args(SPAWN, Catflap.probe("signals", "7")))) {
+            catflap.awaitStdout("ready");
+            for (String name : names) {
+                catflap.signal(name);
+                catflap.awaitStdout("got SIG" + name);
+            }
+            catflap.signal("TERM");
+            Catflap.Result result = catflap.await();
+            assertEquals(7, result.exit(), result.stderr());
+            for (String name : names) {
+                assertEquals(1, Catflap.occurrences(result.stdout(), "got SIG" + name + "\n"), result.stdout());
+            }
+        }
+    }
+
+    @Test
+    void ctrlCInATerminalReachesTheChildOnce() {
+        assertCtrlCReachesTheChildOnce(Catflap.launcher());
+    }
+
+    @Test
+    void ctrlCInATerminalReachesTheChildOnceUnderJavaJar() {
+        assertCtrlCReachesTheChildOnce(Catflap.viaJar());
+    }
+
+    /**
+     * The terminal sends Ctrl-C's SIGINT to its whole foreground group, catflap and child: catflap
+     * must not send the child a second one. The SIGTERM that follows is passed on, and comes after
+     * any SIGINT catflap would have passed on.
+     */
+    private static void assertCtrlCReachesTheChildOnce(Catflap how) {
+        List<String> terminal = new ArrayList<>(Catflap.probe("terminal"));
+        terminal.addAll(how.commandLine(args(SPAWN, Catflap.probe("signals", "7"))));
+        Catflap.Result result = how.runDirectly(terminal);
+        assertEquals(7, result.exit(), result.stdout() + result.stderr());
+        assertEquals(1, Catflap.occurrences(result.stdout(), "got SIGINT"), result.stdout());
+        assertEquals(1, Catflap.occurrences(result.stdout(), "got SIGTERM"), result.stdout());
+    }
+
+    /** Wrappers that start catflap, or the probe directly, as callers with particular state. */
+    static Stream<Arguments> callers() {
+        return Stream.of(
+                Arguments.of(List.of()),
+                Arguments.of(List.of("env", "--block-signal=USR1,WINCH", "--ignore-signal=HUP,PIPE,QUIT,USR2,XFSZ")),
+                Arguments.of(List.of("sh", "-c", "ulimit -Sn 512 && exec \"$@\"", "sh")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("callers")
+    void childGetsWhatADirectStartGets(List<String> caller) {
+        List<String> probe = Catflap.probe("report", "two words", "*", "");
+        Catflap catflap = Catflap.launcher();
+        ProbeReport direct = ProbeReport.parse(catflap.runDirectly(args(caller, probe)).stdout());
+        ProbeReport spawned = ProbeReport.parse(catflap.runDirectly(args(caller, catflap.commandLine(args(SPAWN, probe)))).stdout());
+
+        assertEquals(Set.of(0, 1, 2, 3), spawned.fds(), "only 0-2 and the socket are open");
+        assertTrue(spawned.socket(3).get("listening").asBoolean());
+        assertTrue(spawned.fd(3).get("blocking").asBoolean());
+        assertEquals(direct.sigblk(), spawned.sigblk(), "blocked signals");
+        assertEquals(direct.sigign(), spawned.sigign(), "ignored signals");
+        assertEquals(direct.nofileSoft(), spawned.nofileSoft(), "open-files limit");
+        assertEquals(hex(direct.argv()), hex(spawned.argv()));
+        List<String> environment = new ArrayList<>(spawned.environHex());
+        assertTrue(environment.remove(hex("LISTEN_FD=3")), "LISTEN_FD is set");
+        assertEquals(direct.environHex(), environment, "the environment is the caller's, LISTEN_FD aside");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"spawn", "exec"})
+    void launchersOwnVariableNeverReachesTheCommand(String mode) {
+        List<String> options = mode.equals("spawn") ? SPAWN : List.of("-p", "0");
+        ProbeReport report = ProbeReport.parse(Catflap.launcher().withoutEnv("_JAVA_SR_SIGNUM")
+                .run(args(options, Catflap.probe("report"))).stdout());
+        assertFalse(hasVariable(report, "_JAVA_SR_SIGNUM"), "the launcher's _JAVA_SR_SIGNUM is for the JVM alone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"spawn", "exec"})
+    void callersOwnSuspendSignalVariableStays(String mode) {
+        List<String> options = mode.equals("spawn") ? SPAWN : List.of("-p", "0");
+        ProbeReport report = ProbeReport.parse(Catflap.launcher().env("_JAVA_SR_SIGNUM", "40")
+                .run(args(options, Catflap.probe("report"))).stdout());
+        assertTrue(report.environ().stream().anyMatch(e -> new String(e, StandardCharsets.UTF_8).equals("_JAVA_SR_SIGNUM=40")));
+    }
+
+    @Test
+    void scriptWithoutInterpreterLineRunsUnderSh() throws IOException {
+        Path script = Files.writeString(temp.resolve("plain"), "exit 5\n");
+        script.toFile().setExecutable(true);
+        assertEquals(5, Catflap.launcher().run("-q", "-p", "0", "--spawn", script.toString()).exit());
+    }
+
+    @Test
+    void missingCommandExits127AndBindsNothing() {
+        Catflap.Result result = Catflap.launcher().run("-p", "0", "--spawn", "no-such-command-here");
+        assertEquals(127, result.exit());
+        assertEquals("[catflap] no-such-command-here: command not found\n", result.stderr());
+    }
+
+    @Test
+    void spawnCanComeFromTheEnvironment() {
+        Catflap.Result result = Catflap.launcher().env("CATFLAP_SPAWN", "true").run(args(List.of("-p", "0"), Catflap.probe("report")));
+        assertEquals(result.pid(), ProbeReport.parse(result.stdout()).ppid());
+    }
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                Arguments.of(List.of("--grace", "soon"), "--grace soon: not a number of seconds"),
+                Arguments.of(List.of("--grace", "-1"), "--grace -1: not a number of seconds"),
+                Arguments.of(List.of("--watch", "no-such-directory"), "--watch no-such-directory: no such file or directory"),
+                Arguments.of(List.of("--watch", ".", "--watch", "gone"), "--watch .,gone: gone: no such file or directory"),
+                Arguments.of(List.of("--ignore", "[a"), "--ignore [a: not a valid glob"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badValues")
+    void badValueExits2NamingItAndRunsNothing(List<String> options, String message) {
+        Catflap.Result result = Catflap.launcher().in(temp).run(args(options, List.of("touch", "ran")));
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] " + message), result.stderr());
+        assertFalse(Files.exists(temp.resolve("ran")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CATFLAP_GRACE=soon: not a number of seconds", "CATFLAP_SPAWN=maybe: not true or false"})
+    void badValueFromTheEnvironmentNamesTheVariable(String message) {
+        String[] variable = message.substring(0, message.indexOf(':')).split("=");
+        Catflap.Result result = Catflap.launcher().env(variable[0], variable[1]).in(temp).run("touch", "ran");
+        assertEquals(2, result.exit());
+        assertEquals("[catflap] " + message + "\n", result.stderr());
+        assertFalse(Files.exists(temp.resolve("ran")));
+    }
+
+    static long readyPid(String stdout) {
+        Matcher matcher = READY.matcher(stdout);
+        assertTrue(matcher.find(), stdout);
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static boolean hasVariable(ProbeReport report, String name) {
+        return report.environ().stream().anyMatch(e -> new String(e, StandardCharsets.UTF_8).startsWith(name + "="));
+    }
+
+    private static List<String> hex(List<byte[]> values) {
+        List<String> hex = new ArrayList<>();
+        values.forEach(value -> hex.add(java.util.HexFormat.of().formatHex(value)));
+        return hex;
+    }
+
+    private static String hex(String text) {
+        return java.util.HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

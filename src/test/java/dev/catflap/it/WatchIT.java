@@ -1,0 +1,199 @@
+package dev.catflap.it;
+
+import static dev.catflap.it.CoreIT.args;
+import static dev.catflap.it.CoreIT.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --watch: the command restarts on changes, on the same socket, so that no client is refused. */
+class WatchIT {
+    private static final String RESTARTING = "[catflap] restarting: ";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void tenChangesTenRestartsAndNoFailedRequest() throws Exception {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        Path file = Files.writeString(src.resolve("app.txt"), "0");
+        try (Catflap.Running catflap = Catflap.launcher().start(args(List.of("-p", "0", "--watch", src.toString()), Catflap.probe("serve-forever")));
+                Client client = new Client(catflap.awaitPort())) {
+            client.awaitPids(1);
+            for (int change = 1; change <= 10; change++) {
+                Files.writeString(file, Integer.toString(change));
+                client.awaitPids(change + 1);
+            }
+            catflap.awaitStderr(RESTARTING, 10);
+            client.close();
+            assertEquals(0, client.failures.get(), "failed requests; the first: " + client.firstFailure.get());
+            assertEquals(11, client.pids.size(), "a new server after each change: " + client.pids);
+            assertFalse(client.pids.contains(catflap.pid()), "the servers are catflap's children");
+            assertEquals(10, Catflap.occurrences(catflap.stderr(), RESTARTING + file + " changed\n"), catflap.stderr());
+        }
+    }
+
+    @Test
+    void changesInIgnoredPlacesDoNotRestart() throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        for (String directory : List.of(".git", "target", "node_modules/pkg", "logs", "docs/api", "lib")) {
+            Files.createDirectories(src.resolve(directory));
+        }
+        List<String> options = List.of("-p", "0", "--watch", src.toString(), "--ignore", "*.log", "--ignore", "docs/**");
+        try (Catflap.Running catflap = Catflap.launcher().start(args(options, Catflap.probe("serve-forever")))) {
+            int port = catflap.awaitPort();
+            String first = request("127.0.0.1", port);
+            for (String ignored : List.of(".git/HEAD", "target/App.class", "node_modules/pkg/index.js", "logs/app.log",
+                    "docs/api/index.md", "target/new/Made.class", "debug.log")) {
+                Files.createDirectories(src.resolve(ignored).getParent());
+                Files.writeString(src.resolve(ignored), "ignored");
+            }
+            Path counted = Files.writeString(src.resolve("lib/app.txt"), "counted");
+            String stderr = catflap.awaitStderr(RESTARTING + counted + " changed");
+            assertEquals(1, Catflap.occurrences(stderr, RESTARTING), stderr);
+            assertNotEquals(first, request("127.0.0.1", port), "the server was restarted");
+        }
+    }
+
+    @Test
+    void directoryCreatedLaterIsWatchedToo() throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        try (Catflap.Running catflap = Catflap.launcher().start(args(List.of("-p", "0", "--watch", src.toString()), Catflap.probe("serve-forever")))) {
+            request("127.0.0.1", catflap.awaitPort()); // the server runs: the watching has begun
+            Path later = Files.createDirectory(src.resolve("later"));
+            catflap.awaitStderr(RESTARTING + later + " changed");
+            Path inside = Files.writeString(later.resolve("file.txt"), "x");
+            catflap.awaitStderr(RESTARTING + inside + " changed");
+        }
+    }
+
+    @Test
+    void watchedFileRestartsOnItsOwnChangesOnly() throws IOException {
+        Path watched = Files.writeString(temp.resolve("config.txt"), "0");
+        try (Catflap.Running catflap = Catflap.launcher().start(args(List.of("-p", "0", "--watch", watched.toString()), Catflap.probe("serve-forever")))) {
+            request("127.0.0.1", catflap.awaitPort()); // the server runs: the watching has begun
+            Files.writeString(temp.resolve("neighbour.txt"), "not watched");
+            Files.writeString(watched, "1");
+            String stderr = catflap.awaitStderr(RESTARTING + watched + " changed");
+            assertEquals(1, Catflap.occurrences(stderr, RESTARTING), stderr);
+        }
+    }
+
+    @Test
+    void commandThatExitsStartsAgainOnTheNextChange() throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        String waiting = "[catflap] the command exited with status 3; it starts again on the next change\n";
+        try (Catflap.Running catflap = Catflap.launcher().start(args(List.of("-p", "0", "--watch", src.toString()), Catflap.probe("exit", "3")))) {
+            catflap.awaitStderr(waiting);
+            Files.writeString(src.resolve("a.txt"), "a");
+            catflap.awaitStderr(waiting, 2);
+            catflap.signal("TERM");
+            assertEquals(128 + 15, catflap.await().exit(), "no child: catflap ends as the signal says");
+        }
+    }
+
+    @Test
+    void watchedPathsCanComeFromTheEnvironment() throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        try (Catflap.Running catflap = Catflap.launcher().env("CATFLAP_WATCH", src.toString()).start(args(List.of("-p", "0"), Catflap.probe("exit", "3")))) {
+            catflap.awaitStderr("[catflap] the command exited with status 3; it starts again on the next change");
+            assertTrue(catflap.process().isAlive(), "catflap waits for a change");
+        }
+    }
+
+    @Test
+    void sigintEndsCatflapAndTheCommand() throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        try (Catflap.Running catflap = Catflap.launcher().start(args(List.of("-p", "0", "--watch", src.toString()), Catflap.probe("serve-forever")))) {
+            long child = Long.parseLong(request("127.0.0.1", catflap.awaitPort()).substring("pid ".length()));
+            catflap.signal("INT");
+            assertEquals(0, catflap.await().exit(), "the server's own status after it stopped on SIGINT");
+            assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the server has ended too");
+        }
+    }
+
+    @Test
+    void commandThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        List<String> options = List.of("-p", "0", "--watch", src.toString(), "--grace", "0.5");
+        try (Catflap.Running catflap = Catflap.launcher().start(args(options, Catflap.probe("stubborn")))) {
+            long first = SpawnIT.readyPid(catflap.awaitStdout("ready"));
+            Files.writeString(src.resolve("a.txt"), "a");
+            String stdout = catflap.awaitStdout("ready", 2);
+            long second = SpawnIT.readyPid(stdout.substring(stdout.indexOf("ready") + 1));
+            assertNotEquals(first, second);
+            assertFalse(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false), "the stubborn one was killed");
+        }
+    }
+
+    @Test
+    void quietRestartsSilently() throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        List<String> options = List.of("-q", "-p", "0", "--watch", src.toString());
+        try (Catflap.Running catflap = Catflap.launcher().start(args(options, List.of("sh", "-c", "echo run; exit 3")))) {
+            catflap.awaitStdout("run");
+            Files.writeString(src.resolve("a.txt"), "a");
+            catflap.awaitStdout("run", 2);
+            catflap.signal("TERM");
+            Catflap.Result result = catflap.await();
+            assertEquals("", result.stderr());
+        }
+    }
+
+    /** Sends requests one after another until closed, counting the pids that answer and the failures. */
+    private static final class Client implements AutoCloseable {
+        final Set<Long> pids = ConcurrentHashMap.newKeySet();
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicReference<String> firstFailure = new AtomicReference<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        Client(int port) {
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        String reply = request("127.0.0.1", port);
+                        if (reply == null || !reply.startsWith("pid ")) {
+                            throw new IOException("reply: " + reply);
+                        }
+                        pids.add(Long.parseLong(reply.substring("pid ".length())));
+                    } catch (IOException | RuntimeException e) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
+                    }
+                }
+            }, "client");
+            thread.start();
+        }
+
+        void awaitPids(int count) {
+            long deadline = System.nanoTime() + Catflap.TIMEOUT.toNanos();
+            while (pids.size() < count) {
+                if (System.nanoTime() > deadline) {
+                    fail("not " + count + " servers within " + Catflap.TIMEOUT + ": " + new ArrayList<>(pids));
+                }
+                Catflap.sleep(10);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+    }
+}

@@ -18,6 +18,7 @@ final class BlockedSignals implements SignalSource {
 
     private final Posix posix;
     private final CallerState caller;
+    private volatile boolean stopped;
 
     BlockedSignals(Posix posix, CallerState caller) {
         this.posix = posix;
@@ -34,13 +35,19 @@ final class BlockedSignals implements SignalSource {
         Thread thread = new Thread(() -> {
             while (true) {
                 ReceivedSignal signal = posix.awaitSignal(set);
-                if (!caller.isIgnored(signal.signal())) {
+                if (!stopped && !caller.isIgnored(signal.signal())) {
                     receiver.accept(new Signalled(signal.signal(), signal.sentByKernel()));
                 }
             }
         }, "catflap-signals");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The signals stay blocked, pending for nobody: the JVM is about to end anyway. */
+    @Override
+    public void stop() {
+        stopped = true;
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.catflap.launch;
 import dev.catflap.launch.Event.Signalled;
 import dev.catflap.posix.Posix;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The forwarded signals where the JVM started without the launcher (java -jar, ./mvnw quarkus:dev)
@@ -20,6 +23,7 @@ final class HandledSignals implements SignalSource {
 
     private final Posix posix;
     private final CallerState caller;
+    private final Map<Signal, SignalHandler> previous = new HashMap<>();
 
     HandledSignals(Posix posix, CallerState caller) {
         this.posix = posix;
@@ -38,10 +42,17 @@ final class HandledSignals implements SignalSource {
 
     private void handle(Signal signal, Consumer<Signalled> receiver) {
         try {
-            Signal.handle(signal, received -> receiver.accept(new Signalled(received.getNumber(), fromTerminal(received))));
+            previous.put(signal, Signal.handle(signal, received -> receiver.accept(new Signalled(received.getNumber(), fromTerminal(received)))));
         } catch (IllegalArgumentException refused) {
             // the JVM keeps this one (as with -Xrs given by hand): it is not forwarded
         }
+    }
+
+    /** Gives the JVM its handlers back: in dev mode it lives on after catflap's run (and ends on SIGTERM). */
+    @Override
+    public void stop() {
+        previous.forEach(Signal::handle);
+        previous.clear();
     }
 
     private boolean fromTerminal(Signal signal) {

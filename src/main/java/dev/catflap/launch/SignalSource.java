@@ -15,6 +15,9 @@ interface SignalSource {
      */
     void start(Consumer<Signalled> receiver);
 
+    /** Stops reporting them: what catflap did with them before {@link #start} applies again. */
+    void stop();
+
     /** The launcher's arrangement where it made one, else the JVM's signal handlers. */
     static SignalSource of(Posix posix, CallerState caller) {
         return BlockedSignals.arrangedByLauncher() ? new BlockedSignals(posix, caller) : new HandledSignals(posix, caller);

@@ -6,6 +6,7 @@ import dev.catflap.launch.Event.Exited;
 import dev.catflap.launch.Event.Signalled;
 import dev.catflap.posix.Posix;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class Supervisor {
     private static final int NONE = 0;
     private static final int KILLED_BY_SIGNAL = 128;
+    /** How long nothing happens before catflap takes itself to be waiting. */
+    private static final Duration QUIET = Duration.ofSeconds(5);
     private static final Set<Integer> ENDING = Set.of(Posix.SIGHUP, Posix.SIGINT, Posix.SIGQUIT, Posix.SIGTERM);
 
     private final Posix posix;
@@ -44,16 +47,39 @@ final class Supervisor {
     /** Runs the command to the end; the status catflap exits with. */
     int run() {
         signals.start(events::add);
-        if (supervision.watching()) {
-            new Watcher(supervision.watched(), new IgnoreRules(supervision.ignored()))
-                    .start(path -> events.add(new Changed(path)));
+        try (Watcher watcher = watcher()) {
+            started(spawn.start()); // a first start that fails ends catflap, as exec would
+            return supervise();
+        } finally {
+            signals.stop();
         }
-        started(spawn.start()); // a first start that fails ends catflap, as exec would
+    }
+
+    private Watcher watcher() {
+        if (!supervision.watching()) {
+            return null;
+        }
+        Watcher watcher = new Watcher(supervision.watched(), new IgnoreRules(supervision.ignored()));
+        watcher.start(path -> events.add(new Changed(path)));
+        return watcher;
+    }
+
+    private int supervise() {
+        long quietUntil = System.nanoTime() + QUIET.toNanos();
         while (true) {
-            OptionalInt status = handle(next(Long.MAX_VALUE));
+            Event event = next(quietUntil);
+            if (event == null) {
+                // What starting (or restarting) freed, such as the JIT's work areas, would stay
+                // resident while catflap waits: once things are quiet, malloc gives it back.
+                posix.releaseFreeMemory();
+                quietUntil = Long.MAX_VALUE;
+                continue;
+            }
+            OptionalInt status = handle(event);
             if (status.isPresent()) {
                 return status.getAsInt();
             }
+            quietUntil = System.nanoTime() + QUIET.toNanos();
         }
     }
 

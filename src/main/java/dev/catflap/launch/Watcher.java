@@ -7,6 +7,7 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import dev.catflap.CatflapException;
 import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
  * no further change has come for a quiet period: saving in an editor or running a build writes
  * several files, and one restart is enough.
  */
-final class Watcher {
+final class Watcher implements AutoCloseable {
     static final Duration QUIET_PERIOD = Duration.ofMillis(200);
 
     private final WatchService service;
@@ -87,6 +88,18 @@ final class Watcher {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ClosedWatchServiceException e) {
+            // closed: watching is over
+        }
+    }
+
+    /** Stops watching (in dev mode, the JVM lives on after catflap's run). */
+    @Override
+    public void close() {
+        try {
+            service.close();
+        } catch (IOException e) {
+            // nothing more to release
         }
     }
 

@@ -94,6 +94,9 @@ interface LibC extends Library {
 
     String strerror(int errno);
 
+    /** glibc only. */
+    int malloc_trim(long pad);
+
     /**
      * JNA opens libc as the process's own (dlopen(NULL)): its search path for other libraries is
      * not needed. Left unset, JNA builds that path at every start by running /sbin/ldconfig as a

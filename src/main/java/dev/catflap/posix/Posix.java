@@ -505,6 +505,15 @@ public class Posix {
         }
     }
 
+    /** Gives the memory malloc holds free back to the system, where libc can (glibc). */
+    public void releaseFreeMemory() {
+        try {
+            libc.malloc_trim(0);
+        } catch (UnsatisfiedLinkError notGlibc) {
+            // nothing to release this way
+        }
+    }
+
     // ---- exec
 
     /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The command sees what a direct start from the same caller gives it: the same signal mask and
  * ignored signals, open-files limit, environment and argument bytes; of descriptors only 0-2 and
  * its socket. Each test starts a probe both ways from one caller and compares what it received,
- * under the launcher and under java -jar.
+ * under the launcher and under java -jar, each exec'ing the command or spawning it (--spawn).
  */
 class FidelityIT {
     private static final int HUP = 1;
@@ -35,14 +35,20 @@ class FidelityIT {
     private static final int RT_40 = 40;
     private static final List<String> OPTIONS = List.of("-q", "-p", "0");
 
-    /** catflap started as {@code mode} says: "launcher" (target/catflap) or "jar" (java -jar). */
+    /**
+     * catflap started as {@code mode} says: "launcher" (target/catflap) or "jar" (java -jar);
+     * "spawn" and "jar-spawn" are the same with --spawn.
+     */
     static Catflap catflap(String mode) {
-        return mode.equals("jar") ? Catflap.viaJar() : Catflap.launcher();
+        return mode.startsWith("jar") ? Catflap.viaJar() : Catflap.launcher();
     }
 
     /** The command line that runs {@code command} under catflap started as {@code mode}. */
     static List<String> under(String mode, List<String> command) {
         List<String> args = new ArrayList<>(OPTIONS);
+        if (mode.endsWith("spawn")) {
+            args.add("--spawn");
+        }
         args.addAll(command);
         return catflap(mode).commandLine(args);
     }
@@ -98,7 +104,7 @@ class FidelityIT {
     // ---- descriptors and socket
 
     @ParameterizedTest
-    @ValueSource(strings = {"launcher", "jar"})
+    @ValueSource(strings = {"launcher", "jar", "spawn", "jar-spawn"})
     void commandHasOnlyFds0To2AndItsSocket(String mode) {
         // The caller leaves fd 7 open: the command gets its socket, and nothing else, above 2.
         String script = "exec 7</dev/null; exec \"$@\"";
@@ -119,7 +125,7 @@ class FidelityIT {
     // ---- signals
 
     @ParameterizedTest
-    @ValueSource(strings = {"launcher", "jar"})
+    @ValueSource(strings = {"launcher", "jar", "spawn", "jar-spawn"})
     void blockedSignalsAreTheCallers(String mode) {
         int[] blocked = {HUP, INT, QUIT, USR1, USR2, PIPE, TERM, CHLD, XFSZ, RT_40};
         Caller caller = new Caller().blocking(blocked);
@@ -132,50 +138,53 @@ class FidelityIT {
     @Test
     void noBlockedSignalStaysNoBlockedSignal() {
         // The JVM blocks SIGQUIT in every thread that runs Java code.
-        for (String mode : List.of("launcher", "jar")) {
+        for (String mode : List.of("launcher", "jar", "spawn", "jar-spawn")) {
             ProcStatus launched = status(new Caller().execWords(under(mode, ProcStatus.COMMAND)));
             assertEquals("0000000000000000", launched.blocked(), mode);
         }
     }
 
-    @Test
-    void ignoredSignalsAreTheCallersUnderTheLauncher() {
+    @ParameterizedTest
+    @ValueSource(strings = {"launcher", "spawn"})
+    void ignoredSignalsAreTheCallersUnderTheLauncher(String mode) {
         // All of the signals the JVM takes over, and more; not SIGCHLD (see README).
         int[] ignored = {HUP, INT, QUIT, USR1, USR2, PIPE, ALRM, TERM, XFSZ, RT_40};
         Caller caller = new Caller().ignoring(ignored);
         ProcStatus direct = status(caller.execWords(ProcStatus.COMMAND));
         assertTrue(hasAll(direct.ignored(), ignored), "the caller really ignores them: " + direct.ignored());
 
-        assertEquals(direct.ignored(), status(caller.execWords(under("launcher", ProcStatus.COMMAND))).ignored());
+        assertEquals(direct.ignored(), status(caller.execWords(under(mode, ProcStatus.COMMAND))).ignored());
     }
 
-    @Test
-    void ignoredSignalsTheJvmLeavesAloneAreTheCallersUnderJavaJar() {
+    @ParameterizedTest
+    @ValueSource(strings = {"jar", "jar-spawn"})
+    void ignoredSignalsTheJvmLeavesAloneAreTheCallersUnderJavaJar(String mode) {
         int[] ignored = {HUP, INT, USR1, ALRM, TERM, RT_40};
         Caller caller = new Caller().ignoring(ignored);
         ProcStatus direct = status(caller.execWords(ProcStatus.COMMAND));
         assertTrue(hasAll(direct.ignored(), ignored), "the caller really ignores them: " + direct.ignored());
 
-        ProcStatus launched = status(caller.execWords(under("jar", ProcStatus.COMMAND)));
+        ProcStatus launched = status(caller.execWords(under(mode, ProcStatus.COMMAND)));
         // glibc gives signal 33 (SIGSETXID) a handler with the JVM's first thread, which hides
         // whether the caller, a child of this JVM (32 and 33 ignored), ignored it (see README).
         assertEquals(without(direct.ignored(), SETXID), without(launched.ignored(), SETXID));
     }
 
-    @Test
-    void signalsAShellTrapIgnoresStayIgnored() {
+    @ParameterizedTest
+    @ValueSource(strings = {"launcher", "spawn"})
+    void signalsAShellTrapIgnoresStayIgnored(String mode) {
         // dash's trap "" makes the signal ignored in the commands it execs.
         String script = "trap '' HUP QUIT PIPE USR1; exec \"$@\"";
         ProcStatus direct = status(shell(script, ProcStatus.COMMAND));
         assertTrue(hasAll(direct.ignored(), HUP, QUIT, PIPE, USR1), "the caller really ignores them: " + direct.ignored());
 
-        assertEquals(direct.ignored(), status(shell(script, under("launcher", ProcStatus.COMMAND))).ignored());
+        assertEquals(direct.ignored(), status(shell(script, under(mode, ProcStatus.COMMAND))).ignored());
     }
 
     // ---- limits
 
     @ParameterizedTest
-    @ValueSource(strings = {"launcher", "jar"})
+    @ValueSource(strings = {"launcher", "jar", "spawn", "jar-spawn"})
     void openFilesLimitIsTheCallersForACommandTheCallerStartsAsAChild(String mode) {
         // Under java -jar, the caller's limit is known from the shell that started java (README).
         String script = "ulimit -Sn 512; \"$@\"; exit $?";
@@ -187,10 +196,11 @@ class FidelityIT {
         assertEquals(direct.nofileHard(), launched.nofileHard());
     }
 
-    @Test
-    void openFilesLimitIsTheCallersWhenTheCallerExecsTheLauncher() {
+    @ParameterizedTest
+    @ValueSource(strings = {"launcher", "spawn"})
+    void openFilesLimitIsTheCallersWhenTheCallerExecsTheLauncher(String mode) {
         String script = "ulimit -Sn 512; exec \"$@\"";
-        ProbeReport launched = report(shell(script, under("launcher", Catflap.interpreterProbe("report"))));
+        ProbeReport launched = report(shell(script, under(mode, Catflap.interpreterProbe("report"))));
         assertEquals(512, launched.nofileSoft());
     }
 
@@ -213,7 +223,7 @@ class FidelityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"launcher", "jar"})
+    @ValueSource(strings = {"launcher", "jar", "spawn", "jar-spawn"})
     void environmentIsTheCallersByteForBytePlusTheSocketVariable(String mode) {
         Caller caller = new Caller().withEnvironment(awkwardEnvironment());
         List<String> direct = report(caller.execWords(Catflap.interpreterProbe("report"))).environRawHex();
@@ -225,7 +235,7 @@ class FidelityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"launcher", "jar"})
+    @ValueSource(strings = {"launcher", "jar", "spawn", "jar-spawn"})
     void argumentsAreTheCallersByteForByteInTheCLocale(String mode) {
         List<byte[]> words = List.of(latin1("\u00ff\u0001"), latin1("h\u00c3\u00a9llo"), latin1(""),
                 latin1(" two  spaces "), latin1("-p"), latin1("*"), latin1("\u00c3"));

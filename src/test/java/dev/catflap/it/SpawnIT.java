@@ -133,40 +133,51 @@ class SpawnIT {
         assertEquals(1, Catflap.occurrences(result.stdout(), "got SIGTERM"), result.stdout());
     }
 
-    /** Wrappers that start catflap, or the probe directly, as callers with particular state. */
-    static Stream<Arguments> callers() {
-        return Stream.of(
-                Arguments.of(List.of()),
-                Arguments.of(List.of("env", "--block-signal=USR1,WINCH", "--ignore-signal=HUP,PIPE,QUIT,USR2,XFSZ")),
-                Arguments.of(List.of("sh", "-c", "ulimit -Sn 512 && exec \"$@\"", "sh")));
+    @Test
+    void systemdsLISTEN_PIDIsTheChildsOwnPid() {
+        List<byte[]> environment = List.of(
+                ("PATH=" + System.getenv("PATH")).getBytes(StandardCharsets.UTF_8),
+                Caller.latin1("LC_ALL=C"),
+                Caller.latin1("BYTES=\u00ff\u0001"),
+                Caller.latin1("NOT-A-SHELL-NAME=1"),
+                Caller.latin1("LISTEN_PID=1"),
+                Caller.latin1("EMPTY="));
+        Caller caller = new Caller().withEnvironment(environment);
+        List<String> options = List.of("-q", "-p", "0", "--spawn", "--systemd");
+        Catflap.Result result = Catflap.launcher().runDirectly(caller.execWords(
+                Catflap.launcher().commandLine(args(options, Catflap.interpreterProbe("report")))));
+        ProbeReport report = ProbeReport.parse(result.stdout());
+
+        List<String> expected = hex(environment);
+        expected.set(4, hex("LISTEN_PID=" + report.pid()));
+        expected.addAll(List.of(hex("LISTEN_FD=3"), hex("LISTEN_FDS=1"), hex("LISTEN_FDNAMES=tcp")));
+        assertEquals(expected, report.environRawHex(), "the caller's entries in order, LISTEN_PID the child's own");
+        assertEquals(result.pid(), report.ppid());
+        assertEquals(Set.of(0, 1, 2, 3), report.fds());
     }
 
-    @ParameterizedTest
-    @MethodSource("callers")
-    void childGetsWhatADirectStartGets(List<String> caller) {
-        List<String> probe = Catflap.probe("report", "two words", "*", "");
-        Catflap catflap = Catflap.launcher();
-        ProbeReport direct = ProbeReport.parse(catflap.runDirectly(args(caller, probe)).stdout());
-        ProbeReport spawned = ProbeReport.parse(catflap.runDirectly(args(caller, catflap.commandLine(args(SPAWN, probe)))).stdout());
-
-        assertEquals(Set.of(0, 1, 2, 3), spawned.fds(), "only 0-2 and the socket are open");
-        assertTrue(spawned.socket(3).get("listening").asBoolean());
-        assertTrue(spawned.fd(3).get("blocking").asBoolean());
-        assertEquals(direct.sigblk(), spawned.sigblk(), "blocked signals");
-        assertEquals(direct.sigign(), spawned.sigign(), "ignored signals");
-        assertEquals(direct.nofileSoft(), spawned.nofileSoft(), "open-files limit");
-        assertEquals(hex(direct.argv()), hex(spawned.argv()));
-        List<String> environment = new ArrayList<>(spawned.environHex());
-        assertTrue(environment.remove(hex("LISTEN_FD=3")), "LISTEN_FD is set");
-        assertEquals(direct.environHex(), environment, "the environment is the caller's, LISTEN_FD aside");
+    @Test
+    void stdinPutsTheSocketAtFd0OfTheChild() {
+        ProbeReport report = ProbeReport.parse(Catflap.launcher().run(args(List.of("-p", "0", "--spawn", "--stdin"),
+                Catflap.probe("report"))).stdout());
+        assertEquals(Set.of(0, 1, 2), report.fds());
+        assertTrue(report.socket(0).get("listening").asBoolean());
+        assertTrue(hasVariable(report, "LISTEN_FD"));
     }
 
+    /**
+     * With TMPDIR unusable the launcher cannot hand the caller's environment over at fd 9, and
+     * catflap falls back to the JVM's, which has the launcher's variable.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"spawn", "exec"})
+    @ValueSource(strings = {"spawn", "exec", "spawn without fd 9", "exec without fd 9"})
     void launchersOwnVariableNeverReachesTheCommand(String mode) {
-        List<String> options = mode.equals("spawn") ? SPAWN : List.of("-p", "0");
-        ProbeReport report = ProbeReport.parse(Catflap.launcher().withoutEnv("_JAVA_SR_SIGNUM")
-                .run(args(options, Catflap.probe("report"))).stdout());
+        List<String> options = mode.startsWith("spawn") ? SPAWN : List.of("-p", "0");
+        Catflap catflap = Catflap.launcher().withoutEnv("_JAVA_SR_SIGNUM");
+        if (mode.endsWith("without fd 9")) {
+            catflap.env("TMPDIR", temp.resolve("absent").toString());
+        }
+        ProbeReport report = ProbeReport.parse(catflap.run(args(options, Catflap.probe("report"))).stdout());
         assertFalse(hasVariable(report, "_JAVA_SR_SIGNUM"), "the launcher's _JAVA_SR_SIGNUM is for the JVM alone");
     }
 
@@ -244,6 +255,6 @@ class SpawnIT {
     }
 
     private static String hex(String text) {
-        return java.util.HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(Caller.latin1(text));
     }
 }

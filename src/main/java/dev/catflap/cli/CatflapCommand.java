@@ -53,6 +53,7 @@ import picocli.CommandLine.Parameters;
             "  catflap -h ::1 -p 3000 -e PORT_FD -- cargo watch -x run",
             "  catflap -l 127.0.0.1:8080 -l unix:app.sock --systemd -- ./server",
             "  catflap -l 0.0.0.0:8080 --stdin -- java Server.java",
+            "  catflap -p 8080 --watch src -- node server.js",
             "  catflap --show-config",
             "",
             "Settings, highest first: options, CATFLAP_* variables, the nearest",

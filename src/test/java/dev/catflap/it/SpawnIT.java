@@ -190,6 +190,16 @@ class SpawnIT {
         assertTrue(report.environ().stream().anyMatch(e -> new String(e, StandardCharsets.UTF_8).equals("_JAVA_SR_SIGNUM=40")));
     }
 
+    /** HotSpot's attach listener, which -Xrs starts at once, would leave its socket behind every exec. */
+    @ParameterizedTest
+    @ValueSource(strings = {"spawn", "exec"})
+    void launcherLeavesNoAttachSocketBehind(String mode) {
+        List<String> options = mode.equals("spawn") ? SPAWN : List.of("-p", "0");
+        Catflap.Result result = Catflap.launcher().run(args(options, Catflap.probe("report")));
+        assertEquals(0, result.exit(), result.stderr());
+        assertFalse(Files.exists(Path.of("/tmp", ".java_pid" + result.pid())));
+    }
+
     @Test
     void scriptWithoutInterpreterLineRunsUnderSh() throws IOException {
         Path script = Files.writeString(temp.resolve("plain"), "exit 5\n");

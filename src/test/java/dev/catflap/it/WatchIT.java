@@ -73,11 +73,13 @@ class WatchIT {
     void directoryCreatedLaterIsWatchedToo() throws IOException {
         Path src = Files.createDirectories(temp.resolve("src"));
         try (Catflap.Running catflap = Catflap.launcher().start(args(List.of("-p", "0", "--watch", src.toString()), Catflap.probe("serve-forever")))) {
-            request("127.0.0.1", catflap.awaitPort()); // the server runs: the watching has begun
+            int port = catflap.awaitPort();
+            request("127.0.0.1", port); // the server runs: the watching has begun
             Path later = Files.createDirectory(src.resolve("later"));
             catflap.awaitStderr(RESTARTING + later + " changed");
             Path inside = Files.writeString(later.resolve("file.txt"), "x");
             catflap.awaitStderr(RESTARTING + inside + " changed");
+            endsWithItsServer(catflap, port);
         }
     }
 
@@ -85,11 +87,13 @@ class WatchIT {
     void watchedFileRestartsOnItsOwnChangesOnly() throws IOException {
         Path watched = Files.writeString(temp.resolve("config.txt"), "0");
         try (Catflap.Running catflap = Catflap.launcher().start(args(List.of("-p", "0", "--watch", watched.toString()), Catflap.probe("serve-forever")))) {
-            request("127.0.0.1", catflap.awaitPort()); // the server runs: the watching has begun
+            int port = catflap.awaitPort();
+            request("127.0.0.1", port); // the server runs: the watching has begun
             Files.writeString(temp.resolve("neighbour.txt"), "not watched");
             Files.writeString(watched, "1");
             String stderr = catflap.awaitStderr(RESTARTING + watched + " changed");
             assertEquals(1, Catflap.occurrences(stderr, RESTARTING), stderr);
+            endsWithItsServer(catflap, port);
         }
     }
 
@@ -152,6 +156,14 @@ class WatchIT {
             Catflap.Result result = catflap.await();
             assertEquals("", result.stderr());
         }
+    }
+
+    /** SIGTERM ends catflap and its current server, whose status is catflap's. */
+    private static void endsWithItsServer(Catflap.Running catflap, int port) throws IOException {
+        long server = Long.parseLong(request("127.0.0.1", port).substring("pid ".length()));
+        catflap.signal("TERM");
+        assertEquals(0, catflap.await().exit());
+        assertFalse(ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false), "the server has ended too");
     }
 
     /** Sends requests one after another until closed, counting the pids that answer and the failures. */

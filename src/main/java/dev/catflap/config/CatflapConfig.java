@@ -79,6 +79,10 @@ public interface CatflapConfig {
     @WithConverter(GraceConverter.class)
     Duration grace();
 
+    // One converter per type, each handing its text to Setting, the one place values are parsed and
+    // checked. They cannot share a generic base class: SmallRye reads the converted type from each
+    // converter's own "implements Converter<T>".
+
     final class PortConverter implements Converter<Integer> {
         @Override
         public Integer convert(String value) {

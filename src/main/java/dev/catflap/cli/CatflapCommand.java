@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** catflap's one command: settle the settings, bind, announce, launch. */
@@ -41,11 +40,22 @@ import picocli.CommandLine.Parameters;
         synopsisHeading = "%nUsage: ",
         customSynopsis = "catflap [OPTIONS] [--] COMMAND [ARGS...]",
         descriptionHeading = "%n",
-        description = "catflap binds a TCP socket (or the -l sockets), puts it at fd 3, sets LISTEN_FD=3 in the environment and "
-                + "replaces itself with COMMAND (same pid, no shell). A server restarted under it keeps accepting "
-                + "on the same socket, so clients wait instead of being refused. Options end at COMMAND: "
-                + "everything after it is the command's own.",
-        optionListHeading = "%n",
+        description = {
+            "catflap binds a TCP socket (or the -l sockets), puts it at fd 3, sets LISTEN_FD=3 in the environment and "
+                + "replaces itself with COMMAND (same pid, no shell), so the command's exit status is catflap's. "
+                + "A server restarted under it keeps accepting on the same socket, so clients wait instead of "
+                + "being refused. Options end at COMMAND: everything after it is the command's own.",
+            "",
+            "Settings, highest first: options, CATFLAP_* variables, the nearest .catflap.properties (or --config FILE), "
+                + "~/.config/catflap/config.properties, the built-in defaults. The project file may also hold the "
+                + "command (catflap.command)."},
+        optionListHeading = "",
+        exitCodeListHeading = "%nExit status before the command runs:%n",
+        exitCodeList = {
+            "1:a failure, e.g. the address is in use",
+            "2:a usage error or a bad value, named with where it came from",
+            "126:the command was found but cannot be executed",
+            "127:the command was not found"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  catflap -p 8080 -- node server.js",
@@ -54,36 +64,27 @@ import picocli.CommandLine.Parameters;
             "  catflap -l 127.0.0.1:8080 -l unix:app.sock --systemd -- ./server",
             "  catflap -l 0.0.0.0:8080 --stdin -- java Server.java",
             "  catflap -p 8080 --watch src -- node server.js",
-            "  catflap --show-config",
-            "",
-            "Settings, highest first: options, CATFLAP_* variables, the nearest",
-            ".catflap.properties (or --config FILE), ~/.config/catflap/config.properties,",
-            "the built-in defaults. See the README.",
-            "",
-            "Exit status: the command's own; 2 for a usage error, 126 if the command cannot be executed,",
-            "127 if it is not found, 1 for any other failure before it runs."},
+            "  catflap --show-config"},
         sortOptions = false)
 public class CatflapCommand implements Callable<Integer> {
 
-    @ArgGroup(validate = false, heading = "%nSocket:%n", order = 1)
+    @ArgGroup(validate = false, heading = "%nSocket options:%n", order = 1)
     SocketOptions socket = new SocketOptions();
 
-    @ArgGroup(validate = false, heading = "%nCommand:%n", order = 2)
+    @ArgGroup(validate = false, heading = "%nCommand options:%n", order = 2)
     LaunchOptions launch = new LaunchOptions();
 
-    @ArgGroup(validate = false, heading = "%nSupervising:%n", order = 3)
+    @ArgGroup(validate = false, heading = "%nSupervising options:%n", order = 3)
     SpawnOptions spawn = new SpawnOptions();
 
-    @ArgGroup(validate = false, heading = "%nConfiguration:%n", order = 4)
+    @ArgGroup(validate = false, heading = "%nConfiguration options:%n", order = 4)
     ConfigOptions configOptions = new ConfigOptions();
 
-    @Option(names = "--help", usageHelp = true, description = "Show this help and exit.", order = 90)
-    boolean help;
+    @ArgGroup(validate = false, heading = "%nOther options:%n", order = 9)
+    HelpOptions help = new HelpOptions();
 
-    @Option(names = "--version", versionHelp = true, description = "Show the version and exit.", order = 91)
-    boolean version;
-
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command to run, and its arguments.")
+    // Hidden from the option list: the usage line and the description say what COMMAND is.
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", hidden = true, description = "The command to run, then its own arguments.")
     List<String> command = new ArrayList<>();
 
     private final Configuration configuration;

@@ -46,9 +46,11 @@ import picocli.CommandLine.Parameters;
                 + "A server restarted under it keeps accepting on the same socket, so clients wait instead of "
                 + "being refused. Options end at COMMAND: everything after it is the command's own.",
             "",
-            "Settings, highest first: options, CATFLAP_* variables, the nearest .catflap.properties (or --config FILE), "
-                + "~/.config/catflap/config.properties, the built-in defaults. The project file may also hold the "
-                + "command (catflap.command)."},
+            // One line each: picocli would wrap inside .catflap.properties, at a dot.
+            "Each setting comes from the first of: options; CATFLAP_* variables; the",
+            "project file, the nearest .catflap.properties (or --config FILE), which may",
+            "also hold the command; the user file, ~/.config/catflap/config.properties;",
+            "the built-in defaults."},
         optionListHeading = "",
         exitCodeListHeading = "%nExit status before the command runs:%n",
         exitCodeList = {

@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bash and zsh completion script that ./mvnw package writes to target/completion/catflap. */
 class ShellCompletionIT {
     private static final Path SCRIPT = Path.of(System.getProperty("catflap.completion", "target/completion/catflap"));
+
+    @TempDir
+    Path emptyDirectory; // where file-name completion finds nothing
 
     @Test
     void bashAcceptsTheScript() {
@@ -21,56 +27,84 @@ class ShellCompletionIT {
     }
 
     @Test
-    void bashCompletesEveryOptionOfTheHelp() {
-        String words = complete("bash", """
-                source "$1"
-                complete -p catflap
-                COMP_WORDS=(catflap -); COMP_CWORD=1
-                _complete_catflap 2>/dev/null
-                echo "${COMPREPLY[@]}"
-                """);
-        assertTrue(words.startsWith("complete -o default -F _complete_catflap catflap"), words);
+    void bashRegistersTheCompletionAndCompletesEveryOptionOfTheHelp() {
+        String registered = shell("bash", "source \"$1\"; complete -p catflap").strip();
+        assertEquals("complete -o default -F _catflap_complete catflap", registered);
+        List<String> words = bashCompletes("catflap", "-");
         for (String option : HelpText.longOptions()) {
-            assertTrue((" " + words.replace('\n', ' ') + " ").contains(" " + option + " "), option + " missing from: " + words);
+            assertTrue(words.contains(option), option + " missing from: " + words);
         }
     }
 
     @Test
     void bashCompletesAnOptionFromItsPrefix() {
-        String words = complete("bash", """
-                source "$1"
-                COMP_WORDS=(catflap --po); COMP_CWORD=1
-                _complete_catflap 2>/dev/null
-                echo "${COMPREPLY[@]}"
-                """);
-        assertEquals("--port", words.strip());
+        assertEquals(List.of("--port"), bashCompletes("catflap", "--po"));
     }
 
     @Test
-    void zshRegistersTheCompletionAndCompletesEveryOption() {
+    void bashCompletesCommandNamesWhereTheCommandBegins() {
+        assertTrue(bashCompletes("catflap", "-p", "8080", "--", "ech").contains("echo"));
+        assertTrue(bashCompletes("catflap", "-p", "8080", "ech").contains("echo"));
+        assertTrue(bashCompletes("catflap", "-q", "--port=8080", "ech").contains("echo"));
+    }
+
+    @Test
+    void bashDoesNotTakeAnOptionsValueForTheCommand() {
+        assertEquals(List.of(), bashCompletes("catflap", "-e", "ech"));
+    }
+
+    @Test
+    void bashOffersNoneOfCatflapsOptionsAfterTheCommand() {
+        // The command's own words: file names (none here), as bash would complete them for sh.
+        assertEquals(List.of(), bashCompletes("catflap", "-p", "8080", "sh", "--p"));
+    }
+
+    @Test
+    void zshRegistersTheCompletionAndCompletesOptionsThenCommands() {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh")),
                 "zsh is not installed: skipping its completion test (.ci/run installs it)");
         // zsh runs bash completion functions through bashcompinit, which the script loads itself;
         // zsh filters the words by the prefix typed, so the function offers them all.
-        String words = complete("zsh", """
+        String[] lines = shell("zsh", """
                 source "$1"
                 print -r -- "${_comps[catflap]}"
                 setopt ksharrays
                 COMP_WORDS=(catflap -); COMP_CWORD=1
-                _complete_catflap
+                _catflap_complete
                 print -r -- "${COMPREPLY[@]}"
-                """);
-        assertTrue(words.startsWith("_bash_complete -F _complete_catflap"), words);
+                COMP_WORDS=(catflap -p 8080 -- ech); COMP_CWORD=4
+                _catflap_complete
+                print -r -- "${COMPREPLY[@]}"
+                """).split("\n");
+        assertTrue(lines[0].startsWith("_bash_complete -F _catflap_complete"), lines[0]);
+        List<String> options = Arrays.asList(lines[1].split(" "));
         for (String option : HelpText.longOptions()) {
-            assertTrue((" " + words.replace('\n', ' ') + " ").contains(" " + option + " "), option + " missing from: " + words);
+            assertTrue(options.contains(option), option + " missing from: " + options);
         }
+        assertTrue(Arrays.asList(lines[2].split(" ")).contains("echo"), "no echo among the commands offered");
     }
 
-    /** Runs {@code script} in {@code shell} (without the user's start-up files) with the completion script as $1. */
-    private static String complete(String shell, String script) {
+    /** What bash offers for the last of {@code words}, catflap's being {@code words[0]}. */
+    private List<String> bashCompletes(String... words) {
+        String offered = shell("bash", """
+                source "$1"; shift
+                COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))
+                _catflap_complete 2>/dev/null
+                printf '%s\\n' "${COMPREPLY[@]}"
+                """, words).strip();
+        return offered.isEmpty() ? List.of() : List.of(offered.split("\n"));
+    }
+
+    /**
+     * Runs {@code script} in {@code shell}, without the user's start-up files, in an empty directory,
+     * with the completion script as $1 and {@code args} after it.
+     */
+    private String shell(String shell, String script, String... args) {
         String noStartupFiles = shell.equals("zsh") ? "-f" : "--norc";
-        Catflap.Result result = Catflap.launcher().runDirectly(
+        List<String> command = new ArrayList<>(
                 List.of(shell, noStartupFiles, "-c", script, shell, SCRIPT.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Catflap.Result result = Catflap.launcher().in(emptyDirectory).runDirectly(command);
         assertEquals(0, result.exit(), result.stderr());
         return result.stdout();
     }

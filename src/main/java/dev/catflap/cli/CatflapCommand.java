@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
         descriptionHeading = "%n",
         description = {
             "catflap binds a TCP socket (or the -l sockets), puts it at fd 3, sets LISTEN_FD=3 in the environment and "
-                + "replaces itself with COMMAND (same pid, no shell), so the command's exit status is catflap's. "
+                + "replaces itself with COMMAND (same pid, no shell; with --spawn or --watch it runs COMMAND as its "
+                + "child instead), so the command's exit status is catflap's. "
                 + "A server restarted under it keeps accepting on the same socket, so clients wait instead of "
                 + "being refused. Options end at COMMAND: everything after it is the command's own.",
             "",

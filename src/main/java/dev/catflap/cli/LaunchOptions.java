@@ -24,7 +24,9 @@ public class LaunchOptions {
     List<String> fdname;
 
     @Option(names = "--stdin",
-            description = "Put the one socket on fd 0 instead of 3, for System.inheritedChannel() and inetd-style programs.")
+            // Worded so that picocli, which may wrap after any '.', keeps System.inheritedChannel() whole.
+            description = "Put the one socket on fd 0 instead of 3, where inetd-style programs and "
+                    + "System.inheritedChannel() in Java take it.")
     Boolean stdin;
 
     @Option(names = {"-q", "--quiet"}, description = "Do not print the listening address.")

@@ -8,9 +8,10 @@ import picocli.CommandLine.Option;
 /** Where the sockets are: -l/--listen specs, or the -h/-p shorthand of catflap 1.2 for one TCP socket. */
 public class SocketOptions {
     @Option(names = {"-l", "--listen"}, paramLabel = "SPEC",
-            description = "A socket to bind, repeatable; they go to fds 3, 4, ... in order. SPEC is HOST:PORT, "
-                    + "[IPV6]:PORT, tcp://HOST:PORT, udp://HOST:PORT, unix:PATH or unix:@NAME (abstract). "
-                    + "Replaces -h/-p.")
+            // Ordered so that picocli, which may wrap after any ':', wraps between the forms.
+            description = "A socket to bind, repeatable; they go to fds 3, 4, ... in order, and replace -h/-p. "
+                    + "SPEC is HOST:PORT, [IPV6]:PORT, tcp://HOST:PORT, unix:PATH, unix:@NAME (abstract) "
+                    + "or udp://HOST:PORT.")
     List<String> listen;
 
     @Option(names = {"-h", "--host"}, paramLabel = "IP",

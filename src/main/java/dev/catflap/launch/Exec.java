@@ -30,6 +30,7 @@ final class Exec {
         this.posix = posix;
     }
 
+    /** Replaces this process with the command; returns only in a {@link TrainingRun}. */
     void run(LaunchPlan plan, CallerState caller) {
         PreparedExec exec = new PreparedExec(plan.executable(), plan.command().words(), plan.environment().entries());
         PreparedExec shellFallback = new PreparedExec(SHELL, shellWords(plan), plan.environment().entries());
@@ -41,6 +42,9 @@ final class Exec {
         posix.prepareForExec();
         System.out.flush();
         System.err.flush();
+        if (TrainingRun.requested()) {
+            return; // everything the exec needs has run; the process is still the caller's
+        }
 
         restoreSignals(caller);
         posix.closeOnExecFrom(LaunchPlan.FIRST_SOCKET_FD);

@@ -12,7 +12,10 @@ public class Launcher {
         this.posix = posix;
     }
 
-    /** Replaces catflap with the command; returns only by ending the process. */
+    /**
+     * Replaces catflap with the command; returns only by ending the process, or in the build's
+     * {@link TrainingRun}, where it returns just before the exec.
+     */
     public void launch(LaunchPlan plan) {
         new Exec(posix).run(plan, CallerState.current(posix));
     }

@@ -39,6 +39,16 @@ public final class Catflap {
         return new Catflap(List.of(LAUNCHER.toAbsolutePath().toString()));
     }
 
+    /** catflap as started by a launcher elsewhere, such as a copy of the installation. */
+    public static Catflap launcherAt(Path launcher) {
+        return new Catflap(List.of(launcher.toAbsolutePath().toString()));
+    }
+
+    /** True when target/catflap is a native executable (./mvnw verify -Pnative), not the JVM launcher. */
+    public static boolean isNative() {
+        return Boolean.getBoolean("catflap.native");
+    }
+
     /** catflap as started by {@code java -jar}, with the java running these tests. */
     public static Catflap viaJar() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -3,6 +3,7 @@ package dev.catflap.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +44,18 @@ class StartupIT {
     }
 
     @Test
-    void archiveServesAMovedInstallationFromAnyDirectoryThroughASymlink() throws IOException {
-        Path launcher = copyInstallation();
-        Path link = Files.createSymbolicLink(Files.createDirectory(temp.resolve("bin")).resolve("catflap"), launcher);
+    void archiveServesFromAnyDirectoryThroughASymlink() throws IOException {
+        Path installed = Path.of(System.getProperty("catflap.launcher", "target/catflap")).toAbsolutePath();
+        Path link = Files.createSymbolicLink(Files.createDirectory(temp.resolve("bin")).resolve("catflap"), installed);
         Path elsewhere = Files.createDirectory(temp.resolve("elsewhere"));
         assertCommandRan(Catflap.launcherAt(link).in(elsewhere).env("CATFLAP_JAVA_OPTS", ARCHIVE_REQUIRED).run(ranArgs()));
+    }
+
+    @Test
+    void movedInstallationStartsSilently() throws IOException {
+        // The AOT cache (JDK 25) follows the move; a JDK 17 AppCDS archive no longer matches the
+        // class path there, and the JVM starts without it.
+        assertCommandRan(Catflap.launcherAt(copyInstallation()).in(temp).run(ranArgs()));
     }
 
     @Test
@@ -68,6 +76,9 @@ class StartupIT {
 
     @Test
     void truncatedArchiveFallsBackSilently() throws IOException {
+        // JDK 17's JVM dies of SIGBUS on a truncated AppCDS archive; the build renames a finished
+        // archive into place, so it cannot leave a truncated one behind.
+        assumeTrue(ARCHIVE.toString().endsWith(".aot"), "the AOT cache of JDK 25+ is checked for truncation");
         Path launcher = copyInstallation();
         Path archive = archiveOf(launcher);
         Files.write(archive, Arrays.copyOf(Files.readAllBytes(archive), 100_000));

@@ -6,7 +6,8 @@
                                  (give up early when PID has exited)
   client PORT ... --out F        the steady client of the restart test
   row ROWS --test ... [...]      append one result row (JSON line) to ROWS
-  table ROWS MACHINE-LINE        print the markdown table
+  last ROWS                      one line about the last row, for progress
+  table ROWS                     print the markdown table
 """
 import argparse
 import http.client
@@ -184,12 +185,22 @@ def fmt_ms(v):
     return f"{v:.2f}" if v < 10 else f"{v:.1f}" if v < 100 else f"{v:.0f}"
 
 
-def table(rows_path, machine):
+def last(rows_path):
+    with open(rows_path) as f:
+        r = [json.loads(line) for line in f if line.strip()][-1]
+    if r["failed"] is not None:
+        print(f"{r['failed']} requests failed; {r['note']}")
+    elif r["median"] is not None:
+        print(f"{r['median']:.1f} ms median")
+    else:
+        print(r["note"])
+    return 0
+
+
+def table(rows_path):
     with open(rows_path) as f:
         rows = [json.loads(line) for line in f if line.strip()]
     ref = next((r["median"] for r in rows if r["ref"] and r["median"]), None)
-    print(machine)
-    print()
     print("| test | JVM setup | command | median ms | mean ms | median ÷ `/bin/true` | failed requests | notes |")
     print("|---|---|---|---:|---:|---:|---:|---|")
     for r in rows:
@@ -231,9 +242,10 @@ def main(argv):
     p.add_argument("--format", choices=["hyperfine", "loop"], default="loop")
     p.add_argument("--client", help="client JSON of a restart test")
     p.add_argument("--gen-log", help="generations.log of a restart test")
+    p = sub.add_parser("last")
+    p.add_argument("rows")
     p = sub.add_parser("table")
     p.add_argument("rows")
-    p.add_argument("machine")
     a = ap.parse_args(argv)
     if a.cmd == "freeport":
         return freeport()
@@ -243,7 +255,9 @@ def main(argv):
         return client(a)
     if a.cmd == "row":
         return row(a)
-    return table(a.rows, a.machine)
+    if a.cmd == "last":
+        return last(a.rows)
+    return table(a.rows)
 
 
 if __name__ == "__main__":

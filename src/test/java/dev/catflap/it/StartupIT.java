@@ -44,6 +44,20 @@ class StartupIT {
     }
 
     @Test
+    void noClassIsReadFromAJarAtStart() {
+        // Everything catflap runs comes from the AOT cache: Quarkus's and catflap's classes (the
+        // aot-jar layout puts them on the JVM's class path) and picocli's (upgraded from Java 5 class
+        // files, which no archive can hold). Only what the JVM generates at run time is not in it.
+        assumeTrue(ARCHIVE.toString().endsWith(".aot"), "the AOT cache of JDK 25+");
+        Catflap.Result result = Catflap.launcher().env("CATFLAP_JAVA_OPTS", "-Xlog:class+load=info:stderr")
+                .run("-q", "-p", "0", "--", "true");
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> fromJars = result.stderr().lines().filter(line -> line.contains("source: file:")).toList();
+        assertTrue(result.stderr().contains("picocli.CommandLine source: shared objects file"), result.stderr());
+        assertEquals(List.of(), fromJars);
+    }
+
+    @Test
     void archiveServesFromAnyDirectoryThroughASymlink() throws IOException {
         Path installed = Path.of(System.getProperty("catflap.launcher", "target/catflap")).toAbsolutePath();
         Path link = Files.createSymbolicLink(Files.createDirectory(temp.resolve("bin")).resolve("catflap"), installed);

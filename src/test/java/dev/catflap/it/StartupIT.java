@@ -135,6 +135,20 @@ class StartupIT {
     }
 
     @Test
+    void jnaLoadsItsLibraryAsTheBuildUnpackedIt() throws IOException {
+        // JNA would otherwise write its dispatch library into a new temporary file at every start
+        // (and, told to preserve it, leave it there).
+        Path jnaTemp = Files.createDirectory(temp.resolve("jna"));
+        Catflap.Result result = Catflap.launcher()
+                .env("CATFLAP_JAVA_OPTS", "-Djna.tmpdir=" + jnaTemp + " -Djnidispatch.preserve=true")
+                .run("-q", "-p", "0", "--", "true");
+        assertEquals(0, result.exit(), result.stderr());
+        try (var files = Files.list(jnaTemp)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    @Test
     void theJvmLeavesNoPerformanceDataFileForTheCommand() {
         // The JVM would create /tmp/hsperfdata_<user>/<pid> and remove it only as it exits; the
         // command, which keeps the pid, would show up as a Java process to jps.

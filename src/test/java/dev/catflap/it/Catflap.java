@@ -2,6 +2,7 @@ package dev.catflap.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,8 @@ public final class Catflap {
 
     /** catflap as started by {@code java -jar}, with the java running these tests. */
     public static Catflap viaJar() {
+        // A native build (-Pnative) has no jar: the test is skipped there.
+        assumeFalse(isNative(), "java -jar needs the JVM build");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new Catflap(List.of(java, "-jar", JAR.toAbsolutePath().toString()));
     }

@@ -13,10 +13,10 @@ import java.util.OptionalLong;
  * them as system properties, and keeps the limit with -XX:-MaxFDLimit. Under java -jar they are
  * rebuilt from what the JVM left, as far as it left anything (see README, "Faithful launch").
  *
- * <p>A native executable has no launcher, so it always rebuilds: from the main thread's mask
- * (without SIGQUIT, which is HotSpot's to block: a caller's blocked SIGQUIT is not passed on) and
- * from SigIgn in /proc/self/status, read after the native runtime started. That is exact except
- * for what the runtime itself changed first, such as a signal it took over for its own handler.
+ * <p>A native executable has no launcher, so it always rebuilds, as under java -jar; there the first
+ * thread is the one that runs Java code. What it reads is the state after the native runtime
+ * started: exact except for what the runtime itself changed first, such as a signal it took over
+ * for its own handler. (Not yet checked in a native image: none was built.)
  *
  * @param blockedSignals bit n-1 set for each blocked signal n
  * @param ignoredSignals bit n-1 set for each ignored signal n

@@ -21,7 +21,6 @@ import java.util.Map;
  * with memory and calls prepared in advance.
  */
 final class Exec {
-    private static final byte[] SHELL = "/bin/sh".getBytes(StandardCharsets.US_ASCII);
     private static final int[] REPORTED_ERRNOS = {Errno.ENOENT, Errno.EACCES, Errno.ENOEXEC, Errno.ENOTDIR, Errno.EPERM};
 
     private final Posix posix;
@@ -33,7 +32,7 @@ final class Exec {
     /** Replaces this process with the command; returns only in a {@link TrainingRun}. */
     void run(LaunchPlan plan, CallerState caller) {
         PreparedExec exec = new PreparedExec(plan.executable(), plan.command().words(), plan.environment().entries());
-        PreparedExec shellFallback = new PreparedExec(SHELL, shellWords(plan), plan.environment().entries());
+        PreparedExec shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), plan.environment().entries());
         Map<Integer, Memory> messages = failureMessages(plan.command().displayName());
         Memory otherFailure = message(plan.command().displayName() + ": cannot execute\n");
         Memory openFilesLimit = caller.openFilesSoftLimit().isPresent()
@@ -93,15 +92,6 @@ final class Exec {
             posix.duplicateTo(staged[i], first + i);
             posix.setBlocking(first + i);
         }
-    }
-
-    private static List<byte[]> shellWords(LaunchPlan plan) {
-        List<byte[]> words = new java.util.ArrayList<>();
-        words.add(SHELL);
-        words.add(plan.executable());
-        List<byte[]> all = plan.command().words();
-        words.addAll(all.subList(1, all.size()));
-        return words;
     }
 
     private static Map<Integer, Memory> failureMessages(String command) {

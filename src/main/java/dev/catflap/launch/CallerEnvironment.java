@@ -5,8 +5,6 @@ import dev.catflap.posix.PosixException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,14 +41,6 @@ public final class CallerEnvironment {
         } catch (IOException | PosixException e) {
             return null;
         }
-        List<byte[]> entries = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] == 0) {
-                entries.add(Arrays.copyOfRange(all, start, i));
-                start = i + 1;
-            }
-        }
-        return entries;
+        return NulTerminated.split(all);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -76,14 +75,7 @@ public final class CommandWords {
         } catch (IOException e) {
             return null;
         }
-        List<byte[]> all = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < cmdline.length; i++) {
-            if (cmdline[i] == 0) {
-                all.add(Arrays.copyOfRange(cmdline, start, i));
-                start = i + 1;
-            }
-        }
+        List<byte[]> all = NulTerminated.split(cmdline);
         return all.size() < count ? null : all.subList(all.size() - count, all.size());
     }
 

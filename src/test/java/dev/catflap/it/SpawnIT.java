@@ -93,7 +93,11 @@ class SpawnIT {
 
     @Test
     void everyForwardedSignalReachesTheChildOnce() {
-        List<String> names = List.of("HUP", "INT", "QUIT", "USR1", "USR2");
+        // A JDK 17 build of the launcher does not pass SIGQUIT on (README, "Signals under the
+        // launcher"): the launcher runs the JDK the tests run on.
+        List<String> names = Runtime.version().feature() >= 25
+                ? List.of("HUP", "INT", "QUIT", "USR1", "USR2")
+                : List.of("HUP", "INT", "USR1", "USR2");
         try (Catflap.Running catflap = Catflap.launcher().start(args(SPAWN, Catflap.probe("signals", "7")))) {
             catflap.awaitStdout("ready");
             for (String name : names) {

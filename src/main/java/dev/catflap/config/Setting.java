@@ -129,14 +129,7 @@ public enum Setting {
 
     /** The names of a comma-separated list of LISTEN_FDNAMES entries. */
     static List<String> fdNames(String text) {
-        List<String> names = elements(text);
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("no socket name");
-        }
-        for (String name : names) {
-            quotingElement(names, name, Setting::fdName);
-        }
-        return names;
+        return list(text, "no socket name", Setting::fdName);
     }
 
     private static String fdName(String name) {
@@ -148,15 +141,7 @@ public enum Setting {
 
     /** The paths of a comma-separated list, each of which must exist (relative ones in the working directory). */
     static List<Path> existingPaths(String text) {
-        List<String> elements = elements(text);
-        if (elements.isEmpty()) {
-            throw new IllegalArgumentException("no path");
-        }
-        List<Path> paths = new ArrayList<>();
-        for (String element : elements) {
-            paths.add(quotingElement(elements, element, Setting::existingPath));
-        }
-        return paths;
+        return list(text, "no path", Setting::existingPath);
     }
 
     private static Path existingPath(String text) {
@@ -173,14 +158,7 @@ public enum Setting {
 
     /** The globs of a comma-separated list, each checked by the matcher that will use it. */
     static List<String> globs(String text) {
-        List<String> globs = elements(text);
-        if (globs.isEmpty()) {
-            throw new IllegalArgumentException("no glob");
-        }
-        for (String glob : globs) {
-            quotingElement(globs, glob, Setting::glob);
-        }
-        return globs;
+        return list(text, "no glob", Setting::glob);
     }
 
     private static String glob(String text) {
@@ -203,6 +181,19 @@ public enum Setting {
             // not a number, or beyond any sensible wait: said below
         }
         throw new IllegalArgumentException("not a number of seconds");
+    }
+
+    /** Each element of a list value parsed; an empty list is an error saying {@code whenEmpty}. */
+    private static <T> List<T> list(String text, String whenEmpty, Function<String, T> parser) {
+        List<String> elements = elements(text);
+        if (elements.isEmpty()) {
+            throw new IllegalArgumentException(whenEmpty);
+        }
+        List<T> parsed = new ArrayList<>();
+        for (String element : elements) {
+            parsed.add(quotingElement(elements, element, parser));
+        }
+        return parsed;
     }
 
     /** Parses one element of a list; where there are several, the error quotes the bad one. */

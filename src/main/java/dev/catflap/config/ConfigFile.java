@@ -44,7 +44,7 @@ record ConfigFile(Path path, Map<String, String> properties) {
             properties.load(reader);
             Map<String, String> map = new TreeMap<>();
             properties.forEach((key, value) -> map.put((String) key, (String) value));
-            return new ConfigFile(path, map);
+            return new ConfigFile(path, FilePaths.resolved(map, path.getParent()));
         } catch (CharacterCodingException e) {
             throw CatflapException.usage(path + ": not a properties file: it is not valid UTF-8");
         } catch (IllegalArgumentException e) {

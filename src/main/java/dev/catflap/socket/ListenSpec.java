@@ -19,7 +19,7 @@ public record ListenSpec(Transport transport, InetAddress address, int port, Str
     static final int MAX_UNIX_NAME_BYTES = 107;
     private static final String TCP_SCHEME = "tcp://";
     private static final String UDP_SCHEME = "udp://";
-    private static final String UNIX_SCHEME = "unix:";
+    public static final String UNIX_SCHEME = "unix:";
     public static final String SYNTAX = "HOST:PORT, [IPV6]:PORT, tcp://HOST:PORT, udp://HOST:PORT, unix:PATH or unix:@NAME";
 
     /** The single TCP socket of the {@code -h/-p} shorthand. */

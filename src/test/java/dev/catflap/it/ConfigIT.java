@@ -374,6 +374,34 @@ class ConfigIT {
     }
 
     @Test
+    void relativePathsInTheProjectFileAreTheProjectsFromAnySubdirectory() throws IOException {
+        Files.createDirectories(project.resolve("web"));
+        Path projectPath = projectFile("catflap.watch=web,src", "catflap.listen=unix:app.sock,unix:@abstract-name,127.0.0.1:0");
+        Catflap.Result result = catflap(nested).run("-q", "--show-config");
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> lines = result.stdout().lines().toList();
+        assertRow(lines, "catflap.watch", project.resolve("web") + "," + project.resolve("src"), projectPath.toString());
+        assertRow(lines, "catflap.listen", "unix:" + project.resolve("app.sock") + ",unix:@abstract-name,127.0.0.1:0",
+                projectPath.toString());
+    }
+
+    @Test
+    void relativeUnixSocketPathInTheProjectFileIsBoundInTheProjectsDirectory() throws IOException {
+        projectFile("catflap.listen=unix:app.sock");
+        Catflap.Result result = catflap(nested).run("sh", "-c", "test -S ../../app.sock && test ! -e app.sock");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals("[catflap] Listening at: unix:" + project.resolve("app.sock") + "\n", result.stderr());
+    }
+
+    @Test
+    void relativePathsOnTheCommandLineAreTheWorkingDirectorysStill() throws IOException {
+        Files.createDirectories(nested.resolve("here"));
+        Catflap.Result result = catflap(nested).run("-q", "--watch", "here", "--show-config");
+        assertEquals(0, result.exit(), result.stderr());
+        assertRow(result.stdout().lines().toList(), "catflap.watch", "here", "--watch");
+    }
+
+    @Test
     void showConfigIsInTheHelp() {
         Catflap.Result help = catflap(project).run("--help");
         assertTrue(help.stdout().contains("--show-config"), help.stdout());

@@ -1,0 +1,54 @@
+package dev.catflap.config;
+
+import dev.catflap.socket.ListenSpec;
+import io.smallrye.config.common.utils.StringUtil;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Relative paths in a configuration file are relative to the file's directory, as a project file
+ * is found from any directory below it: {@code catflap.watch=src} in a project's
+ * .catflap.properties means the project's src/ wherever catflap is started. The paths are made
+ * absolute as the file is read, so errors and {@code --show-config} show which path was meant.
+ */
+final class FilePaths {
+    private FilePaths() {
+    }
+
+    /** {@code properties} with the relative paths of watch and of unix: listen specs resolved against {@code directory}. */
+    static Map<String, String> resolved(Map<String, String> properties, Path directory) {
+        Map<String, String> resolved = new TreeMap<>(properties);
+        resolved.computeIfPresent(Setting.WATCH.key(), (key, list) -> eachElement(list, path -> absolute(path, directory)));
+        resolved.computeIfPresent(Setting.LISTEN.key(), (key, list) -> eachElement(list, spec -> unixPathAbsolute(spec, directory)));
+        return resolved;
+    }
+
+    private static String unixPathAbsolute(String spec, Path directory) {
+        if (!spec.startsWith(ListenSpec.UNIX_SCHEME) || spec.startsWith(ListenSpec.UNIX_SCHEME + "@")) {
+            return spec; // an IP socket, or a name in the abstract namespace
+        }
+        return ListenSpec.UNIX_SCHEME + absolute(spec.substring(ListenSpec.UNIX_SCHEME.length()), directory);
+    }
+
+    private static String absolute(String path, Path directory) {
+        try {
+            return path.isEmpty() ? path : directory.resolve(path).toString();
+        } catch (InvalidPathException e) {
+            return path; // Setting reports it as written
+        }
+    }
+
+    /** Applies {@code change} to each element of a list value, keeping SmallRye's list syntax ({@code \\,} a comma). */
+    private static String eachElement(String list, UnaryOperator<String> change) {
+        List<String> changed = new ArrayList<>();
+        for (String element : StringUtil.split(list)) {
+            changed.add(change.apply(element.strip()).replace("\\", "\\\\").replace(",", "\\,"));
+        }
+        return String.join(",", changed);
+    }
+}

@@ -23,7 +23,9 @@ WORK=$ROOT/target/bench
 MEASURED=(-q -p 0 -- /bin/true)
 
 # name | minimum JDK | JVM options ({app}: target/quarkus-app, {work}: target/bench) | training option
-SETUPS='
+# | jar, in target/quarkus-app (quarkus-run.jar, whose class path is 47 jars, unless named)
+FAST='-XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
+SETUPS="
 default            | 17 |                                                                   |
 c1                 | 17 | -XX:TieredStopAtLevel=1                                           |
 serialgc           | 17 | -XX:+UseSerialGC                                                  |
@@ -33,8 +35,9 @@ xshare-off         | 17 | -Xshare:off                                           
 appcds             | 17 | -XX:SharedArchiveFile={work}/dyn.jsa -Xshare:on                   | -XX:ArchiveClassesAtExit={work}/dyn.jsa
 quarkus-appcds     | 17 | -XX:SharedArchiveFile=app-cds.jsa -Xshare:on                      | -
 aot                | 25 | -XX:AOTCache={work}/app.aot -XX:AOTMode=on                        | -XX:AOTCacheOutput={work}/app.aot
-launcher-options   | 25 | -XX:AOTCache={work}/fast.aot -XX:AOTMode=on -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC | -XX:AOTCacheOutput={work}/fast.aot -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
-'
+aot+fast           | 25 | -XX:AOTCache={work}/fast.aot -XX:AOTMode=on $FAST                  | -XX:AOTCacheOutput={work}/fast.aot $FAST
+aot+fast+one-jar   | 25 | -XX:AOTCache={work}/one.aot -XX:AOTMode=on $FAST                   | -XX:AOTCacheOutput={work}/one.aot $FAST | lib/launcher/catflap.jar
+"
 
 RUNS=20 WARMUP=2 RESTARTS=30 REQUESTS=300 ONLY=all PICK= HYPERFINE=$(command -v hyperfine || true)
 while [ $# -gt 0 ]; do
@@ -101,11 +104,12 @@ startup() {
     time_row - "\`/bin/true\`" "reference" -- /bin/true
     time_row launcher "\`target/catflap ${MEASURED[*]}\`" "as built: its options and archive" -- "$CATFLAP" "${MEASURED[@]}"
     local name jdk opts train
-    while IFS='|' read -r name jdk opts train; do
-        name=$(echo $name) jdk=$(echo $jdk) opts=$(echo $opts) train=$(echo $train)
+    while IFS='|' read -r name jdk opts train jar; do
+        name=$(echo $name) jdk=$(echo $jdk) opts=$(echo $opts) train=$(echo $train) jar=$(echo $jar)
         [ -n "$name" ] || continue
         [ -z "$PICK" ] || [[ $PICK == *,$name,* ]] || continue
-        local how="\`java -XX:-MaxFDLimit <options> -jar quarkus-run.jar ${MEASURED[*]}\`"
+        jar=${jar:-quarkus-run.jar}
+        local how="\`java -XX:-MaxFDLimit <options> -jar $jar ${MEASURED[*]}\`"
         if [ "$MAJOR" -lt "$jdk" ]; then
             "${LIB[@]}" row "$ROWS" --test start-up --setup "$name" --how "$how" --note "skipped: needs JDK $jdk+"
             continue
@@ -118,10 +122,11 @@ startup() {
         elif [ -n "$train" ] && [ "$train" != - ]; then
             rm -f "${train##*=}"
             # shellcheck disable=SC2086 # options are words
-            "$JAVA" -XX:-MaxFDLimit $train -Dcatflap.training=true -jar "$APP/quarkus-run.jar" "${MEASURED[@]}" \
+            "$JAVA" -XX:-MaxFDLimit $train -Dcatflap.training=true -jar "$APP/$jar" "${MEASURED[@]}" \
                 >"$SCRATCH/train.log" 2>&1 || log "  training run for $name failed: $(tail -n1 "$SCRATCH/train.log")"
         fi
-        local dir=. jar=$APP/quarkus-run.jar note
+        local dir=. note
+        jar=$APP/$jar
         note="\`$(echo "${opts:-no options}" | sed "s|$ROOT/||g")\`"
         if [ "$name" = quarkus-appcds ]; then
             # Quarkus's archive names the jar relative to target/quarkus-app: it works from there only.

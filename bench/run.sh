@@ -7,7 +7,8 @@
 #                                  [--no-hyperfine]
 #
 # Start-up rows time `COMMAND -q -p 0 -- /bin/true` to its end: /bin/true alone, the launcher as
-# built (target/catflap), and `java <options> -jar quarkus-run.jar` for each setup below. Setups
+# built (target/catflap), and `java <options> -jar quarkus-run.jar` for each setup below; two
+# floors beside them: `target/catflap --version` (no settings, socket or exec) and `java -version`. Setups
 # with an archive get it from a training run first (-Dcatflap.training=true: catflap does all but
 # the exec, so the JVM exits and writes the archive) and force its use (-Xshare:on,
 # -XX:AOTMode=on), so that an unusable archive fails its row instead of timing a JVM without it.
@@ -103,6 +104,12 @@ startup() {
     log "start-up, $RUNS runs each, ${HYPERFINE:+hyperfine}${HYPERFINE:-bash loop}; java $MAJOR: $JAVA"
     time_row - "\`/bin/true\`" "reference" -- /bin/true
     time_row launcher "\`target/catflap ${MEASURED[*]}\`" "as built: its options and archive" -- "$CATFLAP" "${MEASURED[@]}"
+    # Where the time goes: the same launcher and JVM doing less.
+    time_row launcher "\`target/catflap --version\`" "floor of a start: JVM, Quarkus, picocli; no settings, no socket, no exec" \
+        -- "$CATFLAP" --version
+    # shellcheck disable=SC2086 # options are words
+    time_row jvm "\`java $FAST -version\`" "floor of any JVM start: the JVM alone, with the launcher's JIT/GC options" \
+        -- "$JAVA" $FAST -Xshare:auto -version
     local name jdk opts train
     while IFS='|' read -r name jdk opts train jar; do
         name=$(echo $name) jdk=$(echo $jdk) opts=$(echo $opts) train=$(echo $train) jar=$(echo $jar)

@@ -14,12 +14,13 @@ import dev.catflap.launch.ExecutableSearch;
 import dev.catflap.launch.Handoff;
 import dev.catflap.launch.LaunchPlan;
 import dev.catflap.launch.Launcher;
-import dev.catflap.launch.Supervision;
 import dev.catflap.posix.Posix;
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.BoundSocket;
 import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.SocketBinder;
+import dev.catflap.supervise.Supervision;
+import dev.catflap.supervise.Supervisor;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
@@ -94,14 +95,16 @@ public class CatflapCommand implements Callable<Integer> {
     private final SocketBinder binder;
     private final ExecutableSearch search;
     private final Launcher launcher;
+    private final Supervisor supervisor;
     private final Posix posix;
 
     public CatflapCommand(Configuration configuration, SocketBinder binder, ExecutableSearch search,
-            Launcher launcher, Posix posix) {
+            Launcher launcher, Supervisor supervisor, Posix posix) {
         this.configuration = configuration;
         this.binder = binder;
         this.search = search;
         this.launcher = launcher;
+        this.supervisor = supervisor;
         this.posix = posix;
     }
 
@@ -132,7 +135,7 @@ public class CatflapCommand implements Callable<Integer> {
         Environment withSockets = handoff.environment(environment, bound, posix.pid());
         LaunchPlan plan = new LaunchPlan(executable, words, withSockets, bound, handoff.firstFd());
         if (supervised(config)) {
-            return launcher.supervise(plan, supervision(config, handoff));
+            return supervisor.supervise(plan, supervision(config, handoff));
         }
         launcher.launch(plan);
         return 0;

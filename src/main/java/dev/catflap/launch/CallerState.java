@@ -55,7 +55,7 @@ public record CallerState(long blockedSignals, long ignoredSignals, OptionalLong
         return (ignoredSignals & bit(signal)) != 0;
     }
 
-    static long bit(int signal) {
+    public static long bit(int signal) {
         return 1L << (signal - 1);
     }
 

@@ -21,7 +21,7 @@ import java.util.Optional;
  * another thread held, while glibc's posix_spawn runs nothing in the child but the file actions
  * and attributes prepared here.
  */
-final class Spawn {
+public final class Spawn {
     /**
      * Signals the JVM catches only to ignore them (SIGPIPE, SIGXFSZ) or to print thread dumps
      * (SIGQUIT). A caught signal reaches an exec'd program at its default action, so where the
@@ -41,7 +41,7 @@ final class Spawn {
      * @param pidVariable a variable of the plan's environment that must hold the child's own pid
      *     (LISTEN_PID), set through {@link PidVariableTrampoline}
      */
-    Spawn(Posix posix, LaunchPlan plan, CallerState caller, Optional<String> pidVariable) {
+    public Spawn(Posix posix, LaunchPlan plan, CallerState caller, Optional<String> pidVariable) {
         this.posix = posix;
         this.caller = caller;
         this.name = plan.command().displayName();
@@ -59,7 +59,7 @@ final class Spawn {
      *
      * @throws CatflapException (126 or 127, as shells say) when it cannot be started
      */
-    int start() {
+    public int start() {
         Map<Integer, Memory> caught = ignoreWhatTheCallerIgnored();
         Memory ownLimit = lowerOpenFilesLimit();
         try {

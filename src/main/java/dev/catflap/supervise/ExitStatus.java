@@ -1,4 +1,4 @@
-package dev.catflap.launch;
+package dev.catflap.supervise;
 
 /** A child's wait status as shells report it: its exit code, or 128 + N when signal N ended it. */
 final class ExitStatus {

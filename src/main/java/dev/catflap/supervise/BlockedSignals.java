@@ -1,8 +1,9 @@
-package dev.catflap.launch;
+package dev.catflap.supervise;
 
-import dev.catflap.launch.Event.Signalled;
+import dev.catflap.launch.CallerState;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.ReceivedSignal;
+import dev.catflap.supervise.Event.Signalled;
 import java.util.function.Consumer;
 
 /**

@@ -1,4 +1,4 @@
-package dev.catflap.launch;
+package dev.catflap.supervise;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;

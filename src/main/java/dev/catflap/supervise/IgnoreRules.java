@@ -1,4 +1,4 @@
-package dev.catflap.launch;
+package dev.catflap.supervise;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
-package dev.catflap.launch;
+package dev.catflap.supervise;
 
-import dev.catflap.launch.Event.Signalled;
+import dev.catflap.launch.CallerState;
 import dev.catflap.posix.Posix;
+import dev.catflap.supervise.Event.Signalled;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,10 +1,12 @@
-package dev.catflap.launch;
+package dev.catflap.supervise;
 
 import dev.catflap.CatflapException;
-import dev.catflap.launch.Event.Changed;
-import dev.catflap.launch.Event.Exited;
-import dev.catflap.launch.Event.Signalled;
+import dev.catflap.launch.CallerState;
+import dev.catflap.launch.Spawn;
 import dev.catflap.posix.Posix;
+import dev.catflap.supervise.Event.Changed;
+import dev.catflap.supervise.Event.Exited;
+import dev.catflap.supervise.Event.Signalled;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Other threads report what happens as {@link Event}s; this one alone acts on them, so the
  * child is only ever signalled by the thread that reaps it (and never after its pid is free).
  */
-final class Supervisor {
+final class SupervisedCommand {
     private static final int NONE = 0;
     private static final int KILLED_BY_SIGNAL = 128;
     /** How long nothing happens before catflap takes itself to be waiting. */
@@ -37,7 +39,7 @@ final class Supervisor {
     private int child = NONE;
     private boolean ending;
 
-    Supervisor(Posix posix, Spawn spawn, SignalSource signals, Supervision supervision) {
+    SupervisedCommand(Posix posix, Spawn spawn, SignalSource signals, Supervision supervision) {
         this.posix = posix;
         this.spawn = spawn;
         this.signals = signals;

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -232,6 +236,26 @@ class FidelityIT {
         List<String> expected = new ArrayList<>(direct);
         expected.add(HexFormat.of().formatHex(latin1("LISTEN_FD=3")));
         assertEquals(expected, report(caller.execWords(under(mode, Catflap.interpreterProbe("report")))).environRawHex());
+    }
+
+    /**
+     * The launcher hands the environment over through a file in TMPDIR (a name sh would drop
+     * arrives, so it did), and leaves no such file behind: it is removed before it is written.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"launcher", "spawn"})
+    void environmentHandOverLeavesNoFileInTmpdir(String mode, @TempDir Path tmpdir) throws IOException {
+        List<String> args = new ArrayList<>(OPTIONS);
+        if (mode.equals("spawn")) {
+            args.add("--spawn");
+        }
+        args.addAll(List.of("env"));
+        Catflap.Result result = Catflap.launcher().env("TMPDIR", tmpdir.toString()).env("NOT-A-SHELL-NAME", "kept").run(args);
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.stdout().lines().anyMatch("NOT-A-SHELL-NAME=kept"::equals), result.stdout());
+        try (var left = Files.list(tmpdir)) {
+            assertEquals(List.of(), left.toList());
+        }
     }
 
     @ParameterizedTest

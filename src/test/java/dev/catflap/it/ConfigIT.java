@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Settings from flags, CATFLAP_* variables, the project file, the user file and the defaults, as
@@ -399,6 +400,34 @@ class ConfigIT {
         Catflap.Result result = catflap(nested).run("-q", "--watch", "here", "--show-config");
         assertEquals(0, result.exit(), result.stderr());
         assertRow(result.stdout().lines().toList(), "catflap.watch", "here", "--watch");
+    }
+
+    /**
+     * catflap often runs in a Quarkus application's project, with that application's settings in
+     * config/application.properties, .env and QUARKUS_* variables: none of them reaches catflap's
+     * own Quarkus (no banner, no log lines, no warnings about keys it does not know).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"launcher", "jar"})
+    void quarkusSettingsOfTheProjectAndEnvironmentDoNotReachCatflap(String how) throws IOException {
+        write(project.resolve("config/application.properties"), "quarkus.banner.enabled=true", "quarkus.log.level=DEBUG",
+                "quarkus.datasource.jdbc.url=jdbc:h2:mem:app");
+        write(project.resolve(".env"), "QUARKUS_BANNER_ENABLED=true", "QUARKUS_LOG_LEVEL=DEBUG", "QUARKUS_HTTP_PORT=8080");
+        Catflap catflap = how.equals("jar") ? Catflap.viaJar() : Catflap.launcher();
+        catflap.in(project).env("HOME", home.toString()).env("XDG_CONFIG_HOME", configHome.toString())
+                .env("QUARKUS_LOG_LEVEL", "DEBUG").env("QUARKUS_DATASOURCE_USERNAME", "app");
+        Catflap.Result result = catflap.run("-p", "0", "true");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals("", result.stdout());
+        assertTrue(result.stderr().matches("\\[catflap] Listening at: 127\\.0\\.0\\.1:\\d+\n"), result.stderr());
+    }
+
+    /** -D options still reach it: the way to see Quarkus's own logging when catflap itself misbehaves. */
+    @Test
+    void quarkusSettingsFromJavaOptionsStillReachCatflap() {
+        Catflap.Result result = catflap(project).env("CATFLAP_JAVA_OPTS", "-Dquarkus.log.level=DEBUG").run("-p", "0", "true");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.stderr().contains(" DEBUG ["), result.stderr());
     }
 
     @Test

@@ -138,6 +138,11 @@ public final class Catflap {
         return startRaw(commandLine).await();
     }
 
+    /** Starts an arbitrary command line with this environment, e.g. catflap through a {@link Caller}. */
+    public Running startDirectly(List<String> commandLine) {
+        return startRaw(commandLine);
+    }
+
     public Running start(List<String> args) {
         return startRaw(commandLine(args));
     }

@@ -17,12 +17,12 @@ public class SpawnOptions {
     List<String> watch;
 
     @Option(names = "--ignore", paramLabel = "GLOB",
-            description = "Changes that do not count (repeatable): a GLOB without / matches a name at any depth, "
-                    + "one with / a path under PATH.")
+            description = "With --watch, changes that do not count (repeatable): a GLOB without / matches a name "
+                    + "at any depth, one with / a path under PATH.")
     List<String> ignore;
 
     @Option(names = "--grace", paramLabel = "SECONDS",
-            description = "How long the command has to exit after SIGTERM before SIGKILL (default: 5).")
+            description = "With --watch, how long the command has to exit after SIGTERM before SIGKILL (default: 5).")
     String grace;
 
     void addTo(Map<Setting, String> flags) {

@@ -23,6 +23,8 @@ final class Combinations {
         combinations.listenReplacesShorthand(Setting.PORT);
         combinations.systemdOnly(Setting.FDNAME, isSet(combinations.value(Setting.FDNAME)));
         combinations.systemdOnly(Setting.NO_PID, combinations.isOn(Setting.NO_PID));
+        combinations.watchingOnly(Setting.GRACE);
+        combinations.watchingOnly(Setting.IGNORE);
         combinations.stdinTakesOneSocketOutsideSystemd();
         combinations.oneNamePerSocket();
     }
@@ -45,6 +47,17 @@ final class Combinations {
     private void systemdOnly(Setting setting, boolean given) {
         if (given && !isOn(Setting.SYSTEMD)) {
             throw conflict(setting, "only applies with --systemd");
+        }
+    }
+
+    /**
+     * Options for restarts would do nothing without a watched path. Only a flag is refused: a file
+     * or a variable may hold a grace period or ignore globs as a default for the runs that watch.
+     */
+    private void watchingOnly(Setting setting) {
+        ConfigValue value = value(setting);
+        if (Configuration.FLAGS.equals(value.getSourceName()) && !isSet(value(Setting.WATCH))) {
+            throw conflict(setting, "only applies with --watch");
         }
     }
 

@@ -21,6 +21,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -37,7 +38,11 @@ final class Watcher implements AutoCloseable {
 
     private final WatchService service;
     private final IgnoreRules rules;
-    private final Map<WatchKey, Directory> directories = new ConcurrentHashMap<>();
+    /**
+     * What each key watches. The WatchService gives one key per directory, so a directory watched
+     * for several reasons (two files in it, or a file and the tree it is in) has several entries.
+     */
+    private final Map<WatchKey, Set<Directory>> directories = new ConcurrentHashMap<>();
 
     /**
      * A watched directory: its path as the user would write it (the watched path, then the way
@@ -105,12 +110,14 @@ final class Watcher implements AutoCloseable {
 
     /** The first change {@code key} reports that is not ignored, or null. */
     private Path changeIn(WatchKey key) {
-        Directory directory = directories.get(key);
+        Set<Directory> watched = directories.getOrDefault(key, Set.of());
         Path first = null;
         for (WatchEvent<?> event : key.pollEvents()) {
-            Path changed = directory == null ? null : changed(directory, event);
-            if (first == null) {
-                first = changed;
+            for (Directory directory : watched) {
+                Path changed = changed(directory, event);
+                if (first == null) {
+                    first = changed;
+                }
             }
         }
         if (!key.reset()) {
@@ -161,6 +168,6 @@ final class Watcher implements AutoCloseable {
 
     private void register(Directory directory) throws IOException {
         WatchKey key = directory.path().register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
-        directories.put(key, directory);
+        directories.computeIfAbsent(key, same -> ConcurrentHashMap.newKeySet()).add(directory);
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** --watch: the command restarts on changes, on the same socket, so that no client is refused. */
 class WatchIT {
@@ -97,6 +99,31 @@ class WatchIT {
         }
     }
 
+    /** One directory watched for two reasons: each counts, whatever the order they were given in. */
+    @ParameterizedTest
+    @ValueSource(strings = {"two files", "file then directory", "directory then file"})
+    void pathsWatchedInTheSameDirectoryAllCount(String how) throws IOException {
+        Path a = Files.writeString(temp.resolve("a.txt"), "0");
+        Path b = Files.writeString(temp.resolve("b.txt"), "0");
+        List<Path> watched = switch (how) {
+            case "two files" -> List.of(a, b);
+            case "file then directory" -> List.of(a, temp);
+            default -> List.of(temp, a);
+        };
+        List<String> options = new ArrayList<>(List.of("-p", "0"));
+        watched.forEach(path -> options.addAll(List.of("--watch", path.toString())));
+        try (Catflap.Running catflap = Catflap.launcher().start(args(options, Catflap.probe("serve-forever")))) {
+            request("127.0.0.1", catflap.awaitPort()); // the server runs: the watching has begun
+            Path first = how.equals("two files") ? a : temp.resolve("new.txt");
+            Files.writeString(first, "1");
+            catflap.awaitStderr(RESTARTING + first + " changed");
+            Files.writeString(b, "1");
+            catflap.awaitStderr(RESTARTING + b + " changed");
+            String stderr = catflap.stderr();
+            assertEquals(2, Catflap.occurrences(stderr, RESTARTING), stderr);
+        }
+    }
+
     @Test
     void commandThatExitsStartsAgainOnTheNextChange() throws IOException {
         Path src = Files.createDirectories(temp.resolve("src"));
@@ -108,6 +135,15 @@ class WatchIT {
             catflap.signal("TERM");
             assertEquals(128 + 15, catflap.await().exit(), "no child: catflap ends as the signal says");
         }
+    }
+
+    /** Only a flag is refused without --watch: a variable or a file may keep them for the runs that watch. */
+    @Test
+    void graceAndIgnoreFromTheEnvironmentWaitForARunThatWatches() {
+        Catflap.Result result = Catflap.launcher().env("CATFLAP_GRACE", "2").env("CATFLAP_IGNORE", "*.log")
+                .run("-q", "-p", "0", "--", "sh", "-c", "exit 4");
+        assertEquals(4, result.exit(), result.stderr());
+        assertEquals("", result.stderr());
     }
 
     @Test

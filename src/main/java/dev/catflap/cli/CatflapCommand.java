@@ -161,13 +161,17 @@ public class CatflapCommand implements Callable<Integer> {
                 config.quiet() ? line -> { } : Console::say, handoff.pidVariable());
     }
 
-    /** The command line's command, raw; else the configured one, saying where it came from. */
+    /**
+     * The command line's command, raw; else the configured one, saying where it came from. A
+     * project file comes with a cloned repository: its own catflap.quiet does not hide which
+     * command it runs, only the user's -q (option, variable or user file) does.
+     */
     private CommandWords commandWords(Settings settings) {
         if (!command.isEmpty()) {
             return CommandWords.of(command);
         }
         ShellWords configured = settings.config().command().orElseThrow();
-        if (!settings.config().quiet()) {
+        if (!settings.config().quiet() || settings.fromProjectFile(Setting.QUIET)) {
             Console.say("command from " + settings.source(Setting.COMMAND) + ": " + configured.text());
         }
         return CommandWords.ofText(configured.words());

@@ -31,7 +31,19 @@ public class CatflapMain implements QuarkusApplication {
                 .setExpandAtFiles(false)
                 .setParameterExceptionHandler(CatflapMain::usageError)
                 .setExecutionExceptionHandler((e, line, result) -> failure(e));
-        return cli.execute(args);
+        return outputWritten(cli.execute(args));
+    }
+
+    /**
+     * --help, --version and --show-config print on stdout, which swallows write errors: one that
+     * failed ({@code catflap --help > /dev/full}) must not end as a success.
+     */
+    private static int outputWritten(int status) {
+        if (System.out.checkError()) {
+            Console.say("cannot write to standard output");
+            return status == 0 ? CatflapException.FAILURE : status;
+        }
+        return status;
     }
 
     private static int usageError(ParameterException e, String[] args) {

@@ -26,8 +26,14 @@ final class ProjectFile {
     static Optional<ConfigFile> read(Optional<Path> explicit, Path workingDirectory) {
         if (explicit.isPresent()) {
             Path path = workingDirectory.resolve(explicit.get()).normalize();
+            if (explicit.get().toString().isEmpty()) {
+                throw CatflapException.usage("--config : no file named");
+            }
             if (!Files.exists(path)) {
                 throw CatflapException.usage("--config " + explicit.get() + ": no such file");
+            }
+            if (Files.isDirectory(path)) {
+                throw CatflapException.usage("--config " + explicit.get() + ": a directory, not a file");
             }
             return Optional.of(ConfigFile.read(path));
         }

@@ -46,6 +46,11 @@ public final class Settings {
         };
     }
 
+    /** Whether the value of {@code setting} came from the project file. */
+    public boolean fromProjectFile(Setting setting) {
+        return projectFile.map(file -> file.toString().equals(value(setting).getSourceName())).orElse(false);
+    }
+
     /** The project file read, if any. */
     public Optional<Path> projectFile() {
         return projectFile;

@@ -2,6 +2,7 @@ package dev.catflap.socket;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * One socket the user asked for: what kind, and where. {@code text} is how the user wrote it, so
@@ -62,9 +63,16 @@ public record ListenSpec(Transport transport, InetAddress address, int port, Str
             return false;
         }
         if (transport == Transport.UNIX) {
-            return path.equals(other.path) && !path.equals("@");
+            return isAbstract() || other.isAbstract()
+                    ? path.equals(other.path) && !path.equals("@")
+                    : sameFile(path, other.path);
         }
         return port != 0 && port == other.port && address.equals(other.address);
+    }
+
+    /** unix:a.sock and unix:./a.sock are one file; so are a relative and an absolute path to it. */
+    private static boolean sameFile(String path, String otherPath) {
+        return Path.of(path).toAbsolutePath().normalize().equals(Path.of(otherPath).toAbsolutePath().normalize());
     }
 
     private static ListenSpec ip(Transport transport, String hostAndPort, String text) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -117,11 +118,15 @@ class ConfigIT {
         assertEquals(List.of("FROM_OTHER"), variablesAtFd3(ProbeReport.parse(result.stdout())));
     }
 
-    @Test
-    void configFileThatDoesNotExistExits2AndRunsNothing() {
-        Catflap.Result result = catflap(project).run("--config", "absent.properties", "-p", "0", "touch", "ran");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "absent.properties | --config absent.properties: no such file",
+        "src               | --config src: a directory, not a file",
+        "''                | '--config : no file named'"})
+    void configFileThatIsNotAFileExits2AndRunsNothing(String file, String message) {
+        Catflap.Result result = catflap(project).run("--config", file, "-p", "0", "touch", "ran");
         assertEquals(2, result.exit());
-        assertEquals("[catflap] --config absent.properties: no such file\n", result.stderr());
+        assertEquals("[catflap] " + message + "\n", result.stderr());
         assertFalse(Files.exists(project.resolve("ran")));
     }
 
@@ -177,6 +182,15 @@ class ConfigIT {
         assertEquals(0, result.exit());
         assertEquals("", result.stderr());
         assertTrue(Files.exists(project.resolve("ran")));
+    }
+
+    @Test
+    void projectFilesOwnQuietDoesNotHideTheCommandItRuns() throws IOException {
+        Path file = projectFile("catflap.port=0", "catflap.quiet=true", "catflap.command=touch ran");
+        Catflap.Result result = catflap(nested).run();
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals("[catflap] command from " + file + ": touch ran\n", result.stderr(), "the listening line stays quiet");
+        assertTrue(Files.exists(nested.resolve("ran")));
     }
 
     @Test

@@ -258,6 +258,18 @@ class CoreIT {
         assertTrue(help.stdout().contains("--backlog"), help.stdout());
     }
 
+    /** stdout that cannot be written (a full disk) is a failure, not silently lost output. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "--version", "--show-config"})
+    void outputThatCannotBeWrittenExits1(String option) {
+        List<String> launcher = Catflap.launcher().commandLine(List.of(option));
+        List<String> line = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" > /dev/full", "sh"));
+        line.addAll(launcher);
+        Catflap.Result result = Catflap.launcher().runDirectly(line);
+        assertEquals(1, result.exit(), result.stderr());
+        assertEquals("[catflap] cannot write to standard output\n", result.stderr());
+    }
+
     @Test
     void launcherWorksFromAnyDirectoryAndThroughASymlink() throws IOException {
         Path link = Files.createSymbolicLink(temp.resolve("catflap"), Path.of("target/catflap").toAbsolutePath());

@@ -29,7 +29,7 @@ public class LaunchOptions {
                     + "System.inheritedChannel() in Java take it.")
     Boolean stdin;
 
-    @Option(names = {"-q", "--quiet"}, description = "Do not print the listening address.")
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the listening address, nor other notices (warnings still show).")
     Boolean quiet;
 
     void addTo(Map<Setting, String> flags) {

@@ -10,6 +10,9 @@ import java.util.List;
  * catflap (exit 2) where two of them contradict each other, naming both and where they came from.
  */
 final class Combinations {
+    /** The variables --systemd sets itself (see launch.Handoff). */
+    private static final List<String> SYSTEMD_VARIABLES = List.of("LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES");
+
     private final SmallRyeConfig config;
 
     private Combinations(SmallRyeConfig config) {
@@ -26,6 +29,7 @@ final class Combinations {
         combinations.watchingOnly(Setting.GRACE);
         combinations.watchingOnly(Setting.IGNORE);
         combinations.stdinTakesOneSocketOutsideSystemd();
+        combinations.variableNotTakenBySystemd();
         combinations.oneNamePerSocket();
     }
 
@@ -71,6 +75,14 @@ final class Combinations {
         }
         if (socketCount() > 1) {
             throw conflict(Setting.STDIN, "takes a single socket, but " + named(Setting.LISTEN) + " gives " + socketCount());
+        }
+    }
+
+    /** -e LISTEN_FDS with --systemd: one of the two values would be lost. */
+    private void variableNotTakenBySystemd() {
+        ConfigValue env = value(Setting.ENV);
+        if (isOn(Setting.SYSTEMD) && isSet(env) && SYSTEMD_VARIABLES.contains(env.getValue())) {
+            throw conflict(Setting.ENV, "is set by " + named(Setting.SYSTEMD) + " itself; choose another name");
         }
     }
 

@@ -374,6 +374,7 @@ class ListenIT {
                 Arguments.of(List.of("-p", "0", "--no-pid"), "--no-pid: only applies with --systemd"),
                 Arguments.of(listen("unix:a.sock", "unix:./a.sock"), "-l/--listen unix:a.sock,unix:./a.sock: unix:./a.sock is the same address as unix:a.sock"),
                 Arguments.of(List.of("-p", "0", "--grace", "2"), "--grace 2: only applies with --watch"),
+                Arguments.of(List.of("--systemd", "-p", "0", "-e", "LISTEN_FDS"), "-e/--env LISTEN_FDS: is set by --systemd itself; choose another name"),
                 Arguments.of(List.of("-p", "0", "--spawn", "--ignore", "*.log"), "--ignore *.log: only applies with --watch"));
     }
 

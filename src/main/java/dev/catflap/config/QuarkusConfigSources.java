@@ -27,7 +27,7 @@ public class QuarkusConfigSources implements SmallRyeConfigBuilderCustomizer {
     @Override
     public void configBuilder(SmallRyeConfigBuilder builder) {
         if (!builder.isAddDefaultSources()) {
-            return; // a builder without the working directory's sources, such as the build's
+            return; // a builder that reads none of the default sources reads nothing of the user's
         }
         builder.setAddDefaultSources(false)
                 .withSources(new SysPropConfigSource())

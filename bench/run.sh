@@ -4,7 +4,7 @@
 # line describing the machine); progress on stderr.
 #
 #   ./mvnw package && bench/run.sh [--runs N] [--quick] [--only startup|restart] [--setups A,B]
-#                                  [--no-hyperfine]
+#                                  [--no-hyperfine] [--in-turns]
 #
 # Start-up rows time `COMMAND -q -p 0 -- /bin/true` to its end: /bin/true alone, the launcher as
 # built (target/catflap), and `java <options> -jar quarkus-run.jar` for each setup below; two
@@ -14,7 +14,9 @@
 # -XX:AOTMode=on), so that an unusable archive fails its row instead of timing a JVM without it.
 #
 # Needs bash, python3 and the JDK the build used (or JAVA=.../bin/java; the AOT rows need JDK 25+).
-# Times with hyperfine when installed, else with a loop on bash's clock.
+# Times with hyperfine when installed, else with a loop on bash's clock. --in-turns times the
+# start-up commands in rounds instead, each once per round (bash's clock), so that a machine whose
+# speed drifts over minutes slows every row alike: use it to compare setups with each other.
 set -u -f # -f: options are split into words below, never expanded as file names
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH")
@@ -40,7 +42,7 @@ aot+fast           | 25 | -XX:AOTCache={work}/fast.aot -XX:AOTMode=on $FAST     
 aot+fast+one-jar   | 25 | -XX:AOTCache={work}/one.aot -XX:AOTMode=on $FAST                   | -XX:AOTCacheOutput={work}/one.aot $FAST | lib/launcher/catflap.jar
 "
 
-RUNS=20 WARMUP=2 RESTARTS=30 REQUESTS=300 ONLY=all PICK= HYPERFINE=$(command -v hyperfine || true)
+RUNS=20 WARMUP=2 RESTARTS=30 REQUESTS=300 ONLY=all PICK= IN_TURNS= HYPERFINE=$(command -v hyperfine || true)
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) RUNS=${2:?}; shift ;;
@@ -48,7 +50,8 @@ while [ $# -gt 0 ]; do
         --only) ONLY=${2:?}; shift ;;
         --setups) PICK=,${2:?},; shift ;;
         --no-hyperfine) HYPERFINE= ;;
-        -h | --help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --in-turns) IN_TURNS=1 HYPERFINE= ;;
+        -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -74,7 +77,12 @@ trap 'exit 130' INT TERM
 mkdir -p "$WORK"
 export LC_ALL=C
 
-# time_row SETUP HOW NOTE -- COMMAND...: one checked run, then RUNS timed ones, as a table row.
+# Start-up rows kept for timing in turns (--in-turns): each round runs every command once, so that
+# a machine whose speed drifts over minutes slows all rows alike.
+TURN_SETUP=() TURN_HOW=() TURN_NOTE=() TURN_DIR=() TURN_CMD=() TURN_OUT=()
+
+# time_row SETUP HOW NOTE -- COMMAND...: one checked run, then RUNS timed ones, as a table row
+# (with --in-turns, kept for timed_in_turns).
 time_row() {
     local setup=$1 how=$2 note=$3 out=$SCRATCH/$RANDOM format=loop
     shift 4
@@ -83,21 +91,49 @@ time_row() {
         "${LIB[@]}" row "$ROWS" --test start-up --setup "$setup" --how "$how" --note "failed: $(head -n1 "$out.err")"
         return
     fi
-    local quoted='' word i t0 t1
+    local quoted='' word i t0 t1 status
     for word in "$@"; do quoted+=" $(printf '%q' "$word")"; done
+    if [ -n "$IN_TURNS" ]; then
+        TURN_SETUP+=("$setup") TURN_HOW+=("$how") TURN_NOTE+=("$note") TURN_DIR+=("$PWD") TURN_CMD+=("$quoted")
+        TURN_OUT+=("$out")
+        return
+    fi
     if [ -n "$HYPERFINE" ] && "$HYPERFINE" -N --style none --warmup "$WARMUP" --runs "$RUNS" \
         --export-json "$out" "$quoted" >/dev/null 2>&1; then
         format=hyperfine
     else
         for ((i = 0; i < WARMUP; i++)); do "$@" >/dev/null 2>&1; done
         for ((i = 0; i < RUNS; i++)); do
-            t0=$EPOCHREALTIME; "$@" >/dev/null 2>&1; t1=$EPOCHREALTIME
-            echo "$t0 $t1 $?"
+            t0=$EPOCHREALTIME; "$@" >/dev/null 2>&1
+            status=$? t1=$EPOCHREALTIME
+            echo "$t0 $t1 $status"
         done >"$out"
     fi
     "${LIB[@]}" row "$ROWS" --test start-up --setup "$setup" --how "$how" --note "$note" --samples "$out" \
         --format "$format" $([ "$setup" = - ] && echo --ref)
     log "  $setup: $("${LIB[@]}" last "$ROWS")"
+}
+
+# timed_in_turns: WARMUP then RUNS rounds over the kept rows, each command once per round.
+timed_in_turns() {
+    local round row t0 t1 status here=$PWD
+    log "timing ${#TURN_CMD[@]} commands in turns: $WARMUP + $RUNS rounds"
+    for ((round = 0; round < WARMUP + RUNS; round++)); do
+        for row in "${!TURN_CMD[@]}"; do
+            cd "${TURN_DIR[row]}" || exit 1
+            t0=$EPOCHREALTIME
+            eval "${TURN_CMD[row]}" >/dev/null 2>&1
+            status=$? t1=$EPOCHREALTIME
+            [ "$round" -lt "$WARMUP" ] || echo "$t0 $t1 $status" >>"${TURN_OUT[row]}"
+        done
+    done
+    cd "$here" || exit 1
+    for row in "${!TURN_CMD[@]}"; do
+        "${LIB[@]}" row "$ROWS" --test start-up --setup "${TURN_SETUP[row]}" --how "${TURN_HOW[row]}" \
+            --note "${TURN_NOTE[row]}; timed in turns" --samples "${TURN_OUT[row]}" --format loop \
+            $([ "${TURN_SETUP[row]}" = - ] && echo --ref)
+        log "  ${TURN_SETUP[row]}: $("${LIB[@]}" last "$ROWS")"
+    done
 }
 
 startup() {
@@ -139,9 +175,14 @@ startup() {
             # Quarkus's archive names the jar relative to target/quarkus-app: it works from there only.
             dir=$APP jar=quarkus-run.jar note="$note, run in target/quarkus-app (the archive works from there only)"
         fi
+        # Not in a subshell: time_row keeps the row for timed_in_turns.
+        local back=$PWD
+        cd "$dir" || exit 1
         # shellcheck disable=SC2086
-        (cd "$dir" && time_row "$name" "$how" "$note" -- "$JAVA" -XX:-MaxFDLimit $opts -jar "$jar" "${MEASURED[@]}")
+        time_row "$name" "$how" "$note" -- "$JAVA" -XX:-MaxFDLimit $opts -jar "$jar" "${MEASURED[@]}"
+        cd "$back" || exit 1
     done <<<"$SETUPS"
+    [ -z "$IN_TURNS" ] || timed_in_turns
 }
 
 # restart KIND: a server restarted RESTARTS times under a steady client, binding its port itself

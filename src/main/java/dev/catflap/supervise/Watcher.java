@@ -145,7 +145,7 @@ final class Watcher implements AutoCloseable {
                 // removed again already: nothing to watch
             }
         }
-        return path;
+        return path.normalize(); // with --watch . the change is src/app.js, not ./src/app.js
     }
 
     private void registerTree(Path root, Path top) throws IOException {

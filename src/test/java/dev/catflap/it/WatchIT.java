@@ -125,6 +125,16 @@ class WatchIT {
     }
 
     @Test
+    void changesUnderTheWorkingDirectoryAreNamedAsTheUserWouldWriteThem() throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        try (Catflap.Running catflap = Catflap.launcher().in(temp).start(args(List.of("-p", "0", "--watch", "."), Catflap.probe("serve-forever")))) {
+            request("127.0.0.1", catflap.awaitPort()); // the server runs: the watching has begun
+            Files.writeString(src.resolve("app.js"), "1");
+            catflap.awaitStderr(RESTARTING + "src/app.js changed\n");
+        }
+    }
+
+    @Test
     void commandThatExitsStartsAgainOnTheNextChange() throws IOException {
         Path src = Files.createDirectories(temp.resolve("src"));
         String waiting = "[catflap] the command exited with status 3; it starts again on the next change\n";

@@ -47,11 +47,12 @@ final class Exec {
 
         restoreSignals(caller);
         posix.closeOnExecFrom(LaunchPlan.FIRST_SOCKET_FD);
-        placeSockets(plan.sockets(), plan.firstSocketFd());
+        int end = placeSockets(plan.sockets(), plan.firstSocketFd());
         if (openFilesLimit != null) {
             // Last: a low limit could leave no room above the sockets to move them through.
             posix.setOpenFilesLimit(openFilesLimit);
         }
+        posix.closeOnExecAgainFrom(end); // what another JVM thread opened meanwhile
 
         int errno = posix.execve(exec);
         if (errno == Errno.ENOEXEC) {
@@ -80,9 +81,10 @@ final class Exec {
      * Moves the sockets to {@code first}, {@code first + 1}, ..., the only descriptors above 2 left
      * open across exec. Each is first copied above that range and above 2 (close-on-exec, so the
      * copies vanish), so that moving one never overwrites another still waiting. A socket placed at
-     * 0 replaces stdin: nothing reads it any more.
+     * 0 replaces stdin: nothing reads it any more. Returns the first descriptor above 2 that is not
+     * a placed socket.
      */
-    private void placeSockets(List<BoundSocket> sockets, int first) {
+    private int placeSockets(List<BoundSocket> sockets, int first) {
         int end = Math.max(first + sockets.size(), LaunchPlan.FIRST_SOCKET_FD);
         int[] staged = new int[sockets.size()];
         for (int i = 0; i < staged.length; i++) {
@@ -92,6 +94,7 @@ final class Exec {
             posix.duplicateTo(staged[i], first + i);
             posix.setBlocking(first + i);
         }
+        return end;
     }
 
     private static Map<Integer, Memory> failureMessages(String command) {

@@ -76,6 +76,8 @@ public class Posix {
     private static final int O_CLOEXEC = 0x80000;
 
     private final LibC libc = LibC.INSTANCE;
+    /** Whether close_range marked descriptors close-on-exec here (kernel 5.11+). */
+    private boolean closeRangeMarks;
 
     // ---- sockets
 
@@ -196,8 +198,21 @@ public class Posix {
     public void closeOnExecFrom(int first) {
         try {
             libc.close_range(first, -1, CLOSE_RANGE_CLOEXEC);
+            closeRangeMarks = true;
         } catch (LastErrorException e) {
             closeOnExecFromProcList(first);
+        }
+    }
+
+    /**
+     * {@link #closeOnExecFrom} once more, right before an exec: the JVM's other threads run on, and
+     * a file one of them opened since (HotSpot reads /proc without close-on-exec) would reach the
+     * command. Only where close_range took the flag the first time: the fallback may load classes,
+     * which the exec path can no longer do by then, and the first sweep stands.
+     */
+    public void closeOnExecAgainFrom(int first) {
+        if (closeRangeMarks) {
+            libc.close_range(first, -1, CLOSE_RANGE_CLOEXEC);
         }
     }
 

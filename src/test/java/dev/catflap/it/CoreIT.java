@@ -37,6 +37,19 @@ class CoreIT {
         return all;
     }
 
+    /**
+     * Runs {@code catflap} in {@code directory} with {@code options} and a command that would leave
+     * a file behind: a usage error (exit 2) whose stderr starts with "[catflap] " + {@code message},
+     * and the command never ran. The result, for what a test checks besides.
+     */
+    static Catflap.Result refused(Catflap catflap, Path directory, List<String> options, String message) {
+        Catflap.Result result = catflap.in(directory).run(args(options, List.of("touch", "ran")));
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] " + message), result.stderr());
+        assertFalse(Files.exists(directory.resolve("ran")), "the command must not run");
+        return result;
+    }
+
     @Test
     void commandAcceptsOnTheInheritedSocketWithCatflapsPid() throws IOException {
         try (Catflap.Running catflap = Catflap.launcher().start(args(List.of("-p", "0", "--"), Catflap.probe("serve", "1")))) {
@@ -145,11 +158,7 @@ class CoreIT {
     @ParameterizedTest
     @MethodSource("badValues")
     void badInputExits2NamingTheValueAndRunsNothing(List<String> options, String message) {
-        Catflap.Result result = Catflap.launcher().in(temp).run(args(options, List.of("touch", "ran")));
-        assertEquals(2, result.exit(), result.stderr());
-        assertTrue(result.stderr().startsWith("[catflap] " + message), result.stderr());
-        assertEquals("", result.stdout());
-        assertFalse(Files.exists(temp.resolve("ran")), "the command must not run");
+        assertEquals("", refused(Catflap.launcher(), temp, options, message).stdout());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.catflap.it;
 
 import static dev.catflap.it.CoreIT.args;
+import static dev.catflap.it.CoreIT.refused;
 import static dev.catflap.it.CoreIT.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -238,10 +239,7 @@ class SpawnIT {
     @ParameterizedTest
     @MethodSource("badValues")
     void badValueExits2NamingItAndRunsNothing(List<String> options, String message) {
-        Catflap.Result result = Catflap.launcher().in(temp).run(args(options, List.of("touch", "ran")));
-        assertEquals(2, result.exit(), result.stderr());
-        assertTrue(result.stderr().startsWith("[catflap] " + message), result.stderr());
-        assertFalse(Files.exists(temp.resolve("ran")));
+        refused(Catflap.launcher(), temp, options, message);
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package dev.catflap.config;
 
 import dev.catflap.CatflapException;
+import dev.catflap.launch.Handoff;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.SmallRyeConfig;
 import java.util.List;
@@ -10,9 +11,6 @@ import java.util.List;
  * catflap (exit 2) where two of them contradict each other, naming both and where they came from.
  */
 final class Combinations {
-    /** The variables --systemd sets itself (see launch.Handoff). */
-    private static final List<String> SYSTEMD_VARIABLES = List.of("LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES");
-
     private final SmallRyeConfig config;
 
     private Combinations(SmallRyeConfig config) {
@@ -81,7 +79,7 @@ final class Combinations {
     /** -e LISTEN_FDS with --systemd: one of the two values would be lost. */
     private void variableNotTakenBySystemd() {
         ConfigValue env = value(Setting.ENV);
-        if (isOn(Setting.SYSTEMD) && isSet(env) && SYSTEMD_VARIABLES.contains(env.getValue())) {
+        if (isOn(Setting.SYSTEMD) && isSet(env) && Handoff.SYSTEMD_VARIABLES.contains(env.getValue())) {
             throw conflict(Setting.ENV, "is set by " + named(Setting.SYSTEMD) + " itself; choose another name");
         }
     }

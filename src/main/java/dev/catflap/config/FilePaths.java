@@ -1,7 +1,6 @@
 package dev.catflap.config;
 
 import dev.catflap.socket.ListenSpec;
-import io.smallrye.config.common.utils.StringUtil;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +45,8 @@ final class FilePaths {
     /** Applies {@code change} to each element of a list value, keeping SmallRye's list syntax ({@code \\,} a comma). */
     private static String eachElement(String list, UnaryOperator<String> change) {
         List<String> changed = new ArrayList<>();
-        for (String element : StringUtil.split(list)) {
-            changed.add(change.apply(element.strip()).replace("\\", "\\\\").replace(",", "\\,"));
+        for (String element : Setting.elements(list)) {
+            changed.add(change.apply(element).replace("\\", "\\\\").replace(",", "\\,"));
         }
         return String.join(",", changed);
     }

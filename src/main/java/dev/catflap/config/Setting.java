@@ -205,8 +205,8 @@ public enum Setting {
         }
     }
 
-    /** The elements of a list value, each stripped of surrounding blanks. */
-    private static List<String> elements(String text) {
+    /** The elements of a list value, as SmallRye splits it ({@code \\,} a comma), each stripped of surrounding blanks. */
+    static List<String> elements(String text) {
         String[] elements = StringUtil.split(text);
         List<String> stripped = new ArrayList<>();
         for (String element : elements) {

@@ -29,6 +29,8 @@ public record Handoff(String variable, boolean systemd, boolean withPid, List<St
     static final String LISTEN_FDS = "LISTEN_FDS";
     static final String LISTEN_PID = "LISTEN_PID";
     static final String LISTEN_FDNAMES = "LISTEN_FDNAMES";
+    /** The variables the systemd protocol sets; -e may not name one of them with it. */
+    public static final List<String> SYSTEMD_VARIABLES = List.of(LISTEN_FDS, LISTEN_PID, LISTEN_FDNAMES);
     private static final int STDIN_FD = 0;
 
     /** The fd of the first socket; the others follow it. */

@@ -111,7 +111,8 @@ public class CatflapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigOptions options = configOptions != null ? configOptions : new ConfigOptions();
-        Settings settings = configuration.load(flags(), options.file());
+        Environment environment = CallerEnvironment.read(posix);
+        Settings settings = configuration.load(flags(), options.file(), environment.variables());
         settings.warnings().forEach(Console::say);
         if (options.show) {
             ConfigReport.lines(settings).forEach(System.out::println);
@@ -124,7 +125,6 @@ public class CatflapCommand implements Callable<Integer> {
             return CatflapException.USAGE;
         }
         CommandWords words = commandWords(settings);
-        Environment environment = CallerEnvironment.read(posix);
         byte[] executable = search.resolve(words, environment);
 
         List<BoundSocket> bound = binder.bindAll(listenSpecs(config), config.backlog().orElseGet(Backlog::systemMaximum));
@@ -134,10 +134,16 @@ public class CatflapCommand implements Callable<Integer> {
         Handoff handoff = handoff(config);
         Environment withSockets = handoff.environment(environment, bound, posix.pid());
         LaunchPlan plan = new LaunchPlan(executable, words, withSockets, bound, handoff.firstFd());
-        if (supervised(config)) {
-            return supervisor.supervise(plan, supervision(config, handoff));
+        try {
+            if (supervised(config)) {
+                return supervisor.supervise(plan, supervision(config, handoff));
+            }
+            launcher.launch(plan);
+        } catch (CatflapException e) {
+            // catflap ends without the command: nothing it bound may stay, Unix socket files included
+            bound.forEach(binder::release);
+            throw e;
         }
-        launcher.launch(plan);
         return 0;
     }
 
@@ -174,7 +180,7 @@ public class CatflapCommand implements Callable<Integer> {
         if (!settings.config().quiet() || settings.fromProjectFile(Setting.QUIET)) {
             Console.say("command from " + settings.source(Setting.COMMAND) + ": " + configured.text());
         }
-        return CommandWords.ofText(configured.words());
+        return CommandWords.of(configured.words());
     }
 
     /** The -l specs, or the one TCP socket of the -h/-p shorthand. */

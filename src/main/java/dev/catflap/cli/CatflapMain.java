@@ -1,6 +1,7 @@
 package dev.catflap.cli;
 
 import dev.catflap.CatflapException;
+import dev.catflap.launch.CallerArguments;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -31,7 +32,7 @@ public class CatflapMain implements QuarkusApplication {
                 .setExpandAtFiles(false)
                 .setParameterExceptionHandler(CatflapMain::usageError)
                 .setExecutionExceptionHandler((e, line, result) -> failure(e));
-        return outputWritten(cli.execute(args));
+        return outputWritten(cli.execute(CallerArguments.exact(args)));
     }
 
     /**

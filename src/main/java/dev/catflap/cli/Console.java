@@ -1,5 +1,7 @@
 package dev.catflap.cli;
 
+import dev.catflap.posix.OsString;
+
 /** catflap's own lines on stderr, each prefixed so it stands apart from the command's output. */
 final class Console {
     static final String PREFIX = "[catflap] ";
@@ -8,7 +10,13 @@ final class Console {
     private Console() {
     }
 
+    /**
+     * Writes the line as the bytes its text stands for ({@link OsString}): a name given as bytes
+     * that are not UTF-8 is shown as given, not as the '?' of Java's encoder.
+     */
     static void say(String message) {
-        System.err.println(PREFIX + message);
+        byte[] line = OsString.encode(PREFIX + message + "\n");
+        System.err.write(line, 0, line.length);
+        System.err.flush();
     }
 }

@@ -41,11 +41,11 @@ public class Configuration {
      *
      * @param flags the settings given as options, by {@link Setting}, as the user typed them
      * @param configFile the project file {@code --config} names, instead of searching for one
+     * @param environment the caller's environment variables (CATFLAP_*, HOME, XDG_CONFIG_HOME)
      * @throws CatflapException (exit 2) for a value that is not valid, or a file that is not
      *     properties; (exit 1) for a file that cannot be read
      */
-    public Settings load(Map<Setting, String> flags, Optional<Path> configFile) {
-        Map<String, String> environment = System.getenv();
+    public Settings load(Map<Setting, String> flags, Optional<Path> configFile, Map<String, String> environment) {
         Optional<ConfigFile> project = ProjectFile.read(configFile, Path.of("").toAbsolutePath());
         Optional<ConfigFile> user = UserFile.read(environment);
         // SmallRye checks a mapping while it builds, with messages that do not say where a value

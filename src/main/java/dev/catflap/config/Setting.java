@@ -1,5 +1,6 @@
 package dev.catflap.config;
 
+import dev.catflap.posix.OsString;
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.IpLiteral;
 import dev.catflap.socket.ListenSpec;
@@ -152,7 +153,8 @@ public enum Setting {
             }
             return path;
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("not a valid path");
+            throw new IllegalArgumentException(OsString.hasEscapes(text)
+                    ? "a name that is not UTF-8, which catflap cannot watch" : "not a valid path");
         }
     }
 

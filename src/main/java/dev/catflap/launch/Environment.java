@@ -1,9 +1,12 @@
 package dev.catflap.launch;
 
+import dev.catflap.posix.OsString;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command's environment as raw {@code NAME=value} entries: the caller's own, byte for byte
@@ -50,6 +53,22 @@ public final class Environment {
 
     public List<byte[]> entries() {
         return entries;
+    }
+
+    /**
+     * The variables by name, decoded by {@link OsString} so that no byte is lost; where a name
+     * appears twice, the first counts, as for libc's getenv. Entries without '=' are skipped.
+     */
+    public Map<String, String> variables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (byte[] entry : entries) {
+            String text = OsString.decode(entry);
+            int equals = text.indexOf('=');
+            if (equals > 0) {
+                variables.putIfAbsent(text.substring(0, equals), text.substring(equals + 1));
+            }
+        }
+        return variables;
     }
 
     /** The raw value of {@code name}, or null where it is unset. */

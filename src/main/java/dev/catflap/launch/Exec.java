@@ -1,9 +1,11 @@
 package dev.catflap.launch;
 
 import com.sun.jna.Memory;
+import dev.catflap.CatflapException;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.Posix.PreparedExec;
+import dev.catflap.posix.PosixException;
 import dev.catflap.socket.BoundSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -38,6 +40,12 @@ final class Exec {
         Memory openFilesLimit = caller.openFilesSoftLimit().isPresent()
                 ? posix.openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong())
                 : null;
+        int end = Math.max(plan.firstSocketFd() + plan.sockets().size(), LaunchPlan.FIRST_SOCKET_FD);
+        SocketPlacement placement = SocketPlacement.of(plan.sockets(), plan.firstSocketFd());
+        SocketPlacement.checkFits(plan.sockets().size(), plan.firstSocketFd(), placement.usesSpare() ? end : -1,
+                posix.openFilesLimit()[0]);
+        int spare = placement.usesSpare() ? reserveSpare(plan, end) : -1;
+        int[] moves = placement.moves(spare);
         posix.prepareForExec();
         System.out.flush();
         System.err.flush();
@@ -47,7 +55,7 @@ final class Exec {
 
         restoreSignals(caller);
         posix.closeOnExecFrom(LaunchPlan.FIRST_SOCKET_FD);
-        int end = placeSockets(plan.sockets(), plan.firstSocketFd());
+        placeSockets(moves, spare);
         if (openFilesLimit != null) {
             // Last: a low limit could leave no room above the sockets to move them through.
             posix.setOpenFilesLimit(openFilesLimit);
@@ -78,23 +86,30 @@ final class Exec {
     }
 
     /**
-     * Moves the sockets to {@code first}, {@code first + 1}, ..., the only descriptors above 2 left
-     * open across exec. Each is first copied above that range and above 2 (close-on-exec, so the
-     * copies vanish), so that moving one never overwrites another still waiting. A socket placed at
-     * 0 replaces stdin: nothing reads it any more. Returns the first descriptor above 2 that is not
-     * a placed socket.
+     * A descriptor for {@link SocketPlacement}'s spare: one that is free now, so that using it
+     * overwrites nothing of the JVM's. Taken before anything is moved, so that a failure still
+     * ends as a message.
      */
-    private int placeSockets(List<BoundSocket> sockets, int first) {
-        int end = Math.max(first + sockets.size(), LaunchPlan.FIRST_SOCKET_FD);
-        int[] staged = new int[sockets.size()];
-        for (int i = 0; i < staged.length; i++) {
-            staged[i] = posix.duplicateAtOrAbove(sockets.get(i).fd(), end);
+    private int reserveSpare(LaunchPlan plan, int end) {
+        try {
+            return posix.duplicateAtOrAbove(plan.sockets().get(0).fd(), end);
+        } catch (PosixException e) {
+            throw CatflapException.failure("cannot place " + plan.sockets().size() + " sockets: " + e.getMessage());
         }
-        for (int i = 0; i < staged.length; i++) {
-            posix.duplicateTo(staged[i], first + i);
-            posix.setBlocking(first + i);
+    }
+
+    /**
+     * Runs the placement's dup2 calls: the sockets at their numbers, the only descriptors above 2
+     * left open across exec (dup2 clears close-on-exec on its copy; every other descriptor was
+     * marked before). A socket placed at 0 replaces stdin: nothing reads it any more.
+     */
+    private void placeSockets(int[] moves, int spare) {
+        for (int k = 0; k < moves.length; k += 2) {
+            posix.duplicateTo(moves[k], moves[k + 1]);
         }
-        return end;
+        if (spare >= 0) {
+            posix.close(spare);
+        }
     }
 
     private static Map<Integer, Memory> failureMessages(String command) {

@@ -49,9 +49,7 @@ public final class Spawn {
         this.exec = pidVariable.map(variable -> PidVariableTrampoline.exec(plan, variable))
                 .orElseGet(() -> new PreparedExec(plan.executable(), plan.command().words(), environment));
         this.shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), environment);
-        int end = Math.max(plan.firstSocketFd() + plan.sockets().size(), LaunchPlan.FIRST_SOCKET_FD);
-        this.attributes = posix.spawnAttributes(stagedSockets(plan.sockets(), end), plan.firstSocketFd(), end,
-                caller.blockedSignals(), signalsToDefault(caller));
+        this.attributes = attributes(plan);
     }
 
     /**
@@ -111,17 +109,19 @@ public final class Spawn {
     }
 
     /**
-     * Copies of the sockets at or above {@code end}, outside the range they take in the child, so
-     * that placing one there never overwrites another still to be placed. Blocking, as the command
-     * expects its sockets (the flag is shared by every copy).
+     * What posix_spawn does in each child: the sockets placed (blocking, as the command expects
+     * them; the flag is shared by every copy), nothing else above 2 inherited, the caller's signals.
+     * The sockets must fit under the limit the child gets, the caller's.
      */
-    private int[] stagedSockets(List<BoundSocket> sockets, int end) {
-        int[] staged = new int[sockets.size()];
-        for (int i = 0; i < staged.length; i++) {
-            posix.setBlocking(sockets.get(i).fd());
-            staged[i] = posix.duplicateAtOrAbove(sockets.get(i).fd(), end);
-        }
-        return staged;
+    private SpawnAttributes attributes(LaunchPlan plan) {
+        List<BoundSocket> sockets = plan.sockets();
+        sockets.forEach(socket -> posix.setBlocking(socket.fd()));
+        int end = Math.max(plan.firstSocketFd() + sockets.size(), LaunchPlan.FIRST_SOCKET_FD);
+        SocketPlacement placement = SocketPlacement.of(sockets, plan.firstSocketFd());
+        int spare = placement.usesSpare() ? SocketPlacement.spareFor(sockets, end) : -1;
+        SocketPlacement.checkFits(sockets.size(), plan.firstSocketFd(), spare,
+                caller.openFilesSoftLimit().orElseGet(() -> posix.openFilesLimit()[0]));
+        return posix.spawnAttributes(placement.moves(spare), spare, end, caller.blockedSignals(), signalsToDefault(caller));
     }
 
     /** Every signal the caller did not ignore starts at its default action, whatever the JVM did with it. */

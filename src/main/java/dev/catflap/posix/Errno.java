@@ -27,7 +27,6 @@ public final class Errno {
             Map.entry(EACCES, "permission denied (ports below 1024 and some paths need privileges)"),
             Map.entry(ENOTDIR, "a part of the path is not a directory"),
             Map.entry(EINVAL, "invalid argument"),
-            Map.entry(EMFILE, "too many open files (raise the limit with ulimit -n)"),
             Map.entry(ENOSYS, "not supported by this kernel"),
             Map.entry(EAFNOSUPPORT, "address family not supported (is IPv6 disabled on this machine?)"),
             Map.entry(EADDRINUSE, "address already in use"),
@@ -39,11 +38,26 @@ public final class Errno {
 
     /** A lower-case description of {@code errno}, never null. */
     public static String describe(int errno) {
+        if (errno == EMFILE) {
+            return "too many open files (the open-files limit is " + openFilesSoftLimit() + "; raise it with ulimit -n)";
+        }
         String words = WORDS.get(errno);
         if (words != null) {
             return words;
         }
         String system = LibC.INSTANCE.strerror(errno);
         return system == null ? "error " + errno : system.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The soft RLIMIT_NOFILE, as ulimit -n shows it. */
+    private static String openFilesSoftLimit() {
+        com.sun.jna.Memory limit = new com.sun.jna.Memory(16);
+        try {
+            LibC.INSTANCE.getrlimit(Posix.RLIMIT_NOFILE, limit);
+        } catch (com.sun.jna.LastErrorException e) {
+            return "unknown";
+        }
+        long soft = limit.getLong(0);
+        return soft < 0 ? "unlimited" : Long.toString(soft);
     }
 }

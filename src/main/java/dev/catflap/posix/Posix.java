@@ -62,7 +62,7 @@ public class Posix {
     private static final int SIGSET_BYTES = 128;
     private static final int KERNEL_SIGACTION_BYTES = 64; // handler, flags, restorer, mask: 32 bytes
     private static final long SYS_RT_SIGACTION = Platform.isARM() ? 134 : 13; // aarch64 : x86-64
-    private static final int RLIMIT_NOFILE = 7;
+    static final int RLIMIT_NOFILE = 7;
     private static final int SIG_BLOCK = 0;
     private static final int SIGINFO_BYTES = 128;
     private static final int SIGINFO_CODE_OFFSET = 8;
@@ -438,15 +438,19 @@ public class Posix {
     // ---- child processes
 
     /**
-     * Prepares what posix_spawn is to do in each child: place {@code sources[i]} at
-     * {@code firstTarget + i}, close every descriptor from {@code closeFrom} up, block
-     * {@code signalMask} and give the signals in {@code defaultSignals} their default action.
+     * Prepares what posix_spawn is to do in each child: {@code dup2(moves[2k], moves[2k + 1])} in
+     * order, close {@code spare} (unless it is negative) and every descriptor from
+     * {@code closeFrom} up, block {@code signalMask} and give the signals in
+     * {@code defaultSignals} their default action.
      */
-    public SpawnAttributes spawnAttributes(int[] sources, int firstTarget, int closeFrom, long signalMask, long defaultSignals) {
+    public SpawnAttributes spawnAttributes(int[] moves, int spare, int closeFrom, long signalMask, long defaultSignals) {
         SpawnAttributes spawn = new SpawnAttributes(closeFrom);
         check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(spawn.fileActions));
-        for (int i = 0; i < sources.length; i++) {
-            check("posix_spawn_file_actions_adddup2", libc.posix_spawn_file_actions_adddup2(spawn.fileActions, sources[i], firstTarget + i));
+        for (int k = 0; k < moves.length; k += 2) {
+            check("posix_spawn_file_actions_adddup2", libc.posix_spawn_file_actions_adddup2(spawn.fileActions, moves[k], moves[k + 1]));
+        }
+        if (spare >= 0) {
+            check("posix_spawn_file_actions_addclose", libc.posix_spawn_file_actions_addclose(spawn.fileActions, spare));
         }
         spawn.childClosesDescriptors = addCloseFrom(spawn);
         check("posix_spawnattr_init", libc.posix_spawnattr_init(spawn.attributes));

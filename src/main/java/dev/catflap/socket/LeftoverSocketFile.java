@@ -1,11 +1,11 @@
 package dev.catflap.socket;
 
+import dev.catflap.posix.OsString;
 import dev.catflap.CatflapException;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -33,6 +33,12 @@ final class LeftoverSocketFile {
      * @throws CatflapException if it is not a socket, or a server still listens on it
      */
     void removeIfStale() {
+        if (OsString.hasEscapes(spec.path())) {
+            // Java's file API cannot look at a name that is not UTF-8, and replacing a file
+            // catflap could not look at is not catflap's to do.
+            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + spec.path()
+                    + " exists (catflap replaces only a stale socket it can check, and cannot check a name that is not UTF-8)");
+        }
         if (!isSocket()) {
             throw CatflapException.failure("cannot listen on " + spec.text() + ": " + spec.path()
                     + " exists and is not a socket (catflap leaves it alone)");
@@ -40,7 +46,7 @@ final class LeftoverSocketFile {
         if (someoneListens()) {
             throw CatflapException.failure("cannot listen on " + spec.text() + ": address already in use (a server is listening on it)");
         }
-        posix.unlink(spec.path().getBytes(StandardCharsets.UTF_8));
+        posix.unlink(OsString.encode(spec.path()));
     }
 
     /** The file itself, not what a symbolic link points to: a link is never replaced. */

@@ -1,7 +1,7 @@
 package dev.catflap.socket;
 
+import dev.catflap.posix.OsString;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -72,6 +72,9 @@ public record ListenSpec(Transport transport, InetAddress address, int port, Str
 
     /** unix:a.sock and unix:./a.sock are one file; so are a relative and an absolute path to it. */
     private static boolean sameFile(String path, String otherPath) {
+        if (OsString.hasEscapes(path) || OsString.hasEscapes(otherPath)) {
+            return path.equals(otherPath); // bytes Java's file API cannot name: compared as written
+        }
         return Path.of(path).toAbsolutePath().normalize().equals(Path.of(otherPath).toAbsolutePath().normalize());
     }
 
@@ -93,7 +96,7 @@ public record ListenSpec(Transport transport, InetAddress address, int port, Str
         if (path.isEmpty()) {
             throw new IllegalArgumentException("no path after unix: (write unix:PATH or unix:@NAME)");
         }
-        int bytes = path.getBytes(StandardCharsets.UTF_8).length - (path.startsWith("@") ? 1 : 0);
+        int bytes = OsString.encode(path).length - (path.startsWith("@") ? 1 : 0);
         if (bytes > MAX_UNIX_NAME_BYTES) {
             throw new IllegalArgumentException("a Unix socket " + (path.startsWith("@") ? "name" : "path")
                     + " has at most " + MAX_UNIX_NAME_BYTES + " bytes, this one has " + bytes);

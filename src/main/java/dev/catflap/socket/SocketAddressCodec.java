@@ -1,5 +1,6 @@
 package dev.catflap.socket;
 
+import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -7,7 +8,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Writes and reads the kernel's sockaddr structures for IPv4, IPv6 and Unix sockets. */
@@ -62,7 +62,7 @@ final class SocketAddressCodec {
      */
     static byte[] encodeUnix(String path) {
         boolean abstractName = path.startsWith("@");
-        byte[] name = (abstractName ? path.substring(1) : path).getBytes(StandardCharsets.UTF_8);
+        byte[] name = OsString.encode(abstractName ? path.substring(1) : path);
         int length = abstractName && name.length == 0 ? FAMILY_BYTES : FAMILY_BYTES + 1 + name.length;
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
         buffer.putShort((short) Posix.AF_UNIX);
@@ -79,12 +79,12 @@ final class SocketAddressCodec {
     /** The path of a sockaddr_un as a spec writes it: the file's path, or @NAME when abstract. */
     static String unixPath(byte[] sockaddr) {
         if (sockaddr.length > FAMILY_BYTES && sockaddr[FAMILY_BYTES] == 0) {
-            return "@" + new String(sockaddr, FAMILY_BYTES + 1, sockaddr.length - FAMILY_BYTES - 1, StandardCharsets.UTF_8);
+            return "@" + OsString.decode(Arrays.copyOfRange(sockaddr, FAMILY_BYTES + 1, sockaddr.length));
         }
         int end = FAMILY_BYTES;
         while (end < sockaddr.length && sockaddr[end] != 0) {
             end++;
         }
-        return new String(sockaddr, FAMILY_BYTES, end - FAMILY_BYTES, StandardCharsets.UTF_8);
+        return OsString.decode(Arrays.copyOfRange(sockaddr, FAMILY_BYTES, end));
     }
 }

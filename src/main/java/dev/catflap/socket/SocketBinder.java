@@ -1,12 +1,12 @@
 package dev.catflap.socket;
 
+import dev.catflap.posix.OsString;
 import dev.catflap.CatflapException;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet6Address;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -127,7 +127,7 @@ public class SocketBinder {
     /** Removes the file a Unix socket of catflap's own created; cleanup after a failure too. */
     private void removeFile(ListenSpec spec) {
         try {
-            posix.unlink(spec.path().getBytes(StandardCharsets.UTF_8));
+            posix.unlink(OsString.encode(spec.path()));
         } catch (PosixException ignored) {
             // already gone: nothing left behind
         }

@@ -34,6 +34,11 @@ public final class Caller {
         return this;
     }
 
+    public Caller withOpenFilesLimit(int soft) {
+        spec.put("nofile", soft);
+        return this;
+    }
+
     public Caller withEnvironment(List<byte[]> entries) {
         ArrayNode list = spec.putArray("environ");
         entries.forEach(entry -> list.add(HexFormat.of().formatHex(entry)));

@@ -56,7 +56,8 @@ public class Configuration {
      * @param flags the settings given as options, by {@link Setting}, as the user typed them
      * @param configFile the project file {@code --config} names, instead of searching for one
      * @throws CatflapException (exit 2) for a value that is not valid, or a file that is not
-     *     properties; (exit 1) for a file that cannot be read
+     *     properties or not a regular file of at most 1 MiB; (exit 1) for a file that cannot be
+     *     read. A file found but not trusted is no error: it is ignored with a warning.
      */
     public Settings load(Map<Setting, String> flags, Optional<Path> configFile) {
         Map<String, String> environment = System.getenv();

@@ -22,10 +22,10 @@ final class Combinations {
         Combinations combinations = new Combinations(config);
         combinations.listenReplacesShorthand(Setting.HOST);
         combinations.listenReplacesShorthand(Setting.PORT);
-        combinations.systemdOnly(Setting.FDNAME, isSet(combinations.value(Setting.FDNAME)));
-        combinations.systemdOnly(Setting.NO_PID, combinations.isOn(Setting.NO_PID));
-        combinations.watchingOnly(Setting.GRACE);
-        combinations.watchingOnly(Setting.IGNORE);
+        combinations.onlyInItsMode(Setting.FDNAME, isSet(combinations.value(Setting.FDNAME)), Setting.SYSTEMD);
+        combinations.onlyInItsMode(Setting.NO_PID, combinations.isOn(Setting.NO_PID), Setting.SYSTEMD);
+        combinations.onlyInItsMode(Setting.GRACE, isSet(combinations.value(Setting.GRACE)), Setting.WATCH);
+        combinations.onlyInItsMode(Setting.IGNORE, isSet(combinations.value(Setting.IGNORE)), Setting.WATCH);
         combinations.stdinTakesOneSocketOutsideSystemd();
         combinations.variableNotTakenBySystemd();
         combinations.oneNamePerSocket();
@@ -45,22 +45,22 @@ final class Combinations {
         }
     }
 
-    /** Options of the systemd protocol would do nothing without it: the user expects something. */
-    private void systemdOnly(Setting setting, boolean given) {
-        if (given && !isOn(Setting.SYSTEMD)) {
-            throw conflict(setting, "only applies with --systemd");
+    /**
+     * A setting that only applies in one mode (systemd's protocol, watching) does nothing outside
+     * it. Given as an option, the user expects it to do something: that is an error. From a file
+     * or a CATFLAP_* variable it is a default for the runs in that mode and waits for them, so that
+     * a team file naming its sockets for --systemd, or a grace period for --watch, does not break
+     * the plain runs.
+     */
+    private void onlyInItsMode(Setting setting, boolean given, Setting mode) {
+        if (given && Configuration.FLAGS.equals(value(setting).getSourceName()) && !isInMode(mode)) {
+            throw conflict(setting, "only applies with " + mode.option());
         }
     }
 
-    /**
-     * Options for restarts would do nothing without a watched path. Only a flag is refused: a file
-     * or a variable may hold a grace period or ignore globs as a default for the runs that watch.
-     */
-    private void watchingOnly(Setting setting) {
-        ConfigValue value = value(setting);
-        if (Configuration.FLAGS.equals(value.getSourceName()) && !isSet(value(Setting.WATCH))) {
-            throw conflict(setting, "only applies with --watch");
-        }
+    /** --systemd is a switch; --watch is on when it names a path. */
+    private boolean isInMode(Setting mode) {
+        return mode == Setting.WATCH ? isSet(value(mode)) : isOn(mode);
     }
 
     private void stdinTakesOneSocketOutsideSystemd() {
@@ -84,8 +84,9 @@ final class Combinations {
         }
     }
 
+    /** Only with --systemd: without it, names from a file wait for it (see {@link #onlyInItsMode}). */
     private void oneNamePerSocket() {
-        if (!isSet(value(Setting.FDNAME))) {
+        if (!isSet(value(Setting.FDNAME)) || !isOn(Setting.SYSTEMD)) {
             return;
         }
         int names = ((List<?>) Setting.FDNAME.parse(value(Setting.FDNAME).getValue())).size();

@@ -1,6 +1,7 @@
 package dev.catflap.config;
 
 import dev.catflap.CatflapException;
+import dev.catflap.posix.Posix;
 import dev.catflap.socket.ListenSpec;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.EnvConfigSource;
@@ -13,10 +14,14 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds catflap's settings from its sources, highest first: command-line flags, CATFLAP_*
@@ -35,6 +40,15 @@ public class Configuration {
     private static final int USER_FILE_ORDINAL = 200;
     private static final int DEFAULTS_ORDINAL = 100;
     private static final String DEFAULTS_RESOURCE = "application.properties";
+    private static final String VARIABLE_PREFIX = "CATFLAP_";
+    /** The launcher's own variable (src/main/launcher/catflap): JVM options, not a setting. */
+    private static final String JAVA_OPTIONS_VARIABLE = "CATFLAP_JAVA_OPTS";
+
+    private final Posix posix;
+
+    public Configuration(Posix posix) {
+        this.posix = posix;
+    }
 
     /**
      * The effective settings.
@@ -43,11 +57,16 @@ public class Configuration {
      * @param configFile the project file {@code --config} names, instead of searching for one
      * @param environment the caller's environment variables (CATFLAP_*, HOME, XDG_CONFIG_HOME)
      * @throws CatflapException (exit 2) for a value that is not valid, or a file that is not
-     *     properties; (exit 1) for a file that cannot be read
+     *     properties or not a regular file of at most 1 MiB; (exit 1) for a file that cannot be
+     *     read. A file found but not trusted is no error: it is ignored with a warning.
      */
     public Settings load(Map<Setting, String> flags, Optional<Path> configFile, Map<String, String> environment) {
-        Optional<ConfigFile> project = ProjectFile.read(configFile, Path.of("").toAbsolutePath());
-        Optional<ConfigFile> user = UserFile.read(environment);
+        List<String> warnings = new ArrayList<>(unknownVariables(environment));
+        SettingsFileReader reader = new SettingsFileReader(posix);
+        Trust trust = new Trust(posix.effectiveUid());
+        Optional<ConfigFile> project = ProjectFile.read(configFile, Path.of("").toAbsolutePath(), UserFile.home(environment),
+                reader, trust, warnings::add);
+        Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
         // SmallRye checks a mapping while it builds, with messages that do not say where a value
         // came from: check every value first, on the same sources without the mapping.
         SmallRyeConfig unchecked = builder(flags, environment, project, user).build();
@@ -57,11 +76,30 @@ public class Configuration {
         Combinations.check(unchecked);
         SmallRyeConfig config = builder(flags, environment, project, user).withMapping(CatflapConfig.class).build();
 
-        List<String> warnings = new ArrayList<>();
         project.ifPresent(file -> warnings.addAll(file.unknownKeys()));
         user.ifPresent(file -> warnings.addAll(file.unknownKeys()));
         exposedHost(config).ifPresent(warnings::add);
         return new Settings(config, project.map(ConfigFile::path), UserFile.location(environment), user.isPresent(), warnings);
+    }
+
+    /**
+     * Warnings for the CATFLAP_* variables no setting has, as for unknown keys in a file: a
+     * misspelt CATFLAP_PROT would otherwise be ignored silently. SmallRye also takes a key's
+     * lower-case form, so the names are compared as it would map them.
+     */
+    private static List<String> unknownVariables(Map<String, String> environment) {
+        Set<String> known = new HashSet<>(Set.of(JAVA_OPTIONS_VARIABLE));
+        for (Setting setting : Setting.values()) {
+            known.add(setting.environmentVariable());
+        }
+        List<String> warnings = new ArrayList<>();
+        for (String name : new TreeSet<>(environment.keySet())) {
+            String mapped = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+            if (mapped.startsWith(VARIABLE_PREFIX) && !known.contains(mapped)) {
+                warnings.add("warning: unknown variable " + name + " in the environment (ignored)");
+            }
+        }
+        return warnings;
     }
 
     private SmallRyeConfigBuilder builder(Map<Setting, String> flags, Map<String, String> environment,

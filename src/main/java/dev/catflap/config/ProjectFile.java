@@ -1,15 +1,23 @@
 package dev.catflap.config;
 
 import dev.catflap.CatflapException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The team's settings, committed to its repository: the nearest {@code .catflap.properties} from
  * the working directory upward, or the file {@code --config} names instead of that search. It
  * arrives with a cloned repository, so it is trusted less than the user's own sources.
+ *
+ * <p>The search stays on the working directory's filesystem and ends at the user's home
+ * directory (searched, not what is above it): a file above those belongs to no project of the
+ * user's. A file found is obeyed only if {@link Trust} finds nothing against it; otherwise it is
+ * ignored with a warning saying why and how to use it anyway. A file named with {@code --config}
+ * is the user's own choice: it need only be a regular file.
  */
 final class ProjectFile {
     static final String NAME = ".catflap.properties";
@@ -22,8 +30,11 @@ final class ProjectFile {
      *
      * @param explicit the file given with {@code --config}, which must exist
      * @param workingDirectory where the search starts
+     * @param home where the search ends, if the working directory is below it
+     * @param warn told of a file found but ignored
      */
-    static Optional<ConfigFile> read(Optional<Path> explicit, Path workingDirectory) {
+    static Optional<ConfigFile> read(Optional<Path> explicit, Path workingDirectory, Path home,
+            SettingsFileReader reader, Trust trust, Consumer<String> warn) {
         if (explicit.isPresent()) {
             Path path = workingDirectory.resolve(explicit.get()).normalize();
             if (explicit.get().toString().isEmpty()) {
@@ -32,23 +43,53 @@ final class ProjectFile {
             if (!Files.exists(path)) {
                 throw CatflapException.usage("--config " + explicit.get() + ": no such file");
             }
-            if (Files.isDirectory(path)) {
-                throw CatflapException.usage("--config " + explicit.get() + ": a directory, not a file");
-            }
-            return Optional.of(ConfigFile.read(path));
+            return Optional.of(reader.read(path, "--config " + explicit.get()));
         }
-        return nearest(workingDirectory).map(ConfigFile::read);
+        Optional<Path> found = nearest(workingDirectory, home);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> doubt = trust.doubt(found.get());
+        if (doubt.isPresent()) {
+            warn.accept("warning: ignoring " + found.get() + ": " + doubt.get()
+                    + "; to use it anyway, name it: --config " + found.get());
+            return Optional.empty();
+        }
+        return Optional.of(reader.read(found.get(), found.get().toString()));
     }
 
-    private static Optional<Path> nearest(Path directory) {
-        for (Path dir = directory.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+    private static Optional<Path> nearest(Path directory, Path home) {
+        Path start = directory.toAbsolutePath();
+        Optional<Object> filesystem = filesystem(start);
+        for (Path dir = start; dir != null && filesystem.isPresent() && filesystem(dir).equals(filesystem); dir = dir.getParent()) {
             Path candidate = dir.resolve(NAME);
             // A dangling link counts as found: reading it then fails naming it, rather than
             // the settings a team committed being skipped without a word.
             if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(candidate);
             }
+            if (isSame(dir, home)) {
+                break;
+            }
         }
         return Optional.empty();
+    }
+
+    /** The device a directory is on; empty where it cannot be told, which ends the search there. */
+    private static Optional<Object> filesystem(Path directory) {
+        try {
+            return Optional.of(Files.getAttribute(directory, "unix:dev"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** $HOME may be written through a link (/home to /usr/home): compare the directories, not their names. */
+    private static boolean isSame(Path directory, Path home) {
+        try {
+            return Files.isSameFile(directory, home);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

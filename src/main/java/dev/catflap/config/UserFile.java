@@ -1,15 +1,19 @@
 package dev.catflap.config;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The user's own defaults for every project: {@code $XDG_CONFIG_HOME/catflap/config.properties},
  * by the XDG base directory rules {@code ~/.config/catflap/config.properties} when that variable is
- * unset, empty or not an absolute path.
+ * unset, empty or not an absolute path. It is found, not named, so {@link Trust} judges it as it
+ * does a project file: one that belongs to another user (root's sudo keeping the caller's HOME
+ * would find the caller's) is ignored with a warning.
  */
 final class UserFile {
     private UserFile() {
@@ -17,22 +21,36 @@ final class UserFile {
 
     /** Where the user file is for this environment, whether it exists or not. */
     static Path location(Map<String, String> environment) {
-        String configHome = environment.get("XDG_CONFIG_HOME");
-        Path base = configHome != null && !configHome.isEmpty() && Path.of(configHome).isAbsolute()
-                ? Path.of(configHome)
-                : home(environment).resolve(".config");
+        Path base = directory(environment.get("XDG_CONFIG_HOME")).filter(Path::isAbsolute)
+                .orElseGet(() -> home(environment).resolve(".config"));
         return base.resolve("catflap").resolve("config.properties").normalize();
     }
 
-    /** The user file, if it exists. */
-    static Optional<ConfigFile> read(Map<String, String> environment) {
+    /** The user file, if it exists and is to be trusted. */
+    static Optional<ConfigFile> read(Map<String, String> environment, SettingsFileReader reader, Trust trust, Consumer<String> warn) {
         Path path = location(environment);
-        return Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? Optional.of(ConfigFile.read(path)) : Optional.empty();
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        Optional<String> doubt = trust.doubt(path);
+        if (doubt.isPresent()) {
+            warn.accept("warning: ignoring the user file " + path + ": " + doubt.get());
+            return Optional.empty();
+        }
+        return Optional.of(reader.read(path, path.toString()));
     }
 
     /** $HOME as the shell has it (Java's user.home comes from the password database instead). */
-    private static Path home(Map<String, String> environment) {
-        String home = environment.get("HOME");
-        return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
+    static Path home(Map<String, String> environment) {
+        return directory(environment.get("HOME")).orElseGet(() -> Path.of(System.getProperty("user.home")));
+    }
+
+    /** A variable's directory; none where it is unset, empty, or a name Java cannot use (not UTF-8). */
+    private static Optional<Path> directory(String value) {
+        try {
+            return value == null || value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 }

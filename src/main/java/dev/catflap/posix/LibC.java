@@ -55,6 +55,8 @@ interface LibC extends Library {
 
     int getpid();
 
+    int geteuid();
+
     int getpgrp();
 
     int open(Pointer path, int flags) throws LastErrorException;

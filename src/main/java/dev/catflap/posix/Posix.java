@@ -263,6 +263,18 @@ public class Posix {
         }
     }
 
+    /**
+     * Opens {@code path} for reading without ever waiting: a FIFO would block an ordinary open
+     * until a writer came. The caller checks what it opened (see /proc/self/fd) and closes it.
+     */
+    public int openWithoutBlocking(byte[] path) {
+        try {
+            return libc.open(cString(path), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw failure("open", e);
+        }
+    }
+
     public void unlink(byte[] path) {
         try {
             libc.unlink(cString(path));
@@ -275,6 +287,11 @@ public class Posix {
 
     public int pid() {
         return libc.getpid();
+    }
+
+    /** The user whose permissions this process has: whose files it may trust. */
+    public int effectiveUid() {
+        return libc.geteuid();
     }
 
     public int parentPid() {

@@ -121,7 +121,7 @@ class ConfigIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "absent.properties | --config absent.properties: no such file",
-        "src               | --config src: a directory, not a file",
+        "src               | --config src: a directory, not a regular file",
         "''                | '--config : no file named'"})
     void configFileThatIsNotAFileExits2AndRunsNothing(String file, String message) {
         Catflap.Result result = catflap(project).run("--config", file, "-p", "0", "touch", "ran");
@@ -274,6 +274,62 @@ class ConfigIT {
     }
 
     @Test
+    void byteOrderMarkAtTheStartOfAFileIsNoPartOfItsFirstKey() throws IOException {
+        Path file = project.resolve(".catflap.properties");
+        Files.write(file, ("\uFEFFcatflap.env=FROM_PROJECT\ncatflap.port=0\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals((byte) 0xEF, Files.readAllBytes(file)[0]);
+        Catflap.Result result = catflap(project).run(Catflap.probe("report"));
+        assertEquals(0, result.exit(), result.stderr());
+        assertFalse(result.stderr().contains("unknown setting"), result.stderr());
+        assertEquals(List.of("FROM_PROJECT"), variablesAtFd3(ProbeReport.parse(result.stdout())));
+    }
+
+    @Test
+    void unknownCatflapVariableWarnsNamingIt() {
+        Catflap.Result result = catflap(project).env("CATFLAP_PROT", "1").env("CATFLAP_PORT", "0")
+                .env("CATFLAP_JAVA_OPTS", "-Xmx64m").run("-q", "true");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals("[catflap] warning: unknown variable CATFLAP_PROT in the environment (ignored)\n", result.stderr(),
+                "the launcher's CATFLAP_JAVA_OPTS and a setting's CATFLAP_PORT draw none");
+    }
+
+    /** One rule: a file or a CATFLAP_* variable may hold defaults for a mode; only an option needs the mode at once. */
+    @ParameterizedTest
+    @ValueSource(strings = {"catflap.fdname=web,admin", "catflap.no-pid=true", "catflap.grace=2", "catflap.ignore=*.log"})
+    void settingForAnotherModeInAFileWaitsForIt(String line) throws IOException {
+        projectFile(line);
+        Catflap.Result result = catflap(project).run("-q", "-p", "0", "touch", "ran");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals("", result.stderr());
+        assertTrue(Files.exists(project.resolve("ran")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"CATFLAP_FDNAME | web,admin", "CATFLAP_NO_PID | true"})
+    void settingForAnotherModeInAVariableWaitsForIt(String variable, String value) {
+        Catflap.Result result = catflap(project).env(variable, value).run("-q", "-p", "0", "touch", "ran");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(Files.exists(project.resolve("ran")));
+    }
+
+    @Test
+    void systemdSettingsFromAFileApplyWithSystemd() throws IOException {
+        projectFile("catflap.fdname=web", "catflap.no-pid=true");
+        Catflap.Result result = catflap(project).run(CoreIT.args(List.of("-q", "-p", "0", "--systemd"), Catflap.probe("report")));
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> environ = ProbeReport.parse(result.stdout()).environ().stream().map(String::new).toList();
+        assertTrue(environ.contains("LISTEN_FDNAMES=web"), environ.toString());
+        assertFalse(environ.stream().anyMatch(entry -> entry.startsWith("LISTEN_PID=")), environ.toString());
+    }
+
+    @Test
+    void namesFromAFileThatDoNotMatchTheSocketsAreAnErrorWithSystemd() throws IOException {
+        Path file = projectFile("catflap.fdname=web,admin");
+        CoreIT.refused(catflap(project), project, List.of("-p", "0", "--systemd"),
+                "catflap.fdname=web,admin in " + file + ": 2 names for 1 socket");
+    }
+
+    @Test
     void malformedFileExits2NamingIt() throws IOException {
         Path file = projectFile("catflap.port=\\u12", "catflap.command=touch ran");
         Catflap.Result result = catflap(project).run();
@@ -294,19 +350,29 @@ class ConfigIT {
 
     @Test
     void unreadableProjectFileExits1NamingIt() throws IOException {
-        Path file = Files.createDirectory(project.resolve(".catflap.properties"));
+        Path file = Files.createSymbolicLink(project.resolve(".catflap.properties"), project.resolve("gone.properties"));
         Catflap.Result result = catflap(nested).run("-p", "0", "touch", "ran");
         assertEquals(1, result.exit());
-        assertEquals("[catflap] cannot read " + file + ": is a directory\n", result.stderr());
+        assertEquals("[catflap] cannot read " + file + ": no such file\n", result.stderr());
         assertFalse(Files.exists(nested.resolve("ran")));
     }
 
     @Test
     void unreadableUserFileExits1NamingIt() throws IOException {
-        Path file = Files.createDirectories(configHome.resolve("catflap/config.properties"));
+        Files.createDirectories(configHome.resolve("catflap"));
+        Path file = Files.createSymbolicLink(configHome.resolve("catflap/config.properties"), configHome.resolve("gone.properties"));
         Catflap.Result result = catflap(project).run("-p", "0", "touch", "ran");
         assertEquals(1, result.exit());
-        assertEquals("[catflap] cannot read " + file + ": is a directory\n", result.stderr());
+        assertEquals("[catflap] cannot read " + file + ": no such file\n", result.stderr());
+        assertFalse(Files.exists(project.resolve("ran")));
+    }
+
+    @Test
+    void userFileThatIsNotARegularFileExits2NamingIt() throws IOException {
+        Path file = Files.createDirectories(configHome.resolve("catflap/config.properties"));
+        Catflap.Result result = catflap(project).run("-p", "0", "touch", "ran");
+        assertEquals(2, result.exit());
+        assertEquals("[catflap] " + file + ": a directory, not a regular file\n", result.stderr());
         assertFalse(Files.exists(project.resolve("ran")));
     }
 

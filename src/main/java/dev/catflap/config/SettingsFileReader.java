@@ -1,0 +1,116 @@
+package dev.catflap.config;
+
+import dev.catflap.CatflapException;
+import dev.catflap.posix.Errno;
+import dev.catflap.posix.Posix;
+import dev.catflap.posix.PosixException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Reads settings files, and only regular files of at most {@link #LIMIT_BYTES}: a FIFO would
+ * block catflap until someone wrote to it, a device or a huge file would feed it until memory
+ * ran out. Anything else is refused at once (exit 2), naming the path. What a path is, is judged
+ * once it is open, on what was opened, and the open itself never waits: nothing put in the
+ * file's place between a check and the open can hang catflap.
+ */
+final class SettingsFileReader {
+    /** Far more than any settings file needs; small enough to read at once. */
+    static final int LIMIT_BYTES = 1024 * 1024;
+    private static final String LIMIT_TEXT = "1 MiB";
+    private static final int TYPE_MASK = 0170000;
+
+    private final Posix posix;
+
+    SettingsFileReader(Posix posix) {
+        this.posix = posix;
+    }
+
+    /**
+     * The settings in {@code path}.
+     *
+     * @param name the file as errors name it: its path, or the option that named it
+     * @throws CatflapException exit 2 for anything but a regular file of a sane size or a file
+     *     that is not properties, exit 1 for one that cannot be read
+     */
+    ConfigFile read(Path path, String name) {
+        return ConfigFile.read(path, bytes(path, name));
+    }
+
+    private byte[] bytes(Path path, String name) {
+        int fd = open(path, name);
+        try {
+            // The kernel's link to what this process opened: it never names another file.
+            Path opened = Path.of("/proc/self/fd/" + fd);
+            checkRegularAndSane(Files.readAttributes(opened, "unix:mode,size"), Files.isSymbolicLink(path), name);
+            try (InputStream in = Files.newInputStream(opened)) {
+                byte[] bytes = in.readNBytes(LIMIT_BYTES + 1); // a file that grows meanwhile still ends here
+                if (bytes.length > LIMIT_BYTES) {
+                    throw tooLarge(name);
+                }
+                return bytes;
+            }
+        } catch (IOException e) {
+            throw CatflapException.failure("cannot read " + name + ": " + ConfigFile.reason(e));
+        } finally {
+            posix.close(fd);
+        }
+    }
+
+    private int open(Path path, String name) {
+        try {
+            return posix.openWithoutBlocking(path.toString().getBytes(fileNameCharset()));
+        } catch (PosixException e) {
+            throw CatflapException.failure("cannot read " + name + ": " + reason(e.errno()));
+        }
+    }
+
+    private static void checkRegularAndSane(Map<String, Object> attributes, boolean link, String name) {
+        String kind = kind((Integer) attributes.get("mode") & TYPE_MASK);
+        if (kind != null) {
+            throw CatflapException.usage(name + ": " + (link ? "a link to " : "") + kind + ", not a regular file");
+        }
+        if ((Long) attributes.get("size") > LIMIT_BYTES) {
+            throw tooLarge(name);
+        }
+    }
+
+    /** What a file of this type is, in words; null for a regular file. */
+    private static String kind(int type) {
+        return switch (type) {
+            case 0100000 -> null;
+            case 0040000 -> "a directory";
+            case 0010000 -> "a FIFO";
+            case 0020000 -> "a character device";
+            case 0060000 -> "a block device";
+            case 0140000 -> "a socket";
+            default -> "a file of an unknown type";
+        };
+    }
+
+    private static CatflapException tooLarge(String name) {
+        return CatflapException.usage(name + ": larger than " + LIMIT_TEXT + ", too large for a settings file");
+    }
+
+    private static String reason(int errno) {
+        return switch (errno) {
+            case Errno.ENOENT -> "no such file";
+            case Errno.EACCES -> "permission denied";
+            default -> Errno.describe(errno);
+        };
+    }
+
+    /** How Java writes file names as bytes (sun.jnu.encoding): the name the kernel gets must be the Path's. */
+    private static Charset fileNameCharset() {
+        String name = System.getProperty("sun.jnu.encoding");
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
+    }
+}

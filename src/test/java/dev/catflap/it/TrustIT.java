@@ -1,0 +1,276 @@
+package dev.catflap.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whose files catflap obeys: a settings file another user could have written is ignored with a
+ * warning, unless named with --config; the search for the project file ends at the home directory
+ * and at the working directory's filesystem. Run as root (as CI does) and, through setpriv, as
+ * nobody, in a tree under a fresh 0755 directory with a shared 1777 directory in it.
+ */
+class TrustIT {
+    private static final int NOBODY = 65534;
+    private static final String NAME = ".catflap.properties";
+
+    /** 0755, root's: nobody can reach it; removed after each test. */
+    Path base;
+    /** base/shared, 1777 like /tmp. */
+    Path shared;
+    Path home;
+    Path configHome;
+
+    @BeforeEach
+    void tree() throws IOException {
+        assumeTrue(isRoot(), "needs root, to be another user than nobody and to chown");
+        base = Files.createTempDirectory("catflap-trust");
+        Files.setAttribute(base, "unix:mode", 0755);
+        shared = directory(base.resolve("shared"), 01777);
+        home = directory(base.resolve("home"), 0755);
+        configHome = directory(base.resolve("xdg"), 0755);
+    }
+
+    @AfterEach
+    void removeTree() throws IOException, InterruptedException {
+        if (base == null) {
+            return;
+        }
+        if (Files.exists(base.resolve("other-fs/mounted"))) {
+            new ProcessBuilder("umount", base.resolve("other-fs").toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> paths = Files.walk(base)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Test
+    void projectFileOfAnotherUserIsIgnoredSayingWhyAndHowToUseItAnyway() throws IOException {
+        Path file = planted(shared, NOBODY);
+        Path below = directory(shared.resolve("x/y"), 0755);
+        Catflap.Result result = asRoot(below).run("-p", "0");
+        assertEquals(2, result.exit(), result.stderr());
+        assertEquals("[catflap] warning: ignoring " + file + ": it belongs to user nobody, not to you or root;"
+                + " to use it anyway, name it: --config " + file, result.stderr().lines().findFirst().orElseThrow());
+        assertTrue(result.stderr().contains("[catflap] no command given\n"), result.stderr());
+        assertFalse(Files.exists(shared.resolve("planted-ran")), "the planted command must not run");
+    }
+
+    @Test
+    void ignoredProjectFileDoesNotChangeTheGivenCommandsVariables() throws IOException {
+        planted(shared, NOBODY);
+        Path below = directory(shared.resolve("x/y"), 0755);
+        Catflap.Result result = asRoot(below).run(CoreIT.args(List.of("-p", "0"), Catflap.probe("report")));
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> environ = environ(ProbeReport.parse(result.stdout()));
+        assertTrue(environ.contains("LISTEN_FD=3"), environ.toString());
+        assertFalse(environ.contains("PATH=3"), environ.toString());
+    }
+
+    @Test
+    void projectFileInADirectoryEveryUserCanWriteIsIgnoredEvenIfItIsTheUsersOwn() throws IOException, InterruptedException {
+        Path file = planted(shared, NOBODY);
+        Path below = directory(shared.resolve("x/y"), 0755);
+        Catflap.Result result = asNobody(below, "-p", "0");
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] warning: ignoring " + file + ": its directory " + shared
+                + " is writable by every user; to use it anyway, name it: --config " + file + "\n"), result.stderr());
+        assertFalse(Files.exists(shared.resolve("planted-ran")), "the planted command must not run");
+    }
+
+    @Test
+    void rootsProjectFileInADirectoryEveryUserCanWriteIsIgnoredToo() throws IOException {
+        Path file = planted(shared, 0);
+        Catflap.Result result = asRoot(directory(shared.resolve("x"), 0755)).run("-p", "0");
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] warning: ignoring " + file + ": its directory " + shared
+                + " is writable by every user;"), result.stderr());
+        assertFalse(Files.exists(shared.resolve("planted-ran")));
+    }
+
+    @Test
+    void configOptionStillUsesAFileTheSearchWouldIgnore() throws IOException, InterruptedException {
+        Path file = planted(shared, NOBODY);
+        Path below = directory(shared.resolve("x/y"), 0755);
+        Catflap.Result result = asRoot(below).run("--config", file.toString(), "-p", "0");
+        assertEquals(0, result.exit(), result.stderr());
+        assertFalse(result.stderr().contains("warning"), result.stderr());
+        assertTrue(Files.exists(shared.resolve("planted-ran")), "named with --config, it is obeyed");
+        Files.delete(shared.resolve("planted-ran"));
+        Catflap.Result asNobody = asNobody(below, "--config", file.toString(), "-p", "0");
+        assertEquals(0, asNobody.exit(), asNobody.stderr());
+        assertTrue(Files.exists(shared.resolve("planted-ran")), "named with --config, it is obeyed");
+    }
+
+    @Test
+    void usersOwnProjectFileInADirectoryOnlyTheyCanWriteIsObeyed() throws IOException, InterruptedException {
+        Path project = directory(base.resolve("project"), 0755);
+        planted(project, 0);
+        Catflap.Result result = asRoot(directory(project.resolve("src"), 0755)).run("-p", "0");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(Files.exists(shared.resolve("planted-ran")), "root's own file: " + result.stderr());
+
+        Files.delete(shared.resolve("planted-ran"));
+        Path nobodys = directory(shared.resolve("nobodys"), 0755);
+        planted(nobodys, NOBODY);
+        Files.setAttribute(nobodys, "unix:uid", NOBODY);
+        Catflap.Result asNobody = asNobody(directory(nobodys.resolve("src"), 0755), "-p", "0");
+        assertEquals(0, asNobody.exit(), asNobody.stderr());
+        assertTrue(Files.exists(shared.resolve("planted-ran")), "nobody's own file: " + asNobody.stderr());
+    }
+
+    @Test
+    void projectFileInAGroupWritableDirectoryOfTheUsersIsObeyed() throws IOException {
+        Path project = directory(base.resolve("project"), 02775);
+        planted(project, 0);
+        Catflap.Result result = asRoot(project).run("-p", "0");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(Files.exists(shared.resolve("planted-ran")), result.stderr());
+    }
+
+    @Test
+    void usersFileInADirectoryOfAnotherUserIsIgnored() throws IOException {
+        Path theirs = directory(base.resolve("theirs"), 0755);
+        Path file = planted(theirs, 0);
+        Files.setAttribute(theirs, "unix:uid", NOBODY);
+        Catflap.Result result = asRoot(theirs).run("-p", "0");
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] warning: ignoring " + file + ": its directory " + theirs
+                + " belongs to user nobody, not to you or root;"), result.stderr());
+        assertFalse(Files.exists(shared.resolve("planted-ran")));
+    }
+
+    @Test
+    void linkIsJudgedAndSoIsItsTarget() throws IOException {
+        Path project = directory(base.resolve("project"), 0755);
+        Path target = planted(directory(base.resolve("team"), 0755), NOBODY);
+        Path link = Files.createSymbolicLink(project.resolve(NAME), target);
+        Catflap.Result toTheirs = asRoot(project).run("-p", "0");
+        assertTrue(toTheirs.stderr().startsWith("[catflap] warning: ignoring " + link + ": its target " + target
+                + " belongs to user nobody, not to you or root;"), toTheirs.stderr());
+        assertFalse(Files.exists(shared.resolve("planted-ran")));
+
+        Files.setAttribute(target, "unix:uid", 0);
+        Files.setAttribute(link, "unix:uid", NOBODY, LinkOption.NOFOLLOW_LINKS);
+        Catflap.Result theirLink = asRoot(project).run("-p", "0");
+        assertTrue(theirLink.stderr().startsWith("[catflap] warning: ignoring " + link + ": it belongs to user nobody"),
+                theirLink.stderr());
+        assertFalse(Files.exists(shared.resolve("planted-ran")));
+
+        Files.setAttribute(link, "unix:uid", 0, LinkOption.NOFOLLOW_LINKS);
+        Catflap.Result own = asRoot(project).run("-p", "0");
+        assertEquals(0, own.exit(), own.stderr());
+        assertTrue(Files.exists(shared.resolve("planted-ran")), "root's link to root's file: " + own.stderr());
+    }
+
+    @Test
+    void searchEndsAtTheHomeDirectory() throws IOException {
+        planted(base, 0);
+        Path project = directory(home.resolve("project"), 0755);
+        Catflap.Result result = asRoot(project).run("-p", "0");
+        assertEquals(2, result.exit(), result.stderr());
+        assertEquals("[catflap] no command given", result.stderr().lines().findFirst().orElseThrow(),
+                "a file above the home directory is not found");
+        assertFalse(Files.exists(shared.resolve("planted-ran")));
+
+        planted(home, 0);
+        Catflap.Result inHome = asRoot(project).run("-p", "0");
+        assertEquals(0, inHome.exit(), inHome.stderr());
+        assertTrue(Files.exists(shared.resolve("planted-ran")), "the home directory itself is searched");
+    }
+
+    @Test
+    void searchStaysOnTheWorkingDirectorysFilesystem() throws IOException, InterruptedException {
+        Path mountPoint = directory(base.resolve("other-fs"), 0755);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "mode=0755", "catflap-test", mountPoint.toString())
+                .redirectErrorStream(true).start();
+        assumeTrue(mount.waitFor(10, TimeUnit.SECONDS) && mount.exitValue() == 0, "cannot mount a tmpfs here");
+        Files.createFile(mountPoint.resolve("mounted"));
+        planted(base, 0);
+        Path below = directory(mountPoint.resolve("project"), 0755);
+        Catflap.Result result = asRoot(below).run("-p", "0");
+        assertEquals(2, result.exit(), result.stderr());
+        assertEquals("[catflap] no command given", result.stderr().lines().findFirst().orElseThrow(),
+                "a file on another filesystem is not found");
+        assertFalse(Files.exists(shared.resolve("planted-ran")));
+
+        Files.move(base.resolve(NAME), mountPoint.resolve(NAME));
+        Catflap.Result atTheTop = asRoot(below).run("-p", "0");
+        assertEquals(0, atTheTop.exit(), atTheTop.stderr());
+        assertTrue(Files.exists(shared.resolve("planted-ran")), "the filesystem's top directory is searched");
+    }
+
+    @Test
+    void userFileOfAnotherUserIsIgnoredWithAWarning() throws IOException {
+        Path directory = directory(configHome.resolve("catflap"), 0755);
+        Path file = Files.writeString(directory.resolve("config.properties"), "catflap.env=FROM_USER\n");
+        Files.setAttribute(file, "unix:uid", NOBODY);
+        Path project = directory(base.resolve("project"), 0755);
+        Catflap.Result result = asRoot(project).run(CoreIT.args(List.of("-p", "0"), Catflap.probe("report")));
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] warning: ignoring the user file " + file
+                + ": it belongs to user nobody, not to you or root\n"), result.stderr());
+        assertTrue(environ(ProbeReport.parse(result.stdout())).contains("LISTEN_FD=3"), "the file's env is not used");
+    }
+
+    // ---- helpers
+
+    /** A project file that, obeyed, runs its command quietly with its socket's variable as PATH. */
+    private Path planted(Path directory, int owner) throws IOException {
+        Path file = Files.writeString(directory.resolve(NAME), "catflap.quiet=true\ncatflap.env=PATH\n"
+                + "catflap.command=touch " + shared.resolve("planted-ran") + "\n");
+        Files.setAttribute(file, "unix:uid", owner);
+        return file;
+    }
+
+    /** {@code path}, a directory with {@code mode} (sticky and setgid bits too, which PosixFilePermissions lacks). */
+    private static Path directory(Path path, int mode) throws IOException {
+        Files.createDirectories(path);
+        Files.setAttribute(path, "unix:mode", mode);
+        return path;
+    }
+
+    /** catflap as root in {@code directory}, with this test's HOME and XDG_CONFIG_HOME and no CATFLAP_* of the caller's. */
+    private Catflap asRoot(Path directory) {
+        Catflap catflap = Catflap.launcher().in(directory).env("HOME", home.toString()).env("XDG_CONFIG_HOME", configHome.toString());
+        catflap.environment().keySet().removeIf(name -> name.startsWith("CATFLAP_"));
+        return catflap;
+    }
+
+    /** catflap as nobody, without root's groups, run to its end. */
+    private Catflap.Result asNobody(Path directory, String... args) {
+        Catflap catflap = asRoot(directory);
+        List<String> commandLine = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+        commandLine.addAll(catflap.commandLine(List.of(args)));
+        return catflap.runDirectly(commandLine);
+    }
+
+    private static List<String> environ(ProbeReport report) {
+        return report.environ().stream().map(entry -> new String(entry, StandardCharsets.UTF_8)).toList();
+    }
+
+    private static boolean isRoot() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -2,11 +2,11 @@ package dev.catflap.config;
 
 import dev.catflap.CatflapException;
 import dev.catflap.posix.Errno;
+import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -63,7 +63,7 @@ final class SettingsFileReader {
 
     private int open(Path path, String name) {
         try {
-            return posix.openWithoutBlocking(path.toString().getBytes(fileNameCharset()));
+            return posix.openWithoutBlocking(path.toString().getBytes(OsString.javaCharset()));
         } catch (PosixException e) {
             throw CatflapException.failure("cannot read " + name + ": " + reason(e.errno()));
         }
@@ -102,15 +102,5 @@ final class SettingsFileReader {
             case Errno.EACCES -> "permission denied";
             default -> Errno.describe(errno);
         };
-    }
-
-    /** How Java writes file names as bytes (sun.jnu.encoding): the name the kernel gets must be the Path's. */
-    private static Charset fileNameCharset() {
-        String name = System.getProperty("sun.jnu.encoding");
-        try {
-            return name == null ? Charset.defaultCharset() : Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            return Charset.defaultCharset();
-        }
     }
 }

@@ -27,7 +27,7 @@ public final class CallerArguments {
      */
     public static String[] exact(String[] decoded) {
         List<byte[]> raw = lastArguments(decoded.length);
-        if (raw == null || !decodesTo(raw, decoded, platformCharset())) {
+        if (raw == null || !decodesTo(raw, decoded, OsString.javaCharset())) {
             return decoded;
         }
         String[] exact = new String[decoded.length];
@@ -55,15 +55,5 @@ public final class CallerArguments {
             }
         }
         return true;
-    }
-
-    /** The charset the JVM decoded its arguments with. */
-    private static Charset platformCharset() {
-        String name = System.getProperty("sun.jnu.encoding");
-        try {
-            return name == null ? Charset.defaultCharset() : Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            return Charset.defaultCharset();
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.catflap.posix;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -70,6 +71,19 @@ public final class OsString {
             }
         }
         return false;
+    }
+
+    /**
+     * The charset the JVM itself decodes arguments with and encodes file names in (its
+     * {@code sun.jnu.encoding}, from the locale): what Java's own strings of those are in.
+     */
+    public static Charset javaCharset() {
+        String name = System.getProperty("sun.jnu.encoding");
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
     }
 
     /** A low surrogate in U+DC80-U+DCFF that does not complete a pair: an escaped byte. */

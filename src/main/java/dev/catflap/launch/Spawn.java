@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Starts the command as a child of catflap, as often as the supervisor asks, and gives it what
- * {@link Exec} gives it: only fds 0-2 and the sockets (at 3, 4, ..., or the one at 0), the caller's
+ * {@link Exec} gives it: only fds 0-2 (those the caller had open) and the sockets (at 3, 4, ..., or
+ * the one at 0), the caller's
  * signal mask, ignored signals and open-files limit, the caller's arguments and environment byte
  * for byte. It uses posix_spawn, never fork: a forked copy of the JVM could deadlock on a lock
  * another thread held, while glibc's posix_spawn runs nothing in the child but the file actions
@@ -50,8 +51,8 @@ public final class Spawn {
                 .orElseGet(() -> new PreparedExec(plan.executable(), plan.command().words(), environment));
         this.shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), environment);
         int end = Math.max(plan.firstSocketFd() + plan.sockets().size(), LaunchPlan.FIRST_SOCKET_FD);
-        this.attributes = posix.spawnAttributes(stagedSockets(plan.sockets(), end), plan.firstSocketFd(), end,
-                caller.blockedSignals(), signalsToDefault(caller));
+        this.attributes = posix.spawnAttributes(stagedSockets(plan.sockets(), end), plan.firstSocketFd(),
+                ClosedStandardDescriptors.forCommand(plan), end, caller.blockedSignals(), signalsToDefault(caller));
     }
 
     /**

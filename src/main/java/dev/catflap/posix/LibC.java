@@ -67,6 +67,8 @@ interface LibC extends Library {
 
     int posix_spawn_file_actions_adddup2(Pointer fileActions, int fd, int target);
 
+    int posix_spawn_file_actions_addclose(Pointer fileActions, int fd);
+
     /** glibc 2.34 and later. */
     int posix_spawn_file_actions_addclosefrom_np(Pointer fileActions, int first);
 

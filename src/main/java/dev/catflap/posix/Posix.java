@@ -439,14 +439,19 @@ public class Posix {
 
     /**
      * Prepares what posix_spawn is to do in each child: place {@code sources[i]} at
-     * {@code firstTarget + i}, close every descriptor from {@code closeFrom} up, block
-     * {@code signalMask} and give the signals in {@code defaultSignals} their default action.
+     * {@code firstTarget + i}, close each of {@code closed} and every descriptor from
+     * {@code closeFrom} up, block {@code signalMask} and give the signals in {@code defaultSignals}
+     * their default action.
      */
-    public SpawnAttributes spawnAttributes(int[] sources, int firstTarget, int closeFrom, long signalMask, long defaultSignals) {
+    public SpawnAttributes spawnAttributes(int[] sources, int firstTarget, int[] closed, int closeFrom, long signalMask,
+            long defaultSignals) {
         SpawnAttributes spawn = new SpawnAttributes(closeFrom);
         check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(spawn.fileActions));
         for (int i = 0; i < sources.length; i++) {
             check("posix_spawn_file_actions_adddup2", libc.posix_spawn_file_actions_adddup2(spawn.fileActions, sources[i], firstTarget + i));
+        }
+        for (int fd : closed) {
+            check("posix_spawn_file_actions_addclose", libc.posix_spawn_file_actions_addclose(spawn.fileActions, fd));
         }
         spawn.childClosesDescriptors = addCloseFrom(spawn);
         check("posix_spawnattr_init", libc.posix_spawnattr_init(spawn.attributes));

@@ -93,6 +93,15 @@ class LauncherTrustIT {
         }
     }
 
+    /** Where nothing can be made in TMPDIR, the copy is made in /tmp: a name sh would drop still arrives. */
+    @Test
+    void environmentCopyIsMadeInTmpWhereTmpdirIsUnusable() {
+        Catflap.Result result = Catflap.launcher().env("TMPDIR", temp.resolve("missing").toString())
+                .env("NOT-A-SHELL-NAME", "kept").run("-q", "-p", "0", "--", "env");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.stdout().lines().anyMatch("NOT-A-SHELL-NAME=kept"::equals), result.stdout());
+    }
+
     // ---- closed standard descriptors
 
     @ParameterizedTest
@@ -208,6 +217,24 @@ class LauncherTrustIT {
         assertTrue(result.stderr().endsWith("\n[catflap] the working directory " + gone
                 + " was deleted, and catflap's JVM cannot start in it: cd to one that exists\n"), result.stderr());
         assertEquals(1, Catflap.occurrences(result.stderr(), "[catflap]"), result.stderr());
+    }
+
+    /** A working directory whose path the user may no longer look up is still there: the JVM starts in it. */
+    @Test
+    void workingDirectoryOutOfTheUsersReachIsNoDeletedOne() throws IOException {
+        assumeTrue(isRoot(), "needs root, to act as two users");
+        Path shared = sharedDirectory();
+        try {
+            List<String> line = new ArrayList<>(List.of("sh", "-c", "cd \"$1\" && chmod 700 \"$2\" && shift 2 && exec \"$@\"",
+                    "sh", shared.toString(), shared.getParent().toString()));
+            line.addAll(AS_NOBODY);
+            line.addAll(Catflap.launcher().commandLine(List.of("-q", "-p", "0", "--", "sh", "-c", "echo ran")));
+            Catflap.Result result = Catflap.launcher().env("PATH", SYSTEM_PATH).runDirectly(line);
+            assertEquals(0, result.exit(), result.stderr());
+            assertEquals("ran\n", result.stdout(), result.stderr());
+        } finally {
+            deleteTree(shared.getParent());
+        }
     }
 
     @Test

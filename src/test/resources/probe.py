@@ -3,6 +3,8 @@ process that started it (pid, fds, sockets, environment and argument bytes, sign
 serves a few connections on its inherited socket.
 
   probe.py report [ARGS...]      print the report and exit 0
+  probe.py report-file PATH [ARGS...]  write the report to PATH instead (complete once it is
+                                 there), for a caller that closed stdout
   probe.py exit N                exit with status N
   probe.py serve [N] [DELAY]     wait DELAY seconds, then answer N connections on $LISTEN_FD
                                  (default 1) with "pid <pid>\n", then exit 0
@@ -84,8 +86,19 @@ def raw_environ():
 
 
 def report(args):
+    print(report_text(args))
+
+
+def report_file(path, args):
+    text = report_text(args)  # before any file of the probe's own is open
+    with open(path + ".part", "w") as part:
+        part.write(text)
+    os.rename(path + ".part", path)
+
+
+def report_text(args):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    print(json.dumps({
+    return json.dumps({
         "pid": os.getpid(),
         "ppid": os.getppid(),
         "argv": [os.fsencode(arg).hex() for arg in args],
@@ -95,7 +108,7 @@ def report(args):
         "sigblk": status_field("SigBlk"),
         "sigign": status_field("SigIgn"),
         "nofile": [soft, hard],
-    }))
+    })
 
 
 def serve(count, delay):
@@ -208,6 +221,8 @@ if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "report":
         report(sys.argv[2:])
+    elif mode == "report-file":
+        report_file(sys.argv[2], sys.argv[3:])
     elif mode == "exit":
         sys.exit(int(sys.argv[2]))
     elif mode == "caller":

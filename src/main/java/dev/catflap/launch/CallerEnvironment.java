@@ -28,8 +28,8 @@ public final class CallerEnvironment {
                 return new Environment(handedOver);
             }
         }
-        // java's own environment: without what the launcher added for the JVM (_JAVA_SR_SIGNUM)
-        return LauncherVariables.removeFrom(new Environment(posix.environment()));
+        // java's own environment, without what the launcher changed in it for the JVM
+        return LauncherVariables.undo(new Environment(posix.environment()));
     }
 
     /** The entries at {@code fd}, each ended by a NUL as in /proc/PID/environ; null if unreadable. */

@@ -21,7 +21,14 @@ public final class Environment {
 
     /** A copy with {@code name} set to {@code value}, replacing any earlier value in place. */
     public Environment with(String name, String value) {
-        byte[] entry = (name + "=" + value).getBytes(StandardCharsets.UTF_8);
+        return with(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A copy with {@code name} set to the raw {@code value}, replacing any earlier value in place. */
+    public Environment with(String name, byte[] value) {
+        byte[] prefix = (name + "=").getBytes(StandardCharsets.UTF_8);
+        byte[] entry = Arrays.copyOf(prefix, prefix.length + value.length);
+        System.arraycopy(value, 0, entry, prefix.length, value.length);
         List<byte[]> copy = new ArrayList<>(entries.size() + 1);
         boolean replaced = false;
         for (byte[] existing : entries) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * Replaces catflap with the command: same pid, no shell. Before the execve the process is made to
  * look as if the caller had started the command directly: the caller's signal state and open-files
  * limit, only fds 0-2 and the sockets open, the sockets at 3, 4, ... (or the one socket at 0,
- * replacing stdin)
+ * replacing stdin), and closed whichever of 0-2 the caller had closed.
  *
  * <p>Placing the sockets overwrites whatever the JVM had at those numbers (its jars and modules
  * file), so everything that could load a class is done first, and a failing execve is reported
@@ -35,6 +35,7 @@ final class Exec {
     void run(LaunchPlan plan, CallerState caller) {
         PreparedExec exec = new PreparedExec(plan.executable(), plan.command().words(), plan.environment().entries());
         PreparedExec shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), plan.environment().entries());
+        int[] callerClosed = ClosedStandardDescriptors.forCommand(plan);
         Map<Integer, Memory> messages = failureMessages(plan.command().displayName());
         Memory otherFailure = message(plan.command().displayName() + ": cannot execute\n");
         Memory openFilesLimit = caller.openFilesSoftLimit().isPresent()
@@ -61,6 +62,10 @@ final class Exec {
             posix.setOpenFilesLimit(openFilesLimit);
         }
         posix.closeOnExecAgainFrom(end); // what another JVM thread opened meanwhile
+        for (int fd : callerClosed) {
+            // Only the execve closes them: until then they hold their numbers against other threads' files.
+            posix.setCloseOnExec(fd, true);
+        }
 
         int errno = posix.execve(exec);
         if (errno == Errno.ENOEXEC) {

@@ -1,26 +1,41 @@
 package dev.catflap.launch;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Environment variables the launcher script sets for the JVM alone (_JAVA_SR_SIGNUM, read by
- * HotSpot). It names them in a system property and the command never sees them; a variable the
- * caller had set itself is not named there, and stays.
+ * What the launcher script changed in the environment it gave java, for the JVM's sake: it set
+ * variables for the JVM alone (_JAVA_SR_SIGNUM, read by HotSpot), named in one system property, and
+ * moved the caller's variables that the JVM would act on (JAVA_TOOL_OPTIONS, ...) away from their
+ * names to {@code CATFLAP_CALLER_<name>}, named in another. A variable the caller had set itself is
+ * not named as added, and stays. Where the launcher handed over the caller's environment at fd 9,
+ * none of this is in it; otherwise {@link #undo} takes java's environment back to the caller's.
  */
 public final class LauncherVariables {
     static final String PROPERTY = "catflap.launcher.variables";
+    static final String MOVED_PROPERTY = "catflap.launcher.moved";
+    static final String MOVED_PREFIX = "CATFLAP_CALLER_";
 
     private LauncherVariables() {
     }
 
-    /** {@code environment} without the variables the launcher added. */
-    public static Environment removeFrom(Environment environment) {
+    /** {@code environment} without the variables the launcher added, with the ones it moved back under their names. */
+    public static Environment undo(Environment environment) {
         Environment result = environment;
-        for (String name : Arrays.asList(System.getProperty(PROPERTY, "").split(","))) {
-            if (!name.isBlank()) {
-                result = result.without(name.strip());
+        for (String name : names(PROPERTY)) {
+            result = result.without(name);
+        }
+        for (String name : names(MOVED_PROPERTY)) {
+            byte[] value = result.rawValue(MOVED_PREFIX + name);
+            if (value != null) {
+                result = result.without(MOVED_PREFIX + name).with(name, value);
             }
         }
         return result;
+    }
+
+    private static List<String> names(String property) {
+        return Arrays.stream(System.getProperty(property, "").split(",")).map(String::strip)
+                .filter(name -> !name.isEmpty()).toList();
     }
 }

@@ -8,6 +8,7 @@ import dev.catflap.posix.Posix.PreparedExec;
 import dev.catflap.posix.PosixException;
 import dev.catflap.posix.SpawnAttributes;
 import dev.catflap.socket.BoundSocket;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Starts the command as a child of catflap, as often as the supervisor asks, and gives it what
- * {@link Exec} gives it: only fds 0-2 and the sockets (at 3, 4, ..., or the one at 0), the caller's
+ * {@link Exec} gives it: only fds 0-2 (those the caller had open) and the sockets (at 3, 4, ..., or
+ * the one at 0), the caller's
  * signal mask, ignored signals and open-files limit, the caller's arguments and environment byte
  * for byte. It uses posix_spawn, never fork: a forked copy of the JVM could deadlock on a lock
  * another thread held, while glibc's posix_spawn runs nothing in the child but the file actions
@@ -110,7 +112,8 @@ public final class Spawn {
 
     /**
      * What posix_spawn does in each child: the sockets placed (blocking, as the command expects
-     * them; the flag is shared by every copy), nothing else above 2 inherited, the caller's signals.
+     * them; the flag is shared by every copy), nothing else above 2 inherited, what the caller
+     * closed of 0-2 closed again, the caller's signals.
      * The sockets must fit under the limit the child gets, the caller's.
      */
     private SpawnAttributes attributes(LaunchPlan plan) {
@@ -121,7 +124,12 @@ public final class Spawn {
         int spare = placement.usesSpare() ? SocketPlacement.spareFor(sockets, end) : -1;
         SocketPlacement.checkFits(sockets.size(), plan.firstSocketFd(), spare,
                 caller.openFilesSoftLimit().orElseGet(() -> posix.openFilesLimit()[0]));
-        return posix.spawnAttributes(placement.moves(spare), spare, end, caller.blockedSignals(), signalsToDefault(caller));
+        int[] closed = ClosedStandardDescriptors.forCommand(plan);
+        if (spare >= 0) {
+            closed = Arrays.copyOf(closed, closed.length + 1);
+            closed[closed.length - 1] = spare;
+        }
+        return posix.spawnAttributes(placement.moves(spare), closed, end, caller.blockedSignals(), signalsToDefault(caller));
     }
 
     /** Every signal the caller did not ignore starts at its default action, whatever the JVM did with it. */

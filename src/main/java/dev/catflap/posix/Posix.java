@@ -456,18 +456,17 @@ public class Posix {
 
     /**
      * Prepares what posix_spawn is to do in each child: {@code dup2(moves[2k], moves[2k + 1])} in
-     * order, close {@code spare} (unless it is negative) and every descriptor from
-     * {@code closeFrom} up, block {@code signalMask} and give the signals in
-     * {@code defaultSignals} their default action.
+     * order, then close each of {@code closed} and every descriptor from {@code closeFrom} up,
+     * block {@code signalMask} and give the signals in {@code defaultSignals} their default action.
      */
-    public SpawnAttributes spawnAttributes(int[] moves, int spare, int closeFrom, long signalMask, long defaultSignals) {
+    public SpawnAttributes spawnAttributes(int[] moves, int[] closed, int closeFrom, long signalMask, long defaultSignals) {
         SpawnAttributes spawn = new SpawnAttributes(closeFrom);
         check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(spawn.fileActions));
         for (int k = 0; k < moves.length; k += 2) {
             check("posix_spawn_file_actions_adddup2", libc.posix_spawn_file_actions_adddup2(spawn.fileActions, moves[k], moves[k + 1]));
         }
-        if (spare >= 0) {
-            check("posix_spawn_file_actions_addclose", libc.posix_spawn_file_actions_addclose(spawn.fileActions, spare));
+        for (int fd : closed) {
+            check("posix_spawn_file_actions_addclose", libc.posix_spawn_file_actions_addclose(spawn.fileActions, fd));
         }
         spawn.childClosesDescriptors = addCloseFrom(spawn);
         check("posix_spawnattr_init", libc.posix_spawnattr_init(spawn.attributes));

@@ -1,0 +1,54 @@
+package dev.catflap.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** java's environment taken back to the caller's, as the launcher's system properties say. */
+class LauncherVariablesTest {
+    @AfterEach
+    void clearProperties() {
+        System.clearProperty(LauncherVariables.PROPERTY);
+        System.clearProperty(LauncherVariables.MOVED_PROPERTY);
+    }
+
+    @Test
+    void addedVariablesGoAndMovedOnesComeBackUnderTheirNamesByteForByte() {
+        System.setProperty(LauncherVariables.PROPERTY, "_JAVA_SR_SIGNUM");
+        System.setProperty(LauncherVariables.MOVED_PROPERTY, "JAVA_TOOL_OPTIONS,_JAVA_OPTIONS");
+        byte[] raw = {'-', 'X', 'm', 'x', '4', 'm', ' ', (byte) 0xff};
+        Environment java = new Environment(List.of(entry("PATH=/bin"), entry("_JAVA_SR_SIGNUM=63"),
+                concat(entry("CATFLAP_CALLER_JAVA_TOOL_OPTIONS="), raw), entry("CATFLAP_CALLER__JAVA_OPTIONS=")));
+
+        Environment caller = LauncherVariables.undo(java);
+
+        assertEquals(List.of("PATH=/bin", "JAVA_TOOL_OPTIONS=-Xmx4m \u00ff", "_JAVA_OPTIONS="), text(caller));
+    }
+
+    @Test
+    void withoutPropertiesNothingChanges() {
+        Environment java = new Environment(List.of(entry("CATFLAP_CALLER_JAVA_TOOL_OPTIONS=x"), entry("_JAVA_SR_SIGNUM=1")));
+        assertEquals(List.of("CATFLAP_CALLER_JAVA_TOOL_OPTIONS=x", "_JAVA_SR_SIGNUM=1"), text(LauncherVariables.undo(java)));
+    }
+
+    private static byte[] entry(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] all = new byte[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    private static List<String> text(Environment environment) {
+        List<String> text = new ArrayList<>();
+        environment.entries().forEach(entry -> text.add(new String(entry, StandardCharsets.ISO_8859_1)));
+        return text;
+    }
+}

@@ -1,14 +1,20 @@
 package dev.catflap.cli;
 
-/** catflap's own lines on stderr, each prefixed so it stands apart from the command's output. */
+import dev.catflap.CatflapLine;
+
+/**
+ * catflap's own lines on stderr, each prefixed so it stands apart from the command's output, with
+ * the control characters of what they quote escaped (see {@link CatflapLine}).
+ */
 final class Console {
-    static final String PREFIX = "[catflap] ";
     static final String USAGE_HINT = "usage: catflap [OPTIONS] [--] COMMAND [ARGS...]; see catflap --help";
 
     private Console() {
     }
 
     static void say(String message) {
-        System.err.println(PREFIX + message);
+        byte[] line = CatflapLine.bytes(message);
+        System.err.write(line, 0, line.length);
+        System.err.flush();
     }
 }

@@ -1,11 +1,11 @@
 package dev.catflap.launch;
 
 import com.sun.jna.Memory;
+import dev.catflap.CatflapLine;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.Posix.PreparedExec;
 import dev.catflap.socket.BoundSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ final class Exec {
         PreparedExec exec = new PreparedExec(plan.executable(), plan.command().words(), plan.environment().entries());
         PreparedExec shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), plan.environment().entries());
         Map<Integer, Memory> messages = failureMessages(plan.command().displayName());
-        Memory otherFailure = message(plan.command().displayName() + ": cannot execute\n");
+        Memory otherFailure = message(plan.command().displayName() + ": cannot execute");
         Memory openFilesLimit = caller.openFilesSoftLimit().isPresent()
                 ? posix.openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong())
                 : null;
@@ -100,13 +100,13 @@ final class Exec {
     private static Map<Integer, Memory> failureMessages(String command) {
         Map<Integer, Memory> messages = new HashMap<>();
         for (int errno : REPORTED_ERRNOS) {
-            messages.put(errno, message(command + ": " + Errno.describe(errno) + "\n"));
+            messages.put(errno, message(command + ": " + Errno.describe(errno)));
         }
         return messages;
     }
 
     private static Memory message(String text) {
-        byte[] bytes = ("[catflap] " + text).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = CatflapLine.bytes(text);
         Memory memory = new Memory(bytes.length);
         memory.write(0, bytes, 0, bytes.length);
         return memory;

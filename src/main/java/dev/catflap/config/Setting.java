@@ -87,6 +87,11 @@ public enum Setting {
         return parser.apply(withoutBlanks(text));
     }
 
+    /** Whether the value is a comma-separated list, which a repeated option gives. */
+    public boolean isList() {
+        return this == LISTEN || this == FDNAME || this == WATCH || this == IGNORE;
+    }
+
     public static Optional<Setting> forKey(String key) {
         for (Setting setting : values()) {
             if (setting.key().equals(key)) {
@@ -113,7 +118,7 @@ public enum Setting {
 
     /**
      * The listen specs of a comma-separated list, as SmallRye splits it ({@code \\,} is a comma
-     * inside a spec). No two may take the same address.
+     * inside a spec). No two may take the same address, nor overlapping ones.
      */
     static List<ListenSpec> listenSpecs(String text) {
         List<String> elements = elements(text);
@@ -125,7 +130,7 @@ public enum Setting {
             ListenSpec spec = quotingElement(elements, element, ListenSpec::parse);
             for (ListenSpec earlier : specs) {
                 if (spec.clashesWith(earlier)) {
-                    throw new IllegalArgumentException(spec.text() + " is the same address as " + earlier.text());
+                    throw new IllegalArgumentException(spec.clashDescription(earlier));
                 }
             }
             specs.add(spec);

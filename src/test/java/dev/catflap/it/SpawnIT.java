@@ -232,7 +232,7 @@ class SpawnIT {
                 Arguments.of(List.of("--grace", "soon"), "--grace soon: not a number of seconds"),
                 Arguments.of(List.of("--grace", "-1"), "--grace -1: not a number of seconds"),
                 Arguments.of(List.of("--watch", "no-such-directory"), "--watch no-such-directory: no such file or directory"),
-                Arguments.of(List.of("--watch", ".", "--watch", "gone"), "--watch .,gone: gone: no such file or directory"),
+                Arguments.of(List.of("--watch", ".", "--watch", "gone"), "--watch . --watch gone: gone: no such file or directory"),
                 Arguments.of(List.of("--ignore", "[a"), "--ignore [a: not a valid glob"));
     }
 

@@ -9,6 +9,7 @@ import dev.catflap.socket.BoundSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Replaces catflap with the command: same pid, no shell. Before the execve the process is made to
@@ -33,7 +34,8 @@ final class Exec {
     void run(LaunchPlan plan, CallerState caller) {
         PreparedExec exec = new PreparedExec(plan.executable(), plan.command().words(), plan.environment().entries());
         PreparedExec shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), plan.environment().entries());
-        Map<Integer, Memory> messages = failureMessages(plan.command().displayName());
+        Optional<byte[]> interpreter = ScriptInterpreter.of(plan.executable());
+        Map<Integer, Memory> messages = failureMessages(plan.command().displayName(), interpreter);
         Memory otherFailure = message(plan.command().displayName() + ": cannot execute");
         Memory openFilesLimit = caller.openFilesSoftLimit().isPresent()
                 ? posix.openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong())
@@ -59,7 +61,7 @@ final class Exec {
             // A script without a #! line: shells and execvp hand it to /bin/sh.
             errno = posix.execve(shellFallback);
         }
-        int status = errno == Errno.ENOENT ? 127 : 126;
+        int status = errno == Errno.ENOENT && interpreter.isEmpty() ? 127 : 126;
         posix.die(messages.getOrDefault(errno, otherFailure), status);
     }
 
@@ -97,10 +99,17 @@ final class Exec {
         return end;
     }
 
-    private static Map<Integer, Memory> failureMessages(String command) {
+    /**
+     * The message for each errno execve may fail with. For a script, the file was there a moment
+     * ago: ENOENT is about its #! interpreter.
+     */
+    private static Map<Integer, Memory> failureMessages(String command, Optional<byte[]> interpreter) {
         Map<Integer, Memory> messages = new HashMap<>();
         for (int errno : REPORTED_ERRNOS) {
-            messages.put(errno, message(command + ": " + Errno.describe(errno)));
+            String reason = Errno.describe(errno);
+            messages.put(errno, message(command + ": " + (errno == Errno.ENOENT && interpreter.isPresent()
+                    ? ScriptInterpreter.describe(interpreter.get(), reason)
+                    : reason)));
         }
         return messages;
     }

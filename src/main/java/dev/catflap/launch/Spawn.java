@@ -33,6 +33,7 @@ public final class Spawn {
     private final Posix posix;
     private final CallerState caller;
     private final String name;
+    private final byte[] executable;
     private final PreparedExec exec;
     private final PreparedExec shellFallback;
     private final SpawnAttributes attributes;
@@ -45,6 +46,7 @@ public final class Spawn {
         this.posix = posix;
         this.caller = caller;
         this.name = plan.command().displayName();
+        this.executable = plan.executable();
         List<byte[]> environment = plan.environment().entries();
         this.exec = pidVariable.map(variable -> PidVariableTrampoline.exec(plan, variable))
                 .orElseGet(() -> new PreparedExec(plan.executable(), plan.command().words(), environment));
@@ -65,14 +67,28 @@ public final class Spawn {
         try {
             return programOrScript();
         } catch (PosixException e) {
-            int status = e.errno() == Errno.ENOENT ? CatflapException.NOT_FOUND : CatflapException.NOT_EXECUTABLE;
-            throw new CatflapException(status, name + ": " + e.getMessage());
+            throw notStarted(e);
         } finally {
             if (ownLimit != null) {
                 posix.setOpenFilesLimit(ownLimit);
             }
             caught.forEach(posix::restoreSignal);
         }
+    }
+
+    /**
+     * Why the command could not start. Between restarts a script's #! interpreter may have gone
+     * (a virtualenv rebuilt): execve then fails with ENOENT as if the script were missing.
+     */
+    private CatflapException notStarted(PosixException e) {
+        Optional<String> badInterpreter = e.errno() == Errno.ENOENT || e.errno() == Errno.EACCES
+                ? ScriptInterpreter.problem(posix, executable)
+                : Optional.empty();
+        if (badInterpreter.isPresent()) {
+            return new CatflapException(CatflapException.NOT_EXECUTABLE, name + ": " + badInterpreter.get());
+        }
+        int status = e.errno() == Errno.ENOENT ? CatflapException.NOT_FOUND : CatflapException.NOT_EXECUTABLE;
+        return new CatflapException(status, name + ": " + e.getMessage());
     }
 
     private int programOrScript() {

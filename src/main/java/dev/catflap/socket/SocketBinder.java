@@ -7,6 +7,7 @@ import dev.catflap.posix.PosixException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +77,8 @@ public class SocketBinder {
             return new BoundSocket(fd, spec, ipAddress(fd, stream));
         } catch (PosixException e) {
             closeQuietly(fd);
-            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + e.getMessage());
+            String hint = e.errno() == Errno.EACCES ? " (ports below 1024 need privileges)" : "";
+            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + e.getMessage() + hint);
         }
     }
 
@@ -94,7 +96,7 @@ public class SocketBinder {
             if (fileCreated) {
                 removeFile(spec);
             }
-            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + e.getMessage());
+            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + unixProblem(spec, e));
         } catch (CatflapException e) {
             closeQuietly(fd);
             throw e;
@@ -111,6 +113,15 @@ public class SocketBinder {
             new LeftoverSocketFile(posix, spec).removeIfStale();
             posix.bind(fd, address);
         }
+    }
+
+    /** Binding a socket file creates it: permission denied there is about its directory. */
+    private static String unixProblem(ListenSpec spec, PosixException e) {
+        if (e.errno() != Errno.EACCES || spec.isAbstract()) {
+            return e.getMessage();
+        }
+        Path directory = Path.of(spec.path()).toAbsolutePath().getParent();
+        return "permission denied: this user may not create a file in " + directory;
     }
 
     /** Cleanup after a failure: the failure is what the user must read, not this. */

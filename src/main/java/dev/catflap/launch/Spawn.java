@@ -78,12 +78,14 @@ public final class Spawn {
 
     /**
      * Why the command could not start. Between restarts a script's #! interpreter may have gone
-     * (a virtualenv rebuilt): execve then fails with ENOENT as if the script were missing.
+     * (a virtualenv rebuilt): execve then fails with ENOENT as if the script were missing. When the
+     * script is there and its interpreter too, what is missing is the interpreter's own.
      */
     private CatflapException notStarted(PosixException e) {
-        Optional<String> badInterpreter = e.errno() == Errno.ENOENT || e.errno() == Errno.EACCES
-                ? ScriptInterpreter.problem(posix, executable)
-                : Optional.empty();
+        Optional<String> badInterpreter = ScriptInterpreter.problem(posix, executable);
+        if (badInterpreter.isEmpty() && e.errno() == Errno.ENOENT && posix.exists(executable)) {
+            badInterpreter = ScriptInterpreter.of(executable).map(interpreter -> ScriptInterpreter.describe(interpreter, e.getMessage()));
+        }
         if (badInterpreter.isPresent()) {
             return new CatflapException(CatflapException.NOT_EXECUTABLE, name + ": " + badInterpreter.get());
         }

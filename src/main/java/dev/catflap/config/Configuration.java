@@ -145,11 +145,12 @@ public class Configuration {
      * "{a,b" is not shown as the value it became, "{a\,b".
      */
     private static String asTyped(Setting setting, String value) {
-        if (!setting.isList()) {
+        String[] elements = StringUtil.split(value);
+        if (!setting.isList() || elements.length == 0) {
             return setting.option() + " " + value;
         }
         List<String> options = new ArrayList<>();
-        for (String element : StringUtil.split(value)) {
+        for (String element : elements) {
             options.add(setting.option() + " " + element);
         }
         return String.join(" ", options);

@@ -243,7 +243,7 @@ class SpawnIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CATFLAP_GRACE=soon: not a number of seconds", "CATFLAP_SPAWN=maybe: not true or false"})
+    @ValueSource(strings = {"CATFLAP_GRACE=soon: not a number of seconds (0 to 3600, e.g. 5 or 0.5)", "CATFLAP_SPAWN=maybe: not true or false"})
     void badValueFromTheEnvironmentNamesTheVariable(String message) {
         String[] variable = message.substring(0, message.indexOf(':')).split("=");
         Catflap.Result result = Catflap.launcher().env(variable[0], variable[1]).in(temp).run("touch", "ran");

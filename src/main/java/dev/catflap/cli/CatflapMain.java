@@ -6,7 +6,6 @@ import io.quarkus.picocli.runtime.annotations.TopCommand;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -47,11 +46,10 @@ public class CatflapMain implements QuarkusApplication {
         return status;
     }
 
+    /** picocli's message quotes the user's argument: it goes out escaped, as every catflap line. */
     private static int usageError(ParameterException e, String[] args) {
-        PrintWriter err = e.getCommandLine().getErr();
-        err.println(Console.PREFIX + e.getMessage());
-        err.println(Console.PREFIX + Console.USAGE_HINT);
-        err.flush();
+        Console.say(e.getMessage());
+        Console.say(Console.USAGE_HINT);
         return CatflapException.USAGE;
     }
 

@@ -1,10 +1,12 @@
 package dev.catflap.cli;
 
-import dev.catflap.posix.OsString;
+import dev.catflap.CatflapLine;
 
-/** catflap's own lines on stderr, each prefixed so it stands apart from the command's output. */
+/**
+ * catflap's own lines on stderr, each prefixed so it stands apart from the command's output, with
+ * the control characters of what they quote escaped (see {@link CatflapLine}).
+ */
 final class Console {
-    static final String PREFIX = "[catflap] ";
     static final String USAGE_HINT = "usage: catflap [OPTIONS] [--] COMMAND [ARGS...]; see catflap --help";
 
     private Console() {
@@ -15,7 +17,7 @@ final class Console {
      * that are not UTF-8 is shown as given, not as the '?' of Java's encoder.
      */
     static void say(String message) {
-        byte[] line = OsString.encode(PREFIX + message + "\n");
+        byte[] line = CatflapLine.bytes(message);
         System.err.write(line, 0, line.length);
         System.err.flush();
     }

@@ -7,6 +7,7 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.common.utils.StringUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,11 +170,28 @@ public class Configuration {
     /** How the user would write this value where it came from, e.g. {@code CATFLAP_PORT=eighty}. */
     static String origin(Setting setting, ConfigValue value) {
         return switch (value.getSourceName()) {
-            case FLAGS -> setting.option() + " " + value.getValue();
+            case FLAGS -> asTyped(setting, value.getValue());
             case ENVIRONMENT -> setting.environmentVariable() + "=" + value.getValue();
             case DEFAULTS -> setting.key() + "=" + value.getValue() + " in the built-in defaults";
             default -> setting.key() + "=" + value.getValue() + " in " + value.getSourceName();
         };
+    }
+
+    /**
+     * The options as the user typed them: a repeated option's values were joined into one list
+     * value, with their commas and backslashes escaped, and are shown as given again: --ignore
+     * "{a,b" is not shown as the value it became, "{a\,b".
+     */
+    private static String asTyped(Setting setting, String value) {
+        String[] elements = StringUtil.split(value);
+        if (!setting.isList() || elements.length == 0) {
+            return setting.option() + " " + value;
+        }
+        List<String> options = new ArrayList<>();
+        for (String element : elements) {
+            options.add(setting.option() + " " + element);
+        }
+        return String.join(" ", options);
     }
 
     private static Map<String, String> defaults() {

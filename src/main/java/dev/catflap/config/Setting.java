@@ -44,6 +44,12 @@ public enum Setting {
     IGNORE("ignore", "--ignore", Setting::globs),
     GRACE("grace", "--grace", Setting::seconds);
 
+    /** Blanks around a value, or around each element of a list, are not part of it, whatever its source. */
+    private static final String BLANKS = " \t";
+    /** Whole or decimal seconds in ASCII digits: no sign, exponent or other scripts' digits. */
+    private static final Pattern SECONDS = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    /** Longer than any server needs to finish its requests, short enough to notice a hang. */
+    static final long MAX_GRACE_SECONDS = 3600;
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** What sd_listen_fds_with_names accepts: printable ASCII without ':', which separates them. */
     private static final Pattern FD_NAME = Pattern.compile("[\\x21-\\x39\\x3b-\\x7e]{1,255}");
@@ -79,7 +85,12 @@ public enum Setting {
      * @throws IllegalArgumentException saying what is wrong with it
      */
     public Object parse(String text) {
-        return parser.apply(text.strip());
+        return parser.apply(withoutBlanks(text));
+    }
+
+    /** Whether the value is a comma-separated list, which a repeated option gives. */
+    public boolean isList() {
+        return this == LISTEN || this == FDNAME || this == WATCH || this == IGNORE;
     }
 
     public static Optional<Setting> forKey(String key) {
@@ -108,7 +119,7 @@ public enum Setting {
 
     /**
      * The listen specs of a comma-separated list, as SmallRye splits it ({@code \\,} is a comma
-     * inside a spec). No two may take the same address.
+     * inside a spec). No two may take the same address, nor overlapping ones.
      */
     static List<ListenSpec> listenSpecs(String text) {
         List<String> elements = elements(text);
@@ -120,7 +131,7 @@ public enum Setting {
             ListenSpec spec = quotingElement(elements, element, ListenSpec::parse);
             for (ListenSpec earlier : specs) {
                 if (spec.clashesWith(earlier)) {
-                    throw new IllegalArgumentException(spec.text() + " is the same address as " + earlier.text());
+                    throw new IllegalArgumentException(spec.clashDescription(earlier));
                 }
             }
             specs.add(spec);
@@ -172,17 +183,18 @@ public enum Setting {
         }
     }
 
-    /** A number of seconds, fractions allowed: 5, 0.5. */
+    /**
+     * A number of seconds up to {@value #MAX_GRACE_SECONDS}, fractions allowed (5, 0.5), in ASCII
+     * digits; anything finer than a nanosecond rounds up.
+     */
     static Duration seconds(String text) {
-        try {
+        if (SECONDS.matcher(text).matches()) {
             BigDecimal seconds = new BigDecimal(text);
-            if (seconds.signum() >= 0) {
+            if (seconds.compareTo(BigDecimal.valueOf(MAX_GRACE_SECONDS)) <= 0) {
                 return Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.CEILING).longValueExact());
             }
-        } catch (NumberFormatException | ArithmeticException e) {
-            // not a number, or beyond any sensible wait: said below
         }
-        throw new IllegalArgumentException("not a number of seconds");
+        throw new IllegalArgumentException("not a number of seconds (0 to " + MAX_GRACE_SECONDS + ", e.g. 5 or 0.5)");
     }
 
     /** Each element of a list value parsed; an empty list is an error saying {@code whenEmpty}. */
@@ -207,13 +219,30 @@ public enum Setting {
         }
     }
 
-    /** The elements of a list value, as SmallRye splits it ({@code \\,} a comma), each stripped of surrounding blanks. */
+    /** The elements of a list value, as SmallRye splits it ({@code \\,} a comma), each without surrounding blanks. */
     static List<String> elements(String text) {
         String[] elements = StringUtil.split(text);
         List<String> stripped = new ArrayList<>();
         for (String element : elements) {
-            stripped.add(element.strip());
+            stripped.add(withoutBlanks(element));
         }
         return stripped;
+    }
+
+    /**
+     * {@code text} without the spaces and tabs around it: a properties file keeps those at a
+     * value's end, invisible, so no source counts them. Other characters, such as a newline or
+     * other scripts' spaces, stay part of the value.
+     */
+    static String withoutBlanks(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && BLANKS.indexOf(text.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && BLANKS.indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 }

@@ -5,17 +5,22 @@ import java.util.List;
 
 /**
  * A command written as one line, as in {@code catflap.command=npm run dev}, split into words the
- * way a shell splits them: whitespace separates words, single quotes keep everything literal,
+ * way a shell splits them: spaces and tabs separate words, single quotes keep everything literal,
  * double quotes keep everything but {@code \" \\ \$ \`}, and a backslash outside quotes keeps the
  * next character. Nothing is expanded and no shell runs the result, so the characters a shell
- * would act on ({@code | & ; < > ( ) $ `}) are refused unquoted: passed on literally, they would
- * silently mean something else than the author expected.
+ * would act on ({@code | & ; < > ( ) $ `} and a newline, which ends a command as {@code ;} does)
+ * are refused unquoted: passed on literally, they would silently mean something else than the
+ * author expected.
  *
  * @param text the line as written
  * @param words the words, at least one
  */
 public record ShellWords(String text, List<String> words) {
-    private static final String SHELL_SYNTAX = "|&;<>()$`";
+    private static final String SHELL_SYNTAX = "|&;<>()$`\n";
+    /** What a shell splits words at (its default IFS less the newline, which is syntax). */
+    private static final String BLANKS = " \t";
+    private static final String NO_SHELL_HINT = " is shell syntax and catflap runs no shell"
+            + " (quote it to pass it on, or run the command with sh -c '...')";
     private static final String ESCAPABLE_IN_DOUBLE_QUOTES = "\"\\$`";
 
     public ShellWords {
@@ -54,7 +59,7 @@ public record ShellWords(String text, List<String> words) {
         List<String> words() {
             while (i < text.length()) {
                 char c = text.charAt(i++);
-                if (Character.isWhitespace(c)) {
+                if (BLANKS.indexOf(c) >= 0) {
                     endWord();
                 } else if (c == '\'') {
                     singleQuoted();
@@ -63,8 +68,7 @@ public record ShellWords(String text, List<String> words) {
                 } else if (c == '\\') {
                     escaped();
                 } else if (SHELL_SYNTAX.indexOf(c) >= 0) {
-                    throw new IllegalArgumentException("'" + c + "' is shell syntax and catflap runs no shell"
-                            + " (quote it to pass it on, or run the command with sh -c '...')");
+                    throw new IllegalArgumentException((c == '\n' ? "a newline" : "'" + c + "'") + NO_SHELL_HINT);
                 } else {
                     current().append(c);
                 }

@@ -2,15 +2,16 @@ package dev.catflap.launch;
 
 import com.sun.jna.Memory;
 import dev.catflap.CatflapException;
+import dev.catflap.CatflapLine;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.Posix.PreparedExec;
 import dev.catflap.posix.PosixException;
 import dev.catflap.socket.BoundSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Replaces catflap with the command: same pid, no shell. Before the execve the process is made to
@@ -36,11 +37,14 @@ final class Exec {
         PreparedExec exec = new PreparedExec(plan.executable(), plan.command().words(), plan.environment().entries());
         PreparedExec shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), plan.environment().entries());
         int[] callerClosed = ClosedStandardDescriptors.forCommand(plan);
-        Map<Integer, Memory> messages = failureMessages(plan.command().displayName());
-        Memory otherFailure = message(plan.command().displayName() + ": cannot execute\n");
+        Optional<byte[]> interpreter = ScriptInterpreter.of(plan.executable());
+        Map<Integer, Memory> messages = failureMessages(plan.command().displayName(), interpreter);
+        Memory otherFailure = message(plan.command().displayName() + ": cannot execute");
         Memory openFilesLimit = caller.openFilesSoftLimit().isPresent()
                 ? posix.openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong())
                 : null;
+        // Blocking, as the command expects its sockets: the flag is shared by every copy.
+        plan.sockets().forEach(socket -> posix.setBlocking(socket.fd()));
         int end = Math.max(plan.firstSocketFd() + plan.sockets().size(), LaunchPlan.FIRST_SOCKET_FD);
         SocketPlacement placement = SocketPlacement.of(plan.sockets(), plan.firstSocketFd());
         SocketPlacement.checkFits(plan.sockets().size(), plan.firstSocketFd(), placement.usesSpare() ? end : -1,
@@ -72,7 +76,7 @@ final class Exec {
             // A script without a #! line: shells and execvp hand it to /bin/sh.
             errno = posix.execve(shellFallback);
         }
-        int status = errno == Errno.ENOENT ? 127 : 126;
+        int status = errno == Errno.ENOENT && interpreter.isEmpty() ? 127 : 126;
         posix.die(messages.getOrDefault(errno, otherFailure), status);
     }
 
@@ -117,16 +121,23 @@ final class Exec {
         }
     }
 
-    private static Map<Integer, Memory> failureMessages(String command) {
+    /**
+     * The message for each errno execve may fail with. For a script, the file was there a moment
+     * ago: ENOENT is about its #! interpreter.
+     */
+    private static Map<Integer, Memory> failureMessages(String command, Optional<byte[]> interpreter) {
         Map<Integer, Memory> messages = new HashMap<>();
         for (int errno : REPORTED_ERRNOS) {
-            messages.put(errno, message(command + ": " + Errno.describe(errno) + "\n"));
+            String reason = Errno.describe(errno);
+            messages.put(errno, message(command + ": " + (errno == Errno.ENOENT && interpreter.isPresent()
+                    ? ScriptInterpreter.describe(interpreter.get(), reason)
+                    : reason)));
         }
         return messages;
     }
 
     private static Memory message(String text) {
-        byte[] bytes = ("[catflap] " + text).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = CatflapLine.bytes(text);
         Memory memory = new Memory(bytes.length);
         memory.write(0, bytes, 0, bytes.length);
         return memory;

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Finds the file a command name stands for, as execvp and shells do: a name with a slash is a
  * path, any other is looked up on PATH. It runs before anything is bound, so that a missing
- * command stops catflap with the shells' statuses (127 not found, 126 not executable).
+ * command, or a script's missing interpreter, stops catflap with the shells' statuses (127 not
+ * found, 126 not executable).
  */
 @ApplicationScoped
 public class ExecutableSearch {
@@ -30,14 +31,14 @@ public class ExecutableSearch {
             throw new CatflapException(CatflapException.NOT_FOUND, "'': command not found");
         }
         if (contains(name, (byte) '/')) {
-            return checkPath(name, command.displayName());
+            return checkInterpreter(checkPath(name, command.displayName()), command.displayName());
         }
         boolean foundNotExecutable = false;
         for (byte[] directory : searchPath(environment)) {
             byte[] candidate = join(directory, name);
             if (posix.exists(candidate) && !posix.isDirectory(candidate)) {
                 if (posix.isExecutable(candidate)) {
-                    return candidate;
+                    return checkInterpreter(candidate, command.displayName());
                 }
                 foundNotExecutable = true;
             }
@@ -58,6 +59,14 @@ public class ExecutableSearch {
         if (!posix.isExecutable(path)) {
             throw new CatflapException(CatflapException.NOT_EXECUTABLE, shown + ": permission denied");
         }
+        return path;
+    }
+
+    /** A script runs only if its #! interpreter can: else the shells' "bad interpreter", 126. */
+    private byte[] checkInterpreter(byte[] path, String shown) {
+        ScriptInterpreter.problem(posix, path).ifPresent(problem -> {
+            throw new CatflapException(CatflapException.NOT_EXECUTABLE, shown + ": " + problem);
+        });
         return path;
     }
 

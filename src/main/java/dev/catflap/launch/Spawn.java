@@ -35,6 +35,7 @@ public final class Spawn {
     private final Posix posix;
     private final CallerState caller;
     private final String name;
+    private final byte[] executable;
     private final PreparedExec exec;
     private final PreparedExec shellFallback;
     private final SpawnAttributes attributes;
@@ -47,6 +48,7 @@ public final class Spawn {
         this.posix = posix;
         this.caller = caller;
         this.name = plan.command().displayName();
+        this.executable = plan.executable();
         List<byte[]> environment = plan.environment().entries();
         this.exec = pidVariable.map(variable -> PidVariableTrampoline.exec(plan, variable))
                 .orElseGet(() -> new PreparedExec(plan.executable(), plan.command().words(), environment));
@@ -65,14 +67,30 @@ public final class Spawn {
         try {
             return programOrScript();
         } catch (PosixException e) {
-            int status = e.errno() == Errno.ENOENT ? CatflapException.NOT_FOUND : CatflapException.NOT_EXECUTABLE;
-            throw new CatflapException(status, name + ": " + e.getMessage());
+            throw notStarted(e);
         } finally {
             if (ownLimit != null) {
                 posix.setOpenFilesLimit(ownLimit);
             }
             caught.forEach(posix::restoreSignal);
         }
+    }
+
+    /**
+     * Why the command could not start. Between restarts a script's #! interpreter may have gone
+     * (a virtualenv rebuilt): execve then fails with ENOENT as if the script were missing. When the
+     * script is there and its interpreter too, what is missing is the interpreter's own.
+     */
+    private CatflapException notStarted(PosixException e) {
+        Optional<String> badInterpreter = ScriptInterpreter.problem(posix, executable);
+        if (badInterpreter.isEmpty() && e.errno() == Errno.ENOENT && posix.exists(executable)) {
+            badInterpreter = ScriptInterpreter.of(executable).map(interpreter -> ScriptInterpreter.describe(interpreter, e.getMessage()));
+        }
+        if (badInterpreter.isPresent()) {
+            return new CatflapException(CatflapException.NOT_EXECUTABLE, name + ": " + badInterpreter.get());
+        }
+        int status = e.errno() == Errno.ENOENT ? CatflapException.NOT_FOUND : CatflapException.NOT_EXECUTABLE;
+        return new CatflapException(status, name + ": " + e.getMessage());
     }
 
     private int programOrScript() {

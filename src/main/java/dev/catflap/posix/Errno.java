@@ -24,7 +24,8 @@ public final class Errno {
             Map.entry(EPERM, "operation not permitted"),
             Map.entry(ENOENT, "no such file or directory"),
             Map.entry(ENOEXEC, "not in an executable format"),
-            Map.entry(EACCES, "permission denied (ports below 1024 and some paths need privileges)"),
+            // Said for files and sockets alike: where the cause is not obvious, the caller adds it.
+            Map.entry(EACCES, "permission denied"),
             Map.entry(ENOTDIR, "a part of the path is not a directory"),
             Map.entry(EINVAL, "invalid argument"),
             Map.entry(ENOSYS, "not supported by this kernel"),

@@ -5,11 +5,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /** The listen backlog: how many connections wait in the kernel while no server accepts. */
 public final class Backlog {
     private static final Path SOMAXCONN = Path.of("/proc/sys/net/core/somaxconn");
     private static final int LINUX_DEFAULT = 4096;
+    /** listen() takes an int. */
+    static final int MAX = Integer.MAX_VALUE;
+    /** ASCII digits only: Java's own parsing would take other scripts' digits and a sign too. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
 
     private Backlog() {
     }
@@ -29,16 +34,17 @@ public final class Backlog {
         }
     }
 
-    /** @throws IllegalArgumentException if {@code text} is not a positive whole number */
+    /**
+     * @throws IllegalArgumentException if {@code text} is not 1 to {@value #MAX} in ASCII digits
+     *     (the kernel caps a larger backlog than it allows to its own maximum)
+     */
     public static int parse(String text) {
-        try {
-            int backlog = Integer.parseInt(text);
-            if (backlog >= 1) {
-                return backlog;
+        if (DIGITS.matcher(text).matches()) {
+            long backlog = Long.parseLong(text);
+            if (backlog >= 1 && backlog <= MAX) {
+                return (int) backlog;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
-        throw new IllegalArgumentException("not a backlog (a whole number from 1 up)");
+        throw new IllegalArgumentException("not a backlog (a whole number from 1 to " + MAX + ")");
     }
 }

@@ -1,8 +1,8 @@
 package dev.catflap.socket;
 
-import dev.catflap.posix.OsString;
 import dev.catflap.CatflapException;
 import dev.catflap.posix.Errno;
+import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import java.io.IOException;
@@ -46,7 +46,24 @@ final class LeftoverSocketFile {
         if (someoneListens()) {
             throw CatflapException.failure("cannot listen on " + spec.text() + ": address already in use (a server is listening on it)");
         }
-        posix.unlink(OsString.encode(spec.path()));
+        try {
+            posix.unlink(OsString.encode(spec.path()));
+        } catch (PosixException e) {
+            if (e.errno() != Errno.EPERM && e.errno() != Errno.EACCES) {
+                throw e;
+            }
+            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + spec.path() + " is a stale socket file of "
+                    + owner() + " that this user may not remove (remove it as its owner, or listen elsewhere)");
+        }
+    }
+
+    /** The name of the file's owner, who can remove it when catflap cannot. */
+    private String owner() {
+        try {
+            return Files.getOwner(Path.of(spec.path()), LinkOption.NOFOLLOW_LINKS).getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "another user";
+        }
     }
 
     /** The file itself, not what a symbolic link points to: a link is never replaced. */
@@ -74,6 +91,12 @@ final class LeftoverSocketFile {
             }
             if (e.errno() == Errno.EAGAIN) {
                 return true;
+            }
+            if (e.errno() == Errno.EACCES) {
+                // connecting needs write permission on the socket file, which its owner may keep
+                throw CatflapException.failure("cannot listen on " + spec.text() + ": " + spec.path() + " is a socket file of "
+                        + owner() + " that this user may not connect to, so catflap cannot tell whether a server still"
+                        + " listens on it (remove it as its owner, or listen elsewhere)");
             }
             throw CatflapException.failure("cannot listen on " + spec.text() + ": cannot tell whether a server still listens on it: "
                     + e.getMessage());

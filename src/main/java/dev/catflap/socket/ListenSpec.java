@@ -1,6 +1,7 @@
 package dev.catflap.socket;
 
 import dev.catflap.posix.OsString;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 
@@ -55,8 +56,10 @@ public record ListenSpec(Transport transport, InetAddress address, int port, Str
     }
 
     /**
-     * Whether this socket would take the same address as {@code other}. Port 0 never clashes: the
-     * kernel picks a different port for each.
+     * Whether this socket would take the same address as {@code other}, or one that overlaps it:
+     * the wildcard address (0.0.0.0, ::) takes the port on every address of its family, so no
+     * other socket of that family can have it. The families stay apart, as catflap binds IPv6
+     * sockets IPv6-only. Port 0 never clashes: the kernel picks a different port for each.
      */
     public boolean clashesWith(ListenSpec other) {
         if (transport != other.transport) {
@@ -67,7 +70,18 @@ public record ListenSpec(Transport transport, InetAddress address, int port, Str
                     ? path.equals(other.path) && !path.equals("@")
                     : sameFile(path, other.path);
         }
-        return port != 0 && port == other.port && address.equals(other.address);
+        return port != 0 && port == other.port && address.getClass() == other.address.getClass()
+                && (address.equals(other.address) || address.isAnyLocalAddress() || other.address.isAnyLocalAddress());
+    }
+
+    /** Why this socket cannot be bound besides {@code earlier}, with which it {@link #clashesWith clashes}. */
+    public String clashDescription(ListenSpec earlier) {
+        if (transport == Transport.UNIX || address.equals(earlier.address)) {
+            return text + " is the same address as " + earlier.text;
+        }
+        InetAddress wildcard = address.isAnyLocalAddress() ? address : earlier.address;
+        return text + " overlaps " + earlier.text + " (" + IpLiteral.format(wildcard) + " takes port " + port + " on every IPv"
+                + (wildcard instanceof Inet6Address ? "6" : "4") + " address)";
     }
 
     /** unix:a.sock and unix:./a.sock are one file; so are a relative and an absolute path to it. */

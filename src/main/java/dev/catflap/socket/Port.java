@@ -1,19 +1,21 @@
 package dev.catflap.socket;
 
+import java.util.regex.Pattern;
+
 /** Parses port numbers. 0 asks the kernel for any free port. */
 public final class Port {
+    /** ASCII digits only: Java's own parsing would take other scripts' digits too (٨٠ for 80). */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,5}");
+    static final int MAX = 65535;
+
     private Port() {
     }
 
-    /** @throws IllegalArgumentException if {@code text} is not 0-65535 */
+    /** @throws IllegalArgumentException if {@code text} is not 0-65535 in ASCII digits */
     public static int parse(String text) {
-        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("not a port number (0-65535)");
+        if (!DIGITS.matcher(text).matches() || Integer.parseInt(text) > MAX) {
+            throw new IllegalArgumentException("not a port number (0-" + MAX + ")");
         }
-        int port = Integer.parseInt(text);
-        if (port > 65535) {
-            throw new IllegalArgumentException("not a port number (0-65535)");
-        }
-        return port;
+        return Integer.parseInt(text);
     }
 }

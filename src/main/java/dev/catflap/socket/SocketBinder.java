@@ -1,12 +1,13 @@
 package dev.catflap.socket;
 
-import dev.catflap.posix.OsString;
 import dev.catflap.CatflapException;
 import dev.catflap.posix.Errno;
+import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet6Address;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +77,8 @@ public class SocketBinder {
             return new BoundSocket(fd, spec, ipAddress(fd, stream));
         } catch (PosixException e) {
             closeQuietly(fd);
-            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + e.getMessage());
+            String hint = e.errno() == Errno.EACCES ? " (ports below 1024 need privileges)" : "";
+            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + e.getMessage() + hint);
         }
     }
 
@@ -94,7 +96,7 @@ public class SocketBinder {
             if (fileCreated) {
                 removeFile(spec);
             }
-            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + e.getMessage());
+            throw CatflapException.failure("cannot listen on " + spec.text() + ": " + unixProblem(spec, e));
         } catch (CatflapException e) {
             closeQuietly(fd);
             throw e;
@@ -111,6 +113,19 @@ public class SocketBinder {
             new LeftoverSocketFile(posix, spec).removeIfStale();
             posix.bind(fd, address);
         }
+    }
+
+    /** Binding a socket file creates it: permission denied there is about its directory. */
+    private static String unixProblem(ListenSpec spec, PosixException e) {
+        if (e.errno() != Errno.EACCES || spec.isAbstract()) {
+            return e.getMessage();
+        }
+        String path = spec.path();
+        int slash = path.lastIndexOf('/');
+        // A name Java's file API cannot take (not UTF-8) is shown as given.
+        Object directory = !OsString.hasEscapes(path) ? Path.of(path).toAbsolutePath().getParent()
+                : slash < 0 ? "the working directory" : path.substring(0, Math.max(slash, 1));
+        return "permission denied: this user may not create a file in " + directory;
     }
 
     /** Cleanup after a failure: the failure is what the user must read, not this. */

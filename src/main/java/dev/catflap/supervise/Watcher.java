@@ -7,11 +7,15 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import dev.catflap.CatflapException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.WatchEvent;
@@ -20,6 +24,7 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,9 +72,31 @@ final class Watcher implements AutoCloseable {
                     register(new Directory(root.toAbsolutePath().getParent(), root, root.getFileName()));
                 }
             } catch (IOException e) {
-                throw CatflapException.failure("cannot watch " + root + ": " + e.getMessage());
+                throw CatflapException.failure("cannot watch " + root + ": " + problem(root, e));
             }
         }
+    }
+
+    /**
+     * What went wrong, and where below {@code root}: Java's file exceptions carry the file as their
+     * message and give a reason only sometimes.
+     */
+    private static String problem(Path root, IOException e) {
+        if (!(e instanceof FileSystemException failed)) {
+            return e.getMessage();
+        }
+        String reason;
+        if (failed instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (failed instanceof NoSuchFileException) {
+            reason = "no such file or directory";
+        } else if (failed instanceof NotDirectoryException) {
+            reason = "not a directory";
+        } else {
+            reason = failed.getReason() == null ? "cannot be watched" : failed.getReason().toLowerCase(Locale.ROOT);
+        }
+        String file = failed.getFile();
+        return file == null || Path.of(file).equals(root) ? reason : file + ": " + reason;
     }
 
     /** Reports each burst of changes to {@code onChange}, from a thread of its own. */

@@ -232,7 +232,7 @@ class SpawnIT {
                 Arguments.of(List.of("--grace", "soon"), "--grace soon: not a number of seconds"),
                 Arguments.of(List.of("--grace", "-1"), "--grace -1: not a number of seconds"),
                 Arguments.of(List.of("--watch", "no-such-directory"), "--watch no-such-directory: no such file or directory"),
-                Arguments.of(List.of("--watch", ".", "--watch", "gone"), "--watch .,gone: gone: no such file or directory"),
+                Arguments.of(List.of("--watch", ".", "--watch", "gone"), "--watch . --watch gone: gone: no such file or directory"),
                 Arguments.of(List.of("--ignore", "[a"), "--ignore [a: not a valid glob"));
     }
 
@@ -243,7 +243,7 @@ class SpawnIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CATFLAP_GRACE=soon: not a number of seconds", "CATFLAP_SPAWN=maybe: not true or false"})
+    @ValueSource(strings = {"CATFLAP_GRACE=soon: not a number of seconds (0 to 3600, e.g. 5 or 0.5)", "CATFLAP_SPAWN=maybe: not true or false"})
     void badValueFromTheEnvironmentNamesTheVariable(String message) {
         String[] variable = message.substring(0, message.indexOf(':')).split("=");
         Catflap.Result result = Catflap.launcher().env(variable[0], variable[1]).in(temp).run("touch", "ran");

@@ -1,0 +1,40 @@
+package dev.catflap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingTest {
+    @Test
+    void graceIsWholeOrDecimalSecondsUpToAnHour() {
+        assertEquals(Duration.ofSeconds(5), Setting.seconds("5"));
+        assertEquals(Duration.ofMillis(500), Setting.seconds("0.5"));
+        assertEquals(Duration.ZERO, Setting.seconds("0"));
+        assertEquals(Duration.ofHours(1), Setting.seconds("3600"));
+        assertEquals(Duration.ofNanos(1), Setting.seconds("0.0000000001"), "finer than a nanosecond rounds up");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e9", "99999999999", "3600.5", "-1", "+5", ".5", "5.", "\u0665", "\uff15", "5s", "", "Infinity", "NaN"})
+    void notGraces(String text) {
+        assertEquals("not a number of seconds (0 to 3600, e.g. 5 or 0.5)",
+                assertThrows(IllegalArgumentException.class, () -> Setting.seconds(text)).getMessage());
+    }
+
+    @Test
+    void spacesAndTabsAroundAValueAreNotPartOfIt() {
+        assertEquals(80, Setting.PORT.parse(" \t80 \t"));
+        assertEquals(List.of("a", "b"), Setting.elements(" a ,\tb\t"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"80\n", "\n80", "80\r", "\u300080", "80\u00a0"})
+    void otherBlanksArePartOfTheValue(String text) {
+        assertThrows(IllegalArgumentException.class, () -> Setting.PORT.parse(text));
+    }
+}

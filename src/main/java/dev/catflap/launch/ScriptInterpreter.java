@@ -1,5 +1,6 @@
 package dev.catflap.launch;
 
+import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ final class ScriptInterpreter {
     /** The interpreter's path, if {@code script} is a file that starts with a #! line naming one (unreadable: none). */
     static Optional<byte[]> of(byte[] script) {
         byte[] start;
-        try (InputStream in = Files.newInputStream(Path.of(new String(script, CommandWords.platformCharset())))) {
+        try (InputStream in = Files.newInputStream(Path.of(OsString.decode(script)))) {
             start = in.readNBytes(LINE_MAX);
         } catch (IOException | InvalidPathException | UnsupportedOperationException e) {
             return Optional.empty();
@@ -53,7 +54,7 @@ final class ScriptInterpreter {
 
     /** "bad interpreter PATH: reason". */
     static String describe(byte[] interpreter, String reason) {
-        return "bad interpreter " + new String(interpreter, CommandWords.platformCharset()) + ": " + reason;
+        return "bad interpreter " + OsString.decode(interpreter) + ": " + reason;
     }
 
     private static Optional<String> reason(Posix posix, byte[] interpreter) {

@@ -44,7 +44,7 @@ public enum Setting {
     IGNORE("ignore", "--ignore", Setting::globs),
     GRACE("grace", "--grace", Setting::seconds);
 
-    /** Blanks around a value, or around each element of a list, are not part of it, whatever its source. */
+    /** Blanks around each element of a list ({@code src, lib}) belong to the list's syntax, not to the element. */
     private static final String BLANKS = " \t";
     /** Whole or decimal seconds in ASCII digits: no sign, exponent or other scripts' digits. */
     private static final Pattern SECONDS = Pattern.compile("[0-9]+(\\.[0-9]+)?");
@@ -85,7 +85,14 @@ public enum Setting {
      * @throws IllegalArgumentException saying what is wrong with it
      */
     public Object parse(String text) {
-        return parser.apply(withoutBlanks(text));
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            // A properties file keeps blanks at a value's end, where nobody sees them.
+            boolean blanks = !text.isEmpty() && (Character.isWhitespace(text.charAt(0))
+                    || Character.isWhitespace(text.charAt(text.length() - 1)));
+            throw blanks && !isList() ? new IllegalArgumentException(e.getMessage() + "; the value has blanks around it") : e;
+        }
     }
 
     /** Whether the value is a comma-separated list, which a repeated option gives. */
@@ -229,11 +236,7 @@ public enum Setting {
         return stripped;
     }
 
-    /**
-     * {@code text} without the spaces and tabs around it: a properties file keeps those at a
-     * value's end, invisible, so no source counts them. Other characters, such as a newline or
-     * other scripts' spaces, stay part of the value.
-     */
+    /** A list element without the spaces and tabs around it; other characters, a newline included, stay. */
     static String withoutBlanks(String text) {
         int start = 0;
         int end = text.length();

@@ -27,8 +27,14 @@ class SettingTest {
     }
 
     @Test
-    void spacesAndTabsAroundAValueAreNotPartOfIt() {
-        assertEquals(80, Setting.PORT.parse(" \t80 \t"));
+    void blanksAroundAValueArePartOfItAndSaidSo() {
+        assertEquals("not a port number (0-65535); the value has blanks around it",
+                assertThrows(IllegalArgumentException.class, () -> Setting.PORT.parse(" \t80 \t")).getMessage());
+        assertEquals(80, Setting.PORT.parse("80"));
+    }
+
+    @Test
+    void blanksAroundTheElementsOfAListAreTheLists() {
         assertEquals(List.of("a", "b"), Setting.elements(" a ,\tb\t"));
     }
 

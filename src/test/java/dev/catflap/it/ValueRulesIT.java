@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * How values are read, whatever their source: numbers in ASCII digits and in range, spaces and
- * tabs around a value not part of it, a configured command refusing what a shell would act on,
+ * How values are read, whatever their source: numbers in ASCII digits and in range, nothing
+ * around them (blanks included), blanks around list elements the list's own, a configured command refusing what a shell would act on,
  * and errors quoting values as the user wrote them.
  */
 class ValueRulesIT {
@@ -86,12 +86,25 @@ class ValueRulesIT {
     }
 
     @Test
-    void spacesAndTabsAroundAValueAreNotPartOfItInEverySource() throws IOException {
-        assertEquals(1, catflap().run("-p", " 0\t", "--backlog", "\t3 ", "true").listening().size());
-        assertEquals(1, catflap().env("CATFLAP_PORT", " 0 ").run("true").listening().size());
-        // the properties format keeps blanks at the end of a value
-        Files.writeString(temp.resolve(".catflap.properties"), "catflap.port=0 \t\ncatflap.backlog = 3\t\n");
-        assertEquals(1, catflap().run("true").listening().size());
+    void blanksAroundANumberAreRefusedInEverySourceAndSaidSo() throws IOException {
+        String blanks = "; the value has blanks around it";
+        CoreIT.refused(catflap(), temp, List.of("-p", " 80"), "-p/--port  80: " + NOT_A_PORT + blanks);
+        assertRefused(catflap().env("CATFLAP_BACKLOG", "3 ").run("-p", "0", "touch", "ran"),
+                "CATFLAP_BACKLOG=3 : " + NOT_A_BACKLOG + blanks);
+        // the properties format keeps blanks at the end of a value, where nobody sees them: said
+        Path file = temp.resolve(".catflap.properties");
+        Files.writeString(file, "catflap.port=0 \t\n");
+        assertRefused(catflap().run("touch", "ran"), "catflap.port=0 \\t in " + file + ": " + NOT_A_PORT + blanks);
+    }
+
+    @Test
+    void blanksAroundTheElementsOfAListBelongToTheList() throws IOException {
+        Files.createDirectories(temp.resolve("src"));
+        Files.createDirectories(temp.resolve("lib"));
+        Files.writeString(temp.resolve(".catflap.properties"), "catflap.listen=127.0.0.1:0 , unix:a.sock\n");
+        Catflap.Result result = catflap().run("true");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(2, result.listening().size(), result.stderr());
     }
 
     @ParameterizedTest

@@ -27,6 +27,8 @@ public final class Catflap {
     private static final Pattern LISTENING = Pattern.compile("\\[catflap] Listening at: (\\S+):(\\d+)");
     private static final Pattern ANY_LISTENING = Pattern.compile("(?m)^\\[catflap] Listening at: (.+)$");
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** What runs a command as another user, nobody, without root's groups: the tests run as root. */
+    static final List<String> AS_NOBODY = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
 
     private final List<String> prefix;
     private final ProcessBuilder builder = new ProcessBuilder();
@@ -121,6 +123,13 @@ public final class Catflap {
     public List<String> commandLine(List<String> args) {
         List<String> all = new ArrayList<>(prefix);
         all.addAll(args);
+        return all;
+    }
+
+    /** The full command line run as another user ({@link #AS_NOBODY}): who catflap must not trust. */
+    public List<String> commandLineAsNobody(List<String> args) {
+        List<String> all = new ArrayList<>(AS_NOBODY);
+        all.addAll(commandLine(args));
         return all;
     }
 

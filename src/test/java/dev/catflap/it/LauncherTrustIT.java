@@ -38,7 +38,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * directory that was deleted.
  */
 class LauncherTrustIT {
-    private static final List<String> AS_NOBODY = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
     /** A PATH that user nobody can use: not root's own (pyenv's shims live under /root). */
     private static final String SYSTEM_PATH = "/usr/local/bin:/usr/bin:/bin";
     private static final List<String> JVM_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS",
@@ -72,7 +71,7 @@ class LauncherTrustIT {
         Set<String> planted = plantFifosForTheNextPids(shared, 3000);
         List<byte[]> environment = List.of(latin1("PATH=" + SYSTEM_PATH), latin1("TMPDIR=" + shared), latin1("LC_ALL=C"),
                 latin1("TOKEN=secret"), latin1("BYTES=\u00ff\u0001"), latin1("TWICE=first"), latin1("TWICE=second"));
-        List<String> line = new ArrayList<>(AS_NOBODY);
+        List<String> line = new ArrayList<>(Catflap.AS_NOBODY);
         line.addAll(new Caller().withEnvironment(environment).execWords(FidelityIT.under(mode, Catflap.probe("report"))));
 
         try (Catflap.Running running = Catflap.launcher().env("PATH", SYSTEM_PATH).startDirectly(line)) {
@@ -229,7 +228,7 @@ class LauncherTrustIT {
         try {
             List<String> line = new ArrayList<>(List.of("sh", "-c", "cd \"$1\" && chmod 700 \"$2\" && shift 2 && exec \"$@\"",
                     "sh", shared.toString(), shared.getParent().toString()));
-            line.addAll(AS_NOBODY);
+            line.addAll(Catflap.AS_NOBODY);
             line.addAll(Catflap.launcher().commandLine(List.of("-q", "-p", "0", "--", "sh", "-c", "echo ran")));
             Catflap.Result result = Catflap.launcher().env("PATH", SYSTEM_PATH).runDirectly(line);
             assertEquals(0, result.exit(), result.stderr());

@@ -14,7 +14,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -106,9 +105,7 @@ class MessagesIT {
     /** catflap run as nobody in {@code directory}, with {@code args}. */
     private Catflap.Result asNobody(Path directory, String... args) {
         Catflap catflap = Catflap.launcher().in(directory).env("HOME", shared.toString()).env("XDG_CONFIG_HOME", shared.toString());
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-        command.addAll(catflap.commandLine(List.of(args)));
-        return catflap.runDirectly(command);
+        return catflap.runDirectly(catflap.commandLineAsNobody(List.of(args)));
     }
 
     /** A fresh directory under /tmp that nobody can reach (a @TempDir's parents may be closed to it), owned by root. */

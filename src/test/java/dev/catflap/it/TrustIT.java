@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -257,9 +256,7 @@ class TrustIT {
     /** catflap as nobody, without root's groups, run to its end. */
     private Catflap.Result asNobody(Path directory, String... args) {
         Catflap catflap = asRoot(directory);
-        List<String> commandLine = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
-        commandLine.addAll(catflap.commandLine(List.of(args)));
-        return catflap.runDirectly(commandLine);
+        return catflap.runDirectly(catflap.commandLineAsNobody(List.of(args)));
     }
 
     private static List<String> environ(ProbeReport report) {

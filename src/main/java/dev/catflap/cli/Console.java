@@ -12,10 +12,7 @@ final class Console {
     private Console() {
     }
 
-    /**
-     * Writes the line as the bytes its text stands for ({@link OsString}): a name given as bytes
-     * that are not UTF-8 is shown as given, not as the '?' of Java's encoder.
-     */
+    /** Writes the line as {@link CatflapLine} makes it, at once: a line is never left half in a buffer. */
     static void say(String message) {
         byte[] line = CatflapLine.bytes(message);
         System.err.write(line, 0, line.length);

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +85,29 @@ class WatchedTreeIT {
     }
 
     /**
+     * The directories catflap watches, as the kernel lists them (inotify's watches, by inode): each
+     * real directory once, however many links lead to it, and nothing a link up the tree leads to.
+     */
+    @Test
+    void eachRealDirectoryIsWatchedOnceAndNothingAroundTheTree() throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src/lib"));
+        Path shared = Files.createDirectories(temp.resolve("shared"));
+        Files.createDirectories(temp.resolve("beside/deep/down"));
+        Files.createSymbolicLink(temp.resolve("src/a"), Path.of("../shared"));
+        Files.createSymbolicLink(temp.resolve("src/b"), shared);
+        Files.createSymbolicLink(temp.resolve("src/loop"), Path.of(".."));
+        Files.createSymbolicLink(temp.resolve("src/lib/up"), Path.of(".."));
+        try (Catflap.Running catflap = Catflap.launcher().start(watching(temp.resolve("src").toString()))) {
+            catflap.awaitStdout("run\n");
+            Set<Long> expected = new HashSet<>();
+            for (Path directory : List.of(temp.resolve("src"), src, shared, temp)) { // temp: where src's own entry is
+                expected.add((Long) Files.getAttribute(directory, "unix:ino"));
+            }
+            assertEquals(expected, watchedInodes(catflap.pid()));
+        }
+    }
+
+    /**
      * {@code rm -rf dist && mkdir dist}, as bundlers do, twice: then a change in the new dist
      * restarts, whether dist is the watched path or a directory under it.
      */
@@ -100,6 +128,29 @@ class WatchedTreeIT {
                 catflap.awaitStderr(RESTARTING + "dist/new-" + time + ".js changed\n");
             }
         }
+    }
+
+    /** The inodes process {@code pid} watches with inotify, from /proc/PID/fdinfo. */
+    private static Set<Long> watchedInodes(long pid) throws IOException {
+        Set<Long> inodes = new HashSet<>();
+        Pattern watch = Pattern.compile("^inotify wd:\\S+ ino:([0-9a-f]+) ");
+        try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fdinfo"))) {
+            for (Path fd : fds.toList()) {
+                List<String> lines;
+                try {
+                    lines = Files.readAllLines(fd);
+                } catch (NoSuchFileException closed) {
+                    continue; // a descriptor the JVM closed meanwhile
+                }
+                for (String line : lines) {
+                    Matcher matcher = watch.matcher(line);
+                    if (matcher.find()) {
+                        inodes.add(Long.parseLong(matcher.group(1), 16));
+                    }
+                }
+            }
+        }
+        return inodes;
     }
 
     private static List<String> watching(String path) {

@@ -180,8 +180,9 @@ final class Watcher implements AutoCloseable {
     }
 
     /**
-     * Watches {@code root}'s entry in its parent, when that can be watched: without it, all but
-     * the re-making of a removed watched directory is still seen.
+     * Watches {@code root}'s entry in its parent, where the watched directory is made again after
+     * its removal (its own watch ends with it). Optional: where the parent cannot be watched, only
+     * that is missed.
      */
     private void registerEntryOptionally(Path root) {
         Path absolute = root.toAbsolutePath().normalize(); // "." is named in its parent by its own name
@@ -216,8 +217,9 @@ final class Watcher implements AutoCloseable {
     }
 
     /**
-     * A link to a directory that holds the link itself (an ancestor, or its own directory): the
-     * tree is watched already, and following it would watch the tree again, and again.
+     * A link to a directory that holds the link itself (its own directory or one above): following
+     * it would walk the tree again, round and round, and everything around the tree (with a link
+     * to /, the whole file system), of which the user asked for none.
      */
     private static boolean isLinkToItsOwnTree(Path directory) throws IOException {
         return Files.isSymbolicLink(directory)

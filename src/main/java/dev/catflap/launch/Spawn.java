@@ -39,6 +39,7 @@ public final class Spawn {
     private final PreparedExec exec;
     private final PreparedExec shellFallback;
     private final SpawnAttributes attributes;
+    private final List<BoundSocket> sockets;
 
     /**
      * @param pidVariable a variable of the plan's environment that must hold the child's own pid
@@ -53,6 +54,7 @@ public final class Spawn {
         this.exec = pidVariable.map(variable -> PidVariableTrampoline.exec(plan, variable))
                 .orElseGet(() -> new PreparedExec(plan.executable(), plan.command().words(), environment));
         this.shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), environment);
+        this.sockets = plan.sockets();
         this.attributes = attributes(plan);
     }
 
@@ -62,6 +64,9 @@ public final class Spawn {
      * @throws CatflapException (126 or 127, as shells say) when it cannot be started
      */
     public int start() {
+        // Blocking, as the command expects them. The flag belongs to the open socket, which every
+        // copy shares: a run that set O_NONBLOCK would otherwise hand it so to the next.
+        sockets.forEach(socket -> posix.setBlocking(socket.fd()));
         Map<Integer, Memory> caught = ignoreWhatTheCallerIgnored();
         Memory ownLimit = lowerOpenFilesLimit();
         try {
@@ -129,14 +134,12 @@ public final class Spawn {
     }
 
     /**
-     * What posix_spawn does in each child: the sockets placed (blocking, as the command expects
-     * them; the flag is shared by every copy), nothing else above 2 inherited, what the caller
-     * closed of 0-2 closed again, the caller's signals.
-     * The sockets must fit under the limit the child gets, the caller's.
+     * What posix_spawn does in each child: the sockets placed, nothing else above 2 inherited, what
+     * the caller closed of 0-2 closed again, the caller's signals. The sockets must fit under the
+     * limit the child gets, the caller's.
      */
     private SpawnAttributes attributes(LaunchPlan plan) {
         List<BoundSocket> sockets = plan.sockets();
-        sockets.forEach(socket -> posix.setBlocking(socket.fd()));
         int end = Math.max(plan.firstSocketFd() + sockets.size(), LaunchPlan.FIRST_SOCKET_FD);
         SocketPlacement placement = SocketPlacement.of(sockets, plan.firstSocketFd());
         int spare = placement.usesSpare() ? SocketPlacement.spareFor(sockets, end) : -1;

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Runs the command as a child of catflap and stays with it: it passes on the signals catflap
  * receives and ends with the child's status. When watching, it restarts the child on the same
  * sockets after changes (SIGTERM, the grace period, then SIGKILL), waits for the next change when
- * the child exits by itself, and ends with the child on SIGHUP, SIGINT, SIGQUIT or SIGTERM.
+ * the child exits by itself, and ends with the child on SIGHUP, SIGINT, SIGQUIT or SIGTERM. A
+ * restart waits when changes keep coming right after each start ({@link RestartPacing}).
  *
  * <p>Other threads report what happens as {@link Event}s; this one alone acts on them, so the
  * child is only ever signalled by the thread that reaps it (and never after its pid is free).
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class SupervisedCommand {
     private static final int NONE = 0;
     private static final int KILLED_BY_SIGNAL = 128;
+    private static final long NEVER = Long.MAX_VALUE;
     /** How long nothing happens before catflap takes itself to be waiting. */
     private static final Duration QUIET = Duration.ofSeconds(5);
     private static final Set<Integer> ENDING = Set.of(Posix.SIGHUP, Posix.SIGINT, Posix.SIGQUIT, Posix.SIGTERM);
@@ -36,14 +38,19 @@ final class SupervisedCommand {
     private final SignalSource signals;
     private final Supervision supervision;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final RestartPacing pacing;
     private int child = NONE;
     private boolean ending;
+    /** A restart that waits: when it is due (System.nanoTime(), or NEVER), and the last change it is for. */
+    private long restartDue = NEVER;
+    private Path restartFor;
 
     SupervisedCommand(Posix posix, Spawn spawn, SignalSource signals, Supervision supervision) {
         this.posix = posix;
         this.spawn = spawn;
         this.signals = signals;
         this.supervision = supervision;
+        this.pacing = new RestartPacing(this::notice, System.nanoTime());
     }
 
     /** Runs the command to the end; the status catflap exits with. */
@@ -69,15 +76,20 @@ final class SupervisedCommand {
     private int supervise() {
         long quietUntil = System.nanoTime() + QUIET.toNanos();
         while (true) {
-            Event event = next(quietUntil);
-            if (event == null) {
+            Event event = next(Math.min(quietUntil, restartDue));
+            OptionalInt status;
+            if (event != null) {
+                status = handle(event);
+            } else if (restartDue != NEVER && System.nanoTime() - restartDue >= 0) {
+                restartDue = NEVER;
+                status = restart(restartFor);
+            } else {
                 // What starting (or restarting) freed, such as the JIT's work areas, would stay
                 // resident while catflap waits: once things are quiet, malloc gives it back.
                 posix.releaseFreeMemory();
                 quietUntil = Long.MAX_VALUE;
                 continue;
             }
-            OptionalInt status = handle(event);
             if (status.isPresent()) {
                 return status.getAsInt();
             }
@@ -119,7 +131,22 @@ final class SupervisedCommand {
         return OptionalInt.of(stop(false)); // the child has the signal already
     }
 
+    /** A change: the restart at once, or later (see {@link RestartPacing}), but never lost. */
     private OptionalInt changed(Path path) {
+        restartFor = path; // a restart that waits is for every change meanwhile; it names the latest
+        if (restartDue != NEVER) {
+            return OptionalInt.empty();
+        }
+        long now = System.nanoTime();
+        Duration wait = pacing.waitFor(path, now);
+        if (wait.isZero()) {
+            return restart(path);
+        }
+        restartDue = now + wait.toNanos();
+        return OptionalInt.empty();
+    }
+
+    private OptionalInt restart(Path path) {
         notice("restarting: " + path + " changed");
         if (child != NONE) {
             int status = stop(true);
@@ -128,6 +155,7 @@ final class SupervisedCommand {
             }
         }
         try {
+            pacing.started(System.nanoTime());
             started(spawn.start());
         } catch (CatflapException e) {
             notice(e.getMessage() + "; trying again on the next change");

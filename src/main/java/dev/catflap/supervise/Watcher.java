@@ -11,6 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,12 @@ import java.util.function.Consumer;
  * watched through its directory. A burst of changes is reported once, with its first path, when
  * no further change has come for a quiet period: saving in an editor or running a build writes
  * several files, and one restart is enough.
+ *
+ * <p>Symbolic links to directories are watched through ({@code src -> ../shared/src}), each real
+ * directory once per watched path, and never a link to a directory the tree is in ({@code loop ->
+ * ..}): that would loop, or widen the watch to everything around the tree. A watched path's own
+ * entry is watched in its parent too, so that one removed and made again ({@code rm -rf dist &&
+ * mkdir dist}, as bundlers do) is watched again.
  */
 final class Watcher implements AutoCloseable {
     static final Duration QUIET_PERIOD = Duration.ofMillis(200);
@@ -51,7 +59,8 @@ final class Watcher implements AutoCloseable {
 
     /**
      * A watched directory: its path as the user would write it (the watched path, then the way
-     * down), the watched path it is under, and, for a watched file, that file's name.
+     * down), the watched path it is under, and, where only one entry of it counts (a watched
+     * file, or the watched path in its parent), that entry's name.
      */
     private record Directory(Path path, Path root, Path onlyFile) {
     }
@@ -68,6 +77,7 @@ final class Watcher implements AutoCloseable {
             try {
                 if (Files.isDirectory(root)) {
                     registerTree(root, root);
+                    registerEntryOptionally(root);
                 } else {
                     register(new Directory(root.toAbsolutePath().getParent(), root, root.getFileName()));
                 }
@@ -111,10 +121,7 @@ final class Watcher implements AutoCloseable {
             while (true) {
                 Path first = changeIn(service.take());
                 if (first != null) {
-                    WatchKey more;
-                    while ((more = service.poll(QUIET_PERIOD.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-                        changeIn(more);
-                    }
+                    awaitQuiet();
                     onChange.accept(first);
                 }
             }
@@ -122,6 +129,21 @@ final class Watcher implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ClosedWatchServiceException e) {
             // closed: watching is over
+        }
+    }
+
+    /**
+     * Waits until no change that counts has come for the quiet period. Changes that do not count
+     * (in the busy parent of a watched path, such as /tmp) do not prolong the wait.
+     */
+    private void awaitQuiet() throws InterruptedException {
+        long quietUntil = System.nanoTime() + QUIET_PERIOD.toNanos();
+        long left;
+        while ((left = quietUntil - System.nanoTime()) > 0) {
+            WatchKey more = service.poll(left, TimeUnit.NANOSECONDS);
+            if (more != null && changeIn(more) != null) {
+                quietUntil = System.nanoTime() + QUIET_PERIOD.toNanos();
+            }
         }
     }
 
@@ -159,30 +181,59 @@ final class Watcher implements AutoCloseable {
         }
         Path name = (Path) event.context();
         if (directory.onlyFile() != null) {
-            return name.equals(directory.onlyFile()) ? directory.root() : null;
+            if (!name.equals(directory.onlyFile())) {
+                return null;
+            }
+            if (event.kind() == ENTRY_CREATE && Files.isDirectory(directory.root())) {
+                registerTreeIfThere(directory.root(), directory.root()); // made again
+            }
+            return directory.root();
         }
         Path path = directory.path().resolve(name);
         if (rules.ignores(directory.root().relativize(path))) {
             return null;
         }
-        if (event.kind() == ENTRY_CREATE && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                registerTree(directory.root(), path);
-            } catch (IOException gone) {
-                // removed again already: nothing to watch
-            }
+        if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
+            registerTreeIfThere(directory.root(), path);
         }
         return path.normalize(); // with --watch . the change is src/app.js, not ./src/app.js
     }
 
+    private void registerTreeIfThere(Path root, Path top) {
+        try {
+            registerTree(root, top);
+        } catch (IOException gone) {
+            // removed again already: nothing to watch
+        }
+    }
+
+    /**
+     * Watches {@code root}'s entry in its parent, where the watched directory is made again after
+     * its removal (its own watch ends with it). Optional: where the parent cannot be watched, only
+     * that is missed.
+     */
+    private void registerEntryOptionally(Path root) {
+        Path absolute = root.toAbsolutePath().normalize(); // "." is named in its parent by its own name
+        if (absolute.getParent() != null) {
+            try {
+                register(new Directory(absolute.getParent(), root, absolute.getFileName()));
+            } catch (IOException e) {
+                // a parent catflap may not read: the tree itself is watched all the same
+            }
+        }
+    }
+
     private void registerTree(Path root, Path top) throws IOException {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+        Files.walkFileTree(top, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
-                if (!directory.equals(root) && rules.ignores(root.relativize(directory))) {
+                boolean below = !directory.equals(root); // the watched path itself is watched whatever it is
+                if (below && (rules.ignores(root.relativize(directory)) || isLinkToItsOwnTree(directory))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                register(new Directory(directory, root, null));
+                if (!register(new Directory(directory, root, null))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -193,8 +244,25 @@ final class Watcher implements AutoCloseable {
         });
     }
 
-    private void register(Directory directory) throws IOException {
+    /**
+     * A link to a directory that holds the link itself (its own directory or one above): following
+     * it would walk the tree again, round and round, and everything around the tree (with a link
+     * to /, the whole file system), of which the user asked for none.
+     */
+    private static boolean isLinkToItsOwnTree(Path directory) throws IOException {
+        return Files.isSymbolicLink(directory)
+                && directory.toAbsolutePath().getParent().toRealPath().startsWith(directory.toRealPath());
+    }
+
+    /**
+     * Watches {@code directory}; false when it was watched already for the same reason, as where
+     * two links lead to one directory (one real directory has one key, whatever path reached it).
+     */
+    private boolean register(Directory directory) throws IOException {
         WatchKey key = directory.path().register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
-        directories.computeIfAbsent(key, same -> ConcurrentHashMap.newKeySet()).add(directory);
+        Set<Directory> reasons = directories.computeIfAbsent(key, same -> ConcurrentHashMap.newKeySet());
+        boolean already = reasons.stream().anyMatch(reason -> reason.root().equals(directory.root())
+                && Objects.equals(reason.onlyFile(), directory.onlyFile()));
+        return !already && reasons.add(directory);
     }
 }

@@ -24,13 +24,14 @@ import dev.catflap.supervise.Supervisor;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** catflap's one command: settle the settings, bind, announce, launch. */
 @Dependent
@@ -61,6 +62,7 @@ import picocli.CommandLine.Parameters;
             "126:the command was found but cannot be executed",
             "127:the command was not found"},
         footerHeading = "%nExamples:%n",
+        modelTransformer = SettingOptions.class,
         footer = {
             "  catflap -p 8080 -- node server.js",
             "  catflap -p 0 sh -c 'echo socket at fd $LISTEN_FD'",
@@ -72,14 +74,7 @@ import picocli.CommandLine.Parameters;
         sortOptions = false)
 public class CatflapCommand implements Callable<Integer> {
 
-    @ArgGroup(validate = false, heading = "%nSocket options:%n", order = 1)
-    SocketOptions socket = new SocketOptions();
-
-    @ArgGroup(validate = false, heading = "%nCommand options:%n", order = 2)
-    LaunchOptions launch = new LaunchOptions();
-
-    @ArgGroup(validate = false, heading = "%nSupervising options:%n", order = 3)
-    SpawnOptions spawn = new SpawnOptions();
+    // The settings' options (socket, command, supervising) come from Setting's table: see SettingOptions.
 
     @ArgGroup(validate = false, heading = "%nConfiguration options:%n", order = 4)
     ConfigOptions configOptions = new ConfigOptions();
@@ -88,7 +83,10 @@ public class CatflapCommand implements Callable<Integer> {
     HelpOptions help = new HelpOptions();
 
     // Hidden from the option list: the usage line and the description say what COMMAND is.
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", hidden = true, description = "The command to run, then its own arguments.")
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", hidden = true)
     List<String> command = new ArrayList<>();
 
     private final Configuration configuration;
@@ -194,16 +192,7 @@ public class CatflapCommand implements Callable<Integer> {
     }
 
     private Map<Setting, String> flags() {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        if (socket != null) {
-            socket.addTo(flags);
-        }
-        if (launch != null) {
-            launch.addTo(flags);
-        }
-        if (spawn != null) {
-            spawn.addTo(flags);
-        }
+        Map<Setting, String> flags = SettingOptions.flags(spec);
         if (!command.isEmpty()) {
             // so that it replaces a configured command as any flag replaces a setting
             flags.put(Setting.COMMAND, ShellWords.quote(command));

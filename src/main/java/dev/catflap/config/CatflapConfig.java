@@ -12,8 +12,8 @@ import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * The effective settings, typed. Built by {@link Configuration} from the flags, the environment,
- * the configuration files and the defaults in application.properties, after {@link Setting} has
- * checked every value.
+ * the configuration files and {@link Setting}'s defaults, after {@link Setting} has checked every
+ * value. A new row in {@link Setting} needs its typed method here too.
  */
 @ConfigMapping(prefix = CatflapConfig.PREFIX)
 public interface CatflapConfig {

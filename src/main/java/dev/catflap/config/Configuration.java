@@ -9,8 +9,6 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.utils.StringUtil;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,7 +37,6 @@ public class Configuration {
     private static final int PROJECT_FILE_ORDINAL = 250;
     private static final int USER_FILE_ORDINAL = 200;
     private static final int DEFAULTS_ORDINAL = 100;
-    private static final String DEFAULTS_RESOURCE = "application.properties";
     private static final String VARIABLE_PREFIX = "CATFLAP_";
     /** The launcher's own variable (src/main/launcher/catflap): JVM options, not a setting. */
     private static final String JAVA_OPTIONS_VARIABLE = "CATFLAP_JAVA_OPTS";
@@ -115,7 +111,7 @@ public class Configuration {
                         return ENVIRONMENT;
                     }
                 })
-                .withSources(new NamedSource(DEFAULTS, defaults(), DEFAULTS_ORDINAL))
+                .withSources(new NamedSource(DEFAULTS, Setting.defaults(), DEFAULTS_ORDINAL))
                 .withValidateUnknown(false);
         project.ifPresent(file -> builder.withSources(fileSource(file, PROJECT_FILE_ORDINAL)));
         user.ifPresent(file -> builder.withSources(fileSource(file, USER_FILE_ORDINAL)));
@@ -192,21 +188,5 @@ public class Configuration {
             options.add(setting.option() + " " + element);
         }
         return String.join(" ", options);
-    }
-
-    private static Map<String, String> defaults() {
-        Properties properties = new Properties();
-        try (InputStream in = Configuration.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
-            properties.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("catflap is missing its " + DEFAULTS_RESOURCE, e);
-        }
-        Map<String, String> map = new HashMap<>();
-        properties.forEach((key, value) -> {
-            if (((String) key).startsWith(CatflapConfig.PREFIX + ".")) {
-                map.put((String) key, (String) value);
-            }
-        });
-        return map;
     }
 }

@@ -9,6 +9,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.utils.StringUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,10 +42,15 @@ public class Configuration {
     /** The launcher's own variable (src/main/launcher/catflap): JVM options, not a setting. */
     private static final String JAVA_OPTIONS_VARIABLE = "CATFLAP_JAVA_OPTS";
 
-    private final Posix posix;
+    private final SettingsFileSystem system;
 
+    @Inject
     public Configuration(Posix posix) {
-        this.posix = posix;
+        this(SettingsFileSystem.of(posix));
+    }
+
+    Configuration(SettingsFileSystem system) {
+        this.system = system;
     }
 
     /**
@@ -59,8 +65,8 @@ public class Configuration {
      */
     public Settings load(Map<Setting, String> flags, Optional<Path> configFile, Map<String, String> environment) {
         List<String> warnings = new ArrayList<>(unknownVariables(environment));
-        SettingsFileReader reader = new SettingsFileReader(posix);
-        Trust trust = new Trust(posix.effectiveUid());
+        SettingsFileReader reader = new SettingsFileReader(system);
+        Trust trust = new Trust(system.effectiveUid());
         Optional<ConfigFile> project = ProjectFile.read(configFile, Path.of("").toAbsolutePath(), UserFile.home(environment),
                 reader, trust, warnings::add);
         Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,19 +71,19 @@ public class Configuration {
         Optional<ConfigFile> project = ProjectFile.read(configFile, Path.of("").toAbsolutePath(), UserFile.home(environment),
                 reader, trust, warnings::add);
         Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
-        // SmallRye checks a mapping while it builds, with messages that do not say where a value
-        // came from: check every value first, on the same sources without the mapping.
-        SmallRyeConfig unchecked = builder(flags, environment, project, user).build();
+        SmallRyeConfig config = builder(flags, environment, project, user).build();
+        Map<Setting, Object> values = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
-            check(unchecked, setting);
+            parsed(config, setting).ifPresent(value -> values.put(setting, value));
         }
-        Combinations.check(unchecked);
-        SmallRyeConfig config = builder(flags, environment, project, user).withMapping(CatflapConfig.class).build();
+        Combinations.check(config);
+        CatflapConfig typed = new CatflapConfig(values);
 
         project.ifPresent(file -> warnings.addAll(file.unknownKeys()));
         user.ifPresent(file -> warnings.addAll(file.unknownKeys()));
-        exposedHost(config).ifPresent(warnings::add);
-        return new Settings(config, project.map(ConfigFile::path), UserFile.location(environment), user.isPresent(), warnings);
+        exposedHost(config, typed).ifPresent(warnings::add);
+        return new Settings(config, typed, project.map(ConfigFile::path), UserFile.location(environment), user.isPresent(),
+                warnings);
     }
 
     /**
@@ -134,8 +135,7 @@ public class Configuration {
      * machines, the user should hear of it before the socket is bound. Listen specs replace the
      * host where they are set, so then it is theirs that count.
      */
-    private static Optional<String> exposedHost(SmallRyeConfig config) {
-        CatflapConfig mapping = config.getConfigMapping(CatflapConfig.class);
+    private static Optional<String> exposedHost(SmallRyeConfig config, CatflapConfig mapping) {
         if (mapping.listen().isPresent()) {
             return exposedListenSpec(config.getConfigValue(Setting.LISTEN.key()), mapping.listen().get());
         }
@@ -157,13 +157,14 @@ public class Configuration {
                         + ", where " + spec.text() + " is not a loopback address: other machines can connect to the command");
     }
 
-    private static void check(SmallRyeConfig config, Setting setting) {
+    /** The value of {@code setting}, parsed; empty when no source sets it. */
+    private static Optional<Object> parsed(SmallRyeConfig config, Setting setting) {
         ConfigValue value = config.getConfigValue(setting.key());
         if (value.getValue() == null) {
-            return;
+            return Optional.empty();
         }
         try {
-            setting.parse(value.getValue());
+            return Optional.of(setting.parse(value.getValue()));
         } catch (IllegalArgumentException e) {
             throw CatflapException.usage(origin(setting, value) + ": " + e.getMessage());
         }

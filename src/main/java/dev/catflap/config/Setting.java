@@ -29,11 +29,12 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Everything catflap can be told, one row per setting: its key in files ({@code catflap.port}),
  * its {@code CATFLAP_} variable, its option's names, value label and help, its built-in default
- * and how its text is checked. This is the one place to add a setting: the options of
- * {@code --help}, the man page and the shell completion ({@code cli/SettingOptions}), the
- * built-in defaults ({@link #defaults()}), {@code --show-config} and the checks of every source
- * all come from here (only {@link CatflapConfig}, which types the checked values, needs a line
- * too). The rows are in the order {@code --help} lists them, group by group.
+ * and the parser that checks its text and gives its typed value. This is the one place to add a
+ * setting; everything else comes from here: the options of {@code --help}, the man page and the
+ * shell completion ({@code cli/SettingOptions}), the built-in defaults ({@link #defaults()}),
+ * {@code --show-config}, the warnings for unknown keys and variables, and the typed value
+ * ({@link CatflapConfig#value}). The rows are in the order {@code --help} lists them, group by
+ * group; the README's option table is checked against them by a test.
  *
  * <p>A value is validated here, whatever source it came from, so that an error can name the
  * key, the value and the source.
@@ -104,6 +105,8 @@ public enum Setting {
         }
     }
 
+    /** What every key starts with: catflap's part of a properties file. */
+    public static final String KEY_PREFIX = "catflap.";
     /** In a description, where the built-in default goes: written once, in the row's default. */
     public static final String DEFAULT = "{default}";
     /** Words for the rows' blanks (a nested class: the rows may not refer to the enum's own fields). */
@@ -148,7 +151,7 @@ public enum Setting {
 
     /** The key in properties files, e.g. {@code catflap.port}. */
     public String key() {
-        return CatflapConfig.PREFIX + "." + name;
+        return KEY_PREFIX + name;
     }
 
     /** The environment variable, e.g. {@code CATFLAP_PORT} (SmallRye's mapping of the key). */

@@ -76,8 +76,8 @@ public class Configuration {
         for (Setting setting : Setting.values()) {
             parsed(config, setting).ifPresent(value -> values.put(setting, value));
         }
-        Combinations.check(config);
         CatflapConfig typed = new CatflapConfig(values);
+        Combinations.check(config, typed);
 
         project.ifPresent(file -> warnings.addAll(file.unknownKeys()));
         user.ifPresent(file -> warnings.addAll(file.unknownKeys()));

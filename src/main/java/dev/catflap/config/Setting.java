@@ -2,6 +2,8 @@ package dev.catflap.config;
 
 import static dev.catflap.config.Setting.Blank.FLAG;
 import static dev.catflap.config.Setting.Blank.NO_DEFAULT;
+import static dev.catflap.config.Setting.Blank.repeatable;
+import static dev.catflap.config.Setting.Blank.single;
 
 import dev.catflap.posix.OsString;
 import dev.catflap.socket.Backlog;
@@ -40,25 +42,25 @@ import java.util.regex.PatternSyntaxException;
  * key, the value and the source.
  */
 public enum Setting {
-    LISTEN("listen", Group.SOCKET, "-l/--listen", "SPEC", NO_DEFAULT, Setting::listenSpecs,
+    LISTEN("listen", Group.SOCKET, "-l/--listen", repeatable("SPEC"), NO_DEFAULT, Setting::listenSpecs,
             // Ordered so that picocli, which may wrap after any ':', wraps between the forms.
             "A socket to bind, repeatable; they go to fds 3, 4, ... in order, and replace -h/-p. "
                     + "SPEC is HOST:PORT, [IPV6]:PORT, tcp://HOST:PORT, unix:PATH, unix:@NAME (abstract) "
                     + "or udp://HOST:PORT."),
-    HOST("host", Group.SOCKET, "-h/--host", "IP", "127.0.0.1", IpLiteral::parse,
+    HOST("host", Group.SOCKET, "-h/--host", single("IP"), "127.0.0.1", IpLiteral::parse,
             "IPv4 or IPv6 address of the one TCP socket, without -l (default: " + Setting.DEFAULT + "). No name lookup."),
-    PORT("port", Group.SOCKET, "-p/--port", "PORT", "5000", Port::parse,
+    PORT("port", Group.SOCKET, "-p/--port", single("PORT"), "5000", Port::parse,
             "Its TCP port; 0 picks a free one (default: " + Setting.DEFAULT + ")."),
-    BACKLOG("backlog", Group.SOCKET, "--backlog", "N", NO_DEFAULT, Backlog::parse,
+    BACKLOG("backlog", Group.SOCKET, "--backlog", single("N"), NO_DEFAULT, Backlog::parse,
             "Connections the kernel queues while no server accepts (default: the system maximum)."),
 
-    ENV("env", Group.COMMAND, "-e/--env", "NAME", "LISTEN_FD", Setting::variableName,
+    ENV("env", Group.COMMAND, "-e/--env", single("NAME"), "LISTEN_FD", Setting::variableName,
             "Environment variable that receives the first socket's fd number (default: " + Setting.DEFAULT + ")."),
     SYSTEMD("systemd", Group.COMMAND, "--systemd", FLAG, "false", Setting::bool,
             "Also set LISTEN_FDS, LISTEN_PID and LISTEN_FDNAMES, as systemd's socket activation does."),
     NO_PID("no-pid", Group.COMMAND, "--no-pid", FLAG, "false", Setting::bool,
             "With --systemd: leave LISTEN_PID unset, for a command that hands the sockets on."),
-    FDNAME("fdname", Group.COMMAND, "--fdname", "NAME", NO_DEFAULT, Setting::fdNames,
+    FDNAME("fdname", Group.COMMAND, "--fdname", repeatable("NAME"), NO_DEFAULT, Setting::fdNames,
             "With --systemd: the next socket's name in LISTEN_FDNAMES, repeatable, one per socket "
                     + "(default: tcp, udp or unix)."),
     STDIN("stdin", Group.COMMAND, "--stdin", FLAG, "false", Setting::bool,
@@ -70,20 +72,20 @@ public enum Setting {
 
     SPAWN("spawn", Group.SUPERVISING, "--spawn", FLAG, "false", Setting::bool,
             "Run the command as a child and stay: pass on HUP, INT, QUIT, USR1, USR2 and TERM, exit with its status."),
-    WATCH("watch", Group.SUPERVISING, "--watch", "PATH", NO_DEFAULT, Setting::existingPaths,
+    WATCH("watch", Group.SUPERVISING, "--watch", repeatable("PATH"), NO_DEFAULT, Setting::existingPaths,
             "Restart the command when files under PATH change (repeatable; implies --spawn). "
                     + "Changes in .git/, target/ and node_modules/ do not count."),
-    IGNORE("ignore", Group.SUPERVISING, "--ignore", "GLOB", NO_DEFAULT, Setting::globs,
+    IGNORE("ignore", Group.SUPERVISING, "--ignore", repeatable("GLOB"), NO_DEFAULT, Setting::globs,
             "With --watch, changes that do not count (repeatable): a GLOB without / matches a name "
                     + "at any depth, one with / a path under PATH."),
-    GRACE("grace", Group.SUPERVISING, "--grace", "SECONDS", "5", Setting::seconds,
+    GRACE("grace", Group.SUPERVISING, "--grace", single("SECONDS"), "5", Setting::seconds,
             "With --watch, how long the command has to exit after SIGTERM before SIGKILL (default: " + Setting.DEFAULT + ")."),
 
     /**
      * The command: in files written as one line; on the command line, the words after the
      * options, which is why it has no option of its own.
      */
-    COMMAND("command", Group.NONE, "command line", "COMMAND", NO_DEFAULT, ShellWords::parse,
+    COMMAND("command", Group.NONE, "command line", single("COMMAND"), NO_DEFAULT, ShellWords::parse,
             "The command to run, then its own arguments.");
 
     /** Where {@code --help} lists a setting's option, under which heading, in this order. */
@@ -109,14 +111,31 @@ public enum Setting {
     public static final String KEY_PREFIX = "catflap.";
     /** In a description, where the built-in default goes: written once, in the row's default. */
     public static final String DEFAULT = "{default}";
-    /** Words for the rows' blanks (a nested class: the rows may not refer to the enum's own fields). */
+    /**
+     * What an option takes: one value, or a list, which the option gives by being repeated and a
+     * file or variable as comma-separated elements ({@code \\,} a comma inside one).
+     *
+     * @param label the value in the help, e.g. {@code PORT}
+     */
+    record Value(String label, boolean list) {
+    }
+
+    /** Words for the rows (a nested class: the rows may not refer to the enum's own fields). */
     static final class Blank {
         /** A setting that is unset unless a source sets it; its description says what unset means. */
         static final String NO_DEFAULT = null;
-        /** The value label of an option that takes no value: given, it sets its setting to true. */
-        static final String FLAG = null;
+        /** An option that takes no value: given, it sets its setting to true. */
+        static final Value FLAG = null;
 
         private Blank() {
+        }
+
+        static Value single(String label) {
+            return new Value(label, false);
+        }
+
+        static Value repeatable(String label) {
+            return new Value(label, true);
         }
     }
 
@@ -133,17 +152,17 @@ public enum Setting {
     private final String name;
     private final Group group;
     private final String option;
-    private final String label;
+    private final Value value;
     private final String defaultValue;
     private final Function<String, ?> parser;
     private final String description;
 
-    Setting(String name, Group group, String option, String label, String defaultValue, Function<String, ?> parser,
+    Setting(String name, Group group, String option, Value value, String defaultValue, Function<String, ?> parser,
             String description) {
         this.name = name;
         this.group = group;
         this.option = option;
-        this.label = label;
+        this.value = value;
         this.defaultValue = defaultValue;
         this.parser = parser;
         this.description = description;
@@ -181,7 +200,7 @@ public enum Setting {
 
     /** The option's value in the help, e.g. {@code PORT}; empty for a flag, which takes none. */
     public Optional<String> label() {
-        return Optional.ofNullable(label);
+        return Optional.ofNullable(value).map(Value::label);
     }
 
     /** The built-in default, as a file would write it; empty when the setting is unset by default. */
@@ -221,7 +240,7 @@ public enum Setting {
 
     /** Whether the value is a comma-separated list, which a repeated option gives. */
     public boolean isList() {
-        return this == LISTEN || this == FDNAME || this == WATCH || this == IGNORE;
+        return value != null && value.list();
     }
 
     public static Optional<Setting> forKey(String key) {

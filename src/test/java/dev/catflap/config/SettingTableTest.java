@@ -63,6 +63,12 @@ class SettingTableTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void exactlyTheListsAreRepeatableAndSaySo(Setting setting) {
+        assertEquals(setting.isList(), setting.description().contains("repeatable"), setting.description());
+    }
+
     @Test
     void onlyTheCommandIsNoOption() {
         for (Setting setting : Setting.values()) {

@@ -62,7 +62,6 @@ import picocli.CommandLine.Spec;
             "126:the command was found but cannot be executed",
             "127:the command was not found"},
         footerHeading = "%nExamples:%n",
-        modelTransformer = SettingOptions.class,
         footer = {
             "  catflap -p 8080 -- node server.js",
             "  catflap -p 0 sh -c 'echo socket at fd $LISTEN_FD'",
@@ -71,10 +70,10 @@ import picocli.CommandLine.Spec;
             "  catflap -l 0.0.0.0:8080 --stdin -- java Server.java",
             "  catflap -p 8080 --watch src -- node server.js",
             "  catflap --show-config"},
-        sortOptions = false)
+        sortOptions = false,
+        // The settings' options come from Setting's table (socket, command, supervising groups).
+        modelTransformer = SettingOptions.class)
 public class CatflapCommand implements Callable<Integer> {
-
-    // The settings' options (socket, command, supervising) come from Setting's table: see SettingOptions.
 
     @ArgGroup(validate = false, heading = "%nConfiguration options:%n", order = 4)
     ConfigOptions configOptions = new ConfigOptions();
@@ -82,10 +81,11 @@ public class CatflapCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nOther options:%n", order = 9)
     HelpOptions help = new HelpOptions();
 
-    // Hidden from the option list: the usage line and the description say what COMMAND is.
+    /** The model, with the options SettingOptions added: what the user gave them is read from it. */
     @Spec
     CommandSpec spec;
 
+    // Hidden from the option list: the usage line and the description say what COMMAND is.
     @Parameters(paramLabel = "COMMAND", arity = "0..*", hidden = true)
     List<String> command = new ArrayList<>();
 

@@ -24,13 +24,14 @@ import dev.catflap.supervise.Supervisor;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** catflap's one command: settle the settings, bind, announce, launch. */
 @Dependent
@@ -69,17 +70,10 @@ import picocli.CommandLine.Parameters;
             "  catflap -l 0.0.0.0:8080 --stdin -- java Server.java",
             "  catflap -p 8080 --watch src -- node server.js",
             "  catflap --show-config"},
-        sortOptions = false)
+        sortOptions = false,
+        // The settings' options come from Setting's table (socket, command, supervising groups).
+        modelTransformer = SettingOptions.class)
 public class CatflapCommand implements Callable<Integer> {
-
-    @ArgGroup(validate = false, heading = "%nSocket options:%n", order = 1)
-    SocketOptions socket = new SocketOptions();
-
-    @ArgGroup(validate = false, heading = "%nCommand options:%n", order = 2)
-    LaunchOptions launch = new LaunchOptions();
-
-    @ArgGroup(validate = false, heading = "%nSupervising options:%n", order = 3)
-    SpawnOptions spawn = new SpawnOptions();
 
     @ArgGroup(validate = false, heading = "%nConfiguration options:%n", order = 4)
     ConfigOptions configOptions = new ConfigOptions();
@@ -87,8 +81,12 @@ public class CatflapCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nOther options:%n", order = 9)
     HelpOptions help = new HelpOptions();
 
+    /** The model, with the options SettingOptions added: what the user gave them is read from it. */
+    @Spec
+    CommandSpec spec;
+
     // Hidden from the option list: the usage line and the description say what COMMAND is.
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", hidden = true, description = "The command to run, then its own arguments.")
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", hidden = true)
     List<String> command = new ArrayList<>();
 
     private final Configuration configuration;
@@ -194,16 +192,7 @@ public class CatflapCommand implements Callable<Integer> {
     }
 
     private Map<Setting, String> flags() {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        if (socket != null) {
-            socket.addTo(flags);
-        }
-        if (launch != null) {
-            launch.addTo(flags);
-        }
-        if (spawn != null) {
-            spawn.addTo(flags);
-        }
+        Map<Setting, String> flags = SettingOptions.flags(spec);
         if (!command.isEmpty()) {
             // so that it replaces a configured command as any flag replaces a setting
             flags.put(Setting.COMMAND, ShellWords.quote(command));

@@ -6,8 +6,9 @@ import picocli.CommandLine.IFactory;
 
 /**
  * Creates catflap's command classes without their beans, for picocli's generators that run at
- * build time (shell completion, man page): they only read the annotations, and outside Quarkus
- * there are no beans to inject. Never used when catflap runs.
+ * build time (shell completion, man page): they only read the model (the annotations and the
+ * options that {@link SettingOptions} adds from the settings' table), and outside Quarkus there
+ * are no beans to inject. Never used when catflap runs.
  */
 public class DescriptionFactory implements IFactory {
     private final IFactory plain = CommandLine.defaultFactory();

@@ -1,171 +1,108 @@
 package dev.catflap.config;
 
 import dev.catflap.socket.ListenSpec;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithConverter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.spi.Converter;
 
 /**
- * The effective settings, typed. Built by {@link Configuration} from the flags, the environment,
- * the configuration files and the defaults in application.properties, after {@link Setting} has
- * checked every value.
+ * The effective settings, typed: each value as its row of {@link Setting} parsed it when
+ * {@link Configuration} checked it, so nothing is parsed twice. A new setting needs no line here:
+ * {@link #value} gives any setting's value; the methods below only name the types of today's.
  */
-@ConfigMapping(prefix = CatflapConfig.PREFIX)
-public interface CatflapConfig {
-    String PREFIX = "catflap";
+public final class CatflapConfig {
+    private final Map<Setting, Object> values;
+
+    /** @param values the parsed value of every setting that is set, defaults included */
+    CatflapConfig(Map<Setting, Object> values) {
+        this.values = new EnumMap<>(values);
+    }
+
+    /** The value of {@code setting} as its parser made it; empty when no source sets it. */
+    public Optional<Object> value(Setting setting) {
+        return Optional.ofNullable(values.get(setting));
+    }
 
     /** The TCP port of the {@code -h/-p} shorthand; 0 lets the kernel pick one. */
-    @WithConverter(PortConverter.class)
-    int port();
+    public int port() {
+        return (Integer) set(Setting.PORT);
+    }
 
     /** The IP address of the {@code -h/-p} shorthand. */
-    @WithConverter(HostConverter.class)
-    InetAddress host();
+    public InetAddress host() {
+        return (InetAddress) set(Setting.HOST);
+    }
 
     /** The environment variable that tells the command its socket's fd. */
-    @WithConverter(VariableNameConverter.class)
-    String env();
+    public String env() {
+        return (String) set(Setting.ENV);
+    }
 
-    /** No listening line on stderr. */
-    @WithConverter(BooleanConverter.class)
-    boolean quiet();
+    public boolean quiet() {
+        return (Boolean) set(Setting.QUIET);
+    }
 
     /** The listen backlog; the system maximum when unset. */
-    @WithConverter(BacklogConverter.class)
-    Optional<Integer> backlog();
+    public Optional<Integer> backlog() {
+        return value(Setting.BACKLOG).map(Integer.class::cast);
+    }
 
     /** The command to run when the command line gives none, e.g. from a project file. */
-    @WithConverter(CommandConverter.class)
-    Optional<ShellWords> command();
+    public Optional<ShellWords> command() {
+        return value(Setting.COMMAND).map(ShellWords.class::cast);
+    }
 
     /** The sockets of {@code -l/--listen}, in order; when unset, the {@code -h/-p} shorthand's one. */
-    @WithConverter(ListenSpecConverter.class)
-    Optional<List<ListenSpec>> listen();
+    public Optional<List<ListenSpec>> listen() {
+        return list(Setting.LISTEN, ListenSpec.class);
+    }
 
-    /** Tell the command its sockets the systemd way: LISTEN_FDS, LISTEN_PID, LISTEN_FDNAMES. */
-    @WithConverter(BooleanConverter.class)
-    boolean systemd();
+    public boolean systemd() {
+        return (Boolean) set(Setting.SYSTEMD);
+    }
 
-    /** With {@link #systemd()}: leave LISTEN_PID unset. */
-    @WithConverter(BooleanConverter.class)
-    boolean noPid();
+    public boolean noPid() {
+        return (Boolean) set(Setting.NO_PID);
+    }
 
     /** With {@link #systemd()}: the sockets' names, one per socket in order. */
-    @WithConverter(FdNameConverter.class)
-    Optional<List<String>> fdname();
+    public Optional<List<String>> fdname() {
+        return list(Setting.FDNAME, String.class);
+    }
 
-    /** Put the single socket on fd 0, as inetd does and {@code System.inheritedChannel()} expects. */
-    @WithConverter(BooleanConverter.class)
-    boolean stdin();
+    public boolean stdin() {
+        return (Boolean) set(Setting.STDIN);
+    }
 
-    /** Run the command as a child instead of exec'ing it (implied by {@link #watch}). */
-    @WithConverter(BooleanConverter.class)
-    boolean spawn();
+    public boolean spawn() {
+        return (Boolean) set(Setting.SPAWN);
+    }
 
     /** Paths whose changes restart the command; unset unless watching. */
-    @WithConverter(PathsConverter.class)
-    Optional<List<Path>> watch();
+    public Optional<List<Path>> watch() {
+        return list(Setting.WATCH, Path.class);
+    }
 
     /** Globs of changes that do not restart the command. */
-    @WithConverter(GlobsConverter.class)
-    Optional<List<String>> ignore();
+    public Optional<List<String>> ignore() {
+        return list(Setting.IGNORE, String.class);
+    }
 
     /** How long a command has to exit after SIGTERM before SIGKILL. */
-    @WithConverter(GraceConverter.class)
-    Duration grace();
-
-    // One converter per type, each handing its text to Setting, the one place values are parsed and
-    // checked. They cannot share a generic base class: SmallRye reads the converted type from each
-    // converter's own "implements Converter<T>".
-
-    final class PortConverter implements Converter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            return (Integer) parse(Setting.PORT, value);
-        }
+    public Duration grace() {
+        return (Duration) set(Setting.GRACE);
     }
 
-    final class HostConverter implements Converter<InetAddress> {
-        @Override
-        public InetAddress convert(String value) {
-            return (InetAddress) parse(Setting.HOST, value);
-        }
+    /** A setting with a built-in default, which is always set. */
+    private Object set(Setting setting) {
+        return value(setting).orElseThrow(() -> new IllegalStateException(setting.key() + " has no value"));
     }
 
-    final class VariableNameConverter implements Converter<String> {
-        @Override
-        public String convert(String value) {
-            return (String) parse(Setting.ENV, value);
-        }
-    }
-
-    final class BooleanConverter implements Converter<Boolean> {
-        @Override
-        public Boolean convert(String value) {
-            return (Boolean) parse(Setting.QUIET, value);
-        }
-    }
-
-    final class BacklogConverter implements Converter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            return (Integer) parse(Setting.BACKLOG, value);
-        }
-    }
-
-    final class CommandConverter implements Converter<ShellWords> {
-        @Override
-        public ShellWords convert(String value) {
-            return (ShellWords) parse(Setting.COMMAND, value);
-        }
-    }
-
-    /** SmallRye hands a list's converter the whole value: {@link Setting} splits and checks it. */
-    final class ListenSpecConverter implements Converter<List<ListenSpec>> {
-        @Override
-        @SuppressWarnings("unchecked")
-        public List<ListenSpec> convert(String value) {
-            return (List<ListenSpec>) parse(Setting.LISTEN, value);
-        }
-    }
-
-    final class FdNameConverter implements Converter<List<String>> {
-        @Override
-        @SuppressWarnings("unchecked")
-        public List<String> convert(String value) {
-            return (List<String>) parse(Setting.FDNAME, value);
-        }
-    }
-
-    final class PathsConverter implements Converter<List<Path>> {
-        @Override
-        @SuppressWarnings("unchecked")
-        public List<Path> convert(String value) {
-            return (List<Path>) parse(Setting.WATCH, value);
-        }
-    }
-
-    final class GlobsConverter implements Converter<List<String>> {
-        @Override
-        @SuppressWarnings("unchecked")
-        public List<String> convert(String value) {
-            return (List<String>) parse(Setting.IGNORE, value);
-        }
-    }
-
-    final class GraceConverter implements Converter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return (Duration) parse(Setting.GRACE, value);
-        }
-    }
-
-    private static Object parse(Setting setting, String value) {
-        return setting.parse(value);
+    private <T> Optional<List<T>> list(Setting setting, Class<T> type) {
+        return value(setting).map(list -> ((List<?>) list).stream().map(type::cast).toList());
     }
 }

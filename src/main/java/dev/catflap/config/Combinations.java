@@ -12,14 +12,20 @@ import java.util.List;
  */
 final class Combinations {
     private final SmallRyeConfig config;
+    private final CatflapConfig typed;
 
-    private Combinations(SmallRyeConfig config) {
+    private Combinations(SmallRyeConfig config, CatflapConfig typed) {
         this.config = config;
+        this.typed = typed;
     }
 
-    /** @throws CatflapException (exit 2) for the first contradiction found */
-    static void check(SmallRyeConfig config) {
-        Combinations combinations = new Combinations(config);
+    /**
+     * @param config where each value came from, for the messages
+     * @param typed the values, parsed
+     * @throws CatflapException (exit 2) for the first contradiction found
+     */
+    static void check(SmallRyeConfig config, CatflapConfig typed) {
+        Combinations combinations = new Combinations(config, typed);
         combinations.listenReplacesShorthand(Setting.HOST);
         combinations.listenReplacesShorthand(Setting.PORT);
         combinations.onlyInItsMode(Setting.FDNAME, isSet(combinations.value(Setting.FDNAME)), Setting.SYSTEMD);
@@ -89,7 +95,7 @@ final class Combinations {
         if (!isSet(value(Setting.FDNAME)) || !isOn(Setting.SYSTEMD)) {
             return;
         }
-        int names = ((List<?>) Setting.FDNAME.parse(value(Setting.FDNAME).getValue())).size();
+        int names = typed.fdname().orElseThrow().size();
         int sockets = socketCount();
         if (names != sockets) {
             String from = isSet(value(Setting.LISTEN)) ? " (" + named(Setting.LISTEN) + ")" : "";
@@ -99,8 +105,7 @@ final class Combinations {
     }
 
     private int socketCount() {
-        ConfigValue listen = value(Setting.LISTEN);
-        return isSet(listen) ? ((List<?>) Setting.LISTEN.parse(listen.getValue())).size() : 1;
+        return typed.listen().map(List::size).orElse(1);
     }
 
     private ConfigValue value(Setting setting) {
@@ -108,8 +113,7 @@ final class Combinations {
     }
 
     private boolean isOn(Setting setting) {
-        ConfigValue value = value(setting);
-        return isSet(value) && (Boolean) setting.parse(value.getValue());
+        return typed.value(setting).map(Boolean.class::cast).orElse(false);
     }
 
     private static boolean isSet(ConfigValue value) {

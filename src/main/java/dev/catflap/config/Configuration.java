@@ -9,18 +9,17 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.utils.StringUtil;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,15 +39,19 @@ public class Configuration {
     private static final int PROJECT_FILE_ORDINAL = 250;
     private static final int USER_FILE_ORDINAL = 200;
     private static final int DEFAULTS_ORDINAL = 100;
-    private static final String DEFAULTS_RESOURCE = "application.properties";
     private static final String VARIABLE_PREFIX = "CATFLAP_";
     /** The launcher's own variable (src/main/launcher/catflap): JVM options, not a setting. */
     private static final String JAVA_OPTIONS_VARIABLE = "CATFLAP_JAVA_OPTS";
 
-    private final Posix posix;
+    private final SettingsFileSystem system;
 
+    @Inject
     public Configuration(Posix posix) {
-        this.posix = posix;
+        this(SettingsFileSystem.of(posix));
+    }
+
+    Configuration(SettingsFileSystem system) {
+        this.system = system;
     }
 
     /**
@@ -63,24 +66,24 @@ public class Configuration {
      */
     public Settings load(Map<Setting, String> flags, Optional<Path> configFile, Map<String, String> environment) {
         List<String> warnings = new ArrayList<>(unknownVariables(environment));
-        SettingsFileReader reader = new SettingsFileReader(posix);
-        Trust trust = new Trust(posix.effectiveUid());
+        SettingsFileReader reader = new SettingsFileReader(system);
+        Trust trust = new Trust(system.effectiveUid());
         Optional<ConfigFile> project = ProjectFile.read(configFile, Path.of("").toAbsolutePath(), UserFile.home(environment),
                 reader, trust, warnings::add);
         Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
-        // SmallRye checks a mapping while it builds, with messages that do not say where a value
-        // came from: check every value first, on the same sources without the mapping.
-        SmallRyeConfig unchecked = builder(flags, environment, project, user).build();
+        SmallRyeConfig config = builder(flags, environment, project, user).build();
+        Map<Setting, Object> values = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
-            check(unchecked, setting);
+            parsed(config, setting).ifPresent(value -> values.put(setting, value));
         }
-        Combinations.check(unchecked);
-        SmallRyeConfig config = builder(flags, environment, project, user).withMapping(CatflapConfig.class).build();
+        CatflapConfig typed = new CatflapConfig(values);
+        Combinations.check(config, typed);
 
         project.ifPresent(file -> warnings.addAll(file.unknownKeys()));
         user.ifPresent(file -> warnings.addAll(file.unknownKeys()));
-        exposedHost(config).ifPresent(warnings::add);
-        return new Settings(config, project.map(ConfigFile::path), UserFile.location(environment), user.isPresent(), warnings);
+        exposedHost(config, typed).ifPresent(warnings::add);
+        return new Settings(config, typed, project.map(ConfigFile::path), UserFile.location(environment), user.isPresent(),
+                warnings);
     }
 
     /**
@@ -115,7 +118,7 @@ public class Configuration {
                         return ENVIRONMENT;
                     }
                 })
-                .withSources(new NamedSource(DEFAULTS, defaults(), DEFAULTS_ORDINAL))
+                .withSources(new NamedSource(DEFAULTS, Setting.defaults(), DEFAULTS_ORDINAL))
                 .withValidateUnknown(false);
         project.ifPresent(file -> builder.withSources(fileSource(file, PROJECT_FILE_ORDINAL)));
         user.ifPresent(file -> builder.withSources(fileSource(file, USER_FILE_ORDINAL)));
@@ -132,8 +135,7 @@ public class Configuration {
      * machines, the user should hear of it before the socket is bound. Listen specs replace the
      * host where they are set, so then it is theirs that count.
      */
-    private static Optional<String> exposedHost(SmallRyeConfig config) {
-        CatflapConfig mapping = config.getConfigMapping(CatflapConfig.class);
+    private static Optional<String> exposedHost(SmallRyeConfig config, CatflapConfig mapping) {
         if (mapping.listen().isPresent()) {
             return exposedListenSpec(config.getConfigValue(Setting.LISTEN.key()), mapping.listen().get());
         }
@@ -155,13 +157,14 @@ public class Configuration {
                         + ", where " + spec.text() + " is not a loopback address: other machines can connect to the command");
     }
 
-    private static void check(SmallRyeConfig config, Setting setting) {
+    /** The value of {@code setting}, parsed; empty when no source sets it. */
+    private static Optional<Object> parsed(SmallRyeConfig config, Setting setting) {
         ConfigValue value = config.getConfigValue(setting.key());
         if (value.getValue() == null) {
-            return;
+            return Optional.empty();
         }
         try {
-            setting.parse(value.getValue());
+            return Optional.of(setting.parse(value.getValue()));
         } catch (IllegalArgumentException e) {
             throw CatflapException.usage(origin(setting, value) + ": " + e.getMessage());
         }
@@ -192,21 +195,5 @@ public class Configuration {
             options.add(setting.option() + " " + element);
         }
         return String.join(" ", options);
-    }
-
-    private static Map<String, String> defaults() {
-        Properties properties = new Properties();
-        try (InputStream in = Configuration.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
-            properties.load(in);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("catflap is missing its " + DEFAULTS_RESOURCE, e);
-        }
-        Map<String, String> map = new HashMap<>();
-        properties.forEach((key, value) -> {
-            if (((String) key).startsWith(CatflapConfig.PREFIX + ".")) {
-                map.put((String) key, (String) value);
-            }
-        });
-        return map;
     }
 }

@@ -1,5 +1,10 @@
 package dev.catflap.config;
 
+import static dev.catflap.config.Setting.Blank.FLAG;
+import static dev.catflap.config.Setting.Blank.NO_DEFAULT;
+import static dev.catflap.config.Setting.Blank.repeatable;
+import static dev.catflap.config.Setting.Blank.single;
+
 import dev.catflap.posix.OsString;
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.IpLiteral;
@@ -14,35 +19,125 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Every setting catflap knows: its key, the option that sets it and how its text is checked. This
- * is where a value is validated, whatever source it came from, so that an error can name the key,
- * the value and the source; {@link CatflapConfig} then gives the checked values their types.
+ * Everything catflap can be told, one row per setting: its key in files ({@code catflap.port}),
+ * its {@code CATFLAP_} variable, its option's names, value label and help, its built-in default
+ * and the parser that checks its text and gives its typed value. This is the one place to add a
+ * setting; everything else comes from here: the options of {@code --help}, the man page and the
+ * shell completion ({@code cli/SettingOptions}), the built-in defaults ({@link #defaults()}),
+ * {@code --show-config}, the warnings for unknown keys and variables, and the typed value
+ * ({@link CatflapConfig#value}). The rows are in the order {@code --help} lists them, group by
+ * group; the README's option table is checked against them by a test.
+ *
+ * <p>A value is validated here, whatever source it came from, so that an error can name the
+ * key, the value and the source.
  */
 public enum Setting {
-    PORT("port", "-p/--port", Port::parse),
-    HOST("host", "-h/--host", IpLiteral::parse),
-    ENV("env", "-e/--env", Setting::variableName),
-    QUIET("quiet", "-q/--quiet", Setting::bool),
-    BACKLOG("backlog", "--backlog", Backlog::parse),
-    /** The command: in files written as one line; on the command line, the words after the options. */
-    COMMAND("command", "command line", ShellWords::parse),
-    LISTEN("listen", "-l/--listen", Setting::listenSpecs),
-    SYSTEMD("systemd", "--systemd", Setting::bool),
-    NO_PID("no-pid", "--no-pid", Setting::bool),
-    FDNAME("fdname", "--fdname", Setting::fdNames),
-    STDIN("stdin", "--stdin", Setting::bool),
-    SPAWN("spawn", "--spawn", Setting::bool),
-    WATCH("watch", "--watch", Setting::existingPaths),
-    IGNORE("ignore", "--ignore", Setting::globs),
-    GRACE("grace", "--grace", Setting::seconds);
+    LISTEN("listen", Group.SOCKET, "-l/--listen", repeatable("SPEC"), NO_DEFAULT, Setting::listenSpecs,
+            // Ordered so that picocli, which may wrap after any ':', wraps between the forms.
+            "A socket to bind, repeatable; they go to fds 3, 4, ... in order, and replace -h/-p. "
+                    + "SPEC is HOST:PORT, [IPV6]:PORT, tcp://HOST:PORT, unix:PATH, unix:@NAME (abstract) "
+                    + "or udp://HOST:PORT."),
+    HOST("host", Group.SOCKET, "-h/--host", single("IP"), "127.0.0.1", IpLiteral::parse,
+            "IPv4 or IPv6 address of the one TCP socket, without -l (default: " + Setting.DEFAULT + "). No name lookup."),
+    PORT("port", Group.SOCKET, "-p/--port", single("PORT"), "5000", Port::parse,
+            "Its TCP port; 0 picks a free one (default: " + Setting.DEFAULT + ")."),
+    BACKLOG("backlog", Group.SOCKET, "--backlog", single("N"), NO_DEFAULT, Backlog::parse,
+            "Connections the kernel queues while no server accepts (default: the system maximum)."),
+
+    ENV("env", Group.COMMAND, "-e/--env", single("NAME"), "LISTEN_FD", Setting::variableName,
+            "Environment variable that receives the first socket's fd number (default: " + Setting.DEFAULT + ")."),
+    SYSTEMD("systemd", Group.COMMAND, "--systemd", FLAG, "false", Setting::bool,
+            "Also set LISTEN_FDS, LISTEN_PID and LISTEN_FDNAMES, as systemd's socket activation does."),
+    NO_PID("no-pid", Group.COMMAND, "--no-pid", FLAG, "false", Setting::bool,
+            "With --systemd: leave LISTEN_PID unset, for a command that hands the sockets on."),
+    FDNAME("fdname", Group.COMMAND, "--fdname", repeatable("NAME"), NO_DEFAULT, Setting::fdNames,
+            "With --systemd: the next socket's name in LISTEN_FDNAMES, repeatable, one per socket "
+                    + "(default: tcp, udp or unix)."),
+    STDIN("stdin", Group.COMMAND, "--stdin", FLAG, "false", Setting::bool,
+            // Worded so that picocli, which may wrap after any '.', keeps System.inheritedChannel() whole.
+            "Put the one socket on fd 0 instead of 3, where inetd-style programs and "
+                    + "System.inheritedChannel() in Java take it."),
+    QUIET("quiet", Group.COMMAND, "-q/--quiet", FLAG, "false", Setting::bool,
+            "Do not print the listening address, nor other notices (warnings still show)."),
+
+    SPAWN("spawn", Group.SUPERVISING, "--spawn", FLAG, "false", Setting::bool,
+            "Run the command as a child and stay: pass on HUP, INT, QUIT, USR1, USR2 and TERM, exit with its status."),
+    WATCH("watch", Group.SUPERVISING, "--watch", repeatable("PATH"), NO_DEFAULT, Setting::existingPaths,
+            "Restart the command when files under PATH change (repeatable; implies --spawn). "
+                    + "Changes in .git/, target/ and node_modules/ do not count."),
+    IGNORE("ignore", Group.SUPERVISING, "--ignore", repeatable("GLOB"), NO_DEFAULT, Setting::globs,
+            "With --watch, changes that do not count (repeatable): a GLOB without / matches a name "
+                    + "at any depth, one with / a path under PATH."),
+    GRACE("grace", Group.SUPERVISING, "--grace", single("SECONDS"), "5", Setting::seconds,
+            "With --watch, how long the command has to exit after SIGTERM before SIGKILL (default: " + Setting.DEFAULT + ")."),
+
+    /**
+     * The command: in files written as one line; on the command line, the words after the
+     * options, which is why it has no option of its own.
+     */
+    COMMAND("command", Group.NONE, "command line", single("COMMAND"), NO_DEFAULT, ShellWords::parse,
+            "The command to run, then its own arguments.");
+
+    /** Where {@code --help} lists a setting's option, under which heading, in this order. */
+    public enum Group {
+        SOCKET("Socket options"),
+        COMMAND("Command options"),
+        SUPERVISING("Supervising options"),
+        /** Not an option: {@link Setting#COMMAND}, the words after them. */
+        NONE("");
+
+        private final String heading;
+
+        Group(String heading) {
+            this.heading = heading;
+        }
+
+        public String heading() {
+            return heading;
+        }
+    }
+
+    /** What every key starts with: catflap's part of a properties file. */
+    public static final String KEY_PREFIX = "catflap.";
+    /** In a description, where the built-in default goes: written once, in the row's default. */
+    public static final String DEFAULT = "{default}";
+    /**
+     * What an option takes: one value, or a list, which the option gives by being repeated and a
+     * file or variable as comma-separated elements ({@code \\,} a comma inside one).
+     *
+     * @param label the value in the help, e.g. {@code PORT}
+     */
+    record Value(String label, boolean list) {
+    }
+
+    /** Words for the rows (a nested class: the rows may not refer to the enum's own fields). */
+    static final class Blank {
+        /** A setting that is unset unless a source sets it; its description says what unset means. */
+        static final String NO_DEFAULT = null;
+        /** An option that takes no value: given, it sets its setting to true. */
+        static final Value FLAG = null;
+
+        private Blank() {
+        }
+
+        static Value single(String label) {
+            return new Value(label, false);
+        }
+
+        static Value repeatable(String label) {
+            return new Value(label, true);
+        }
+    }
 
     /** Blanks around each element of a list ({@code src, lib}) belong to the list's syntax, not to the element. */
     private static final String BLANKS = " \t";
@@ -55,18 +150,27 @@ public enum Setting {
     private static final Pattern FD_NAME = Pattern.compile("[\\x21-\\x39\\x3b-\\x7e]{1,255}");
 
     private final String name;
+    private final Group group;
     private final String option;
+    private final Value value;
+    private final String defaultValue;
     private final Function<String, ?> parser;
+    private final String description;
 
-    Setting(String name, String option, Function<String, ?> parser) {
+    Setting(String name, Group group, String option, Value value, String defaultValue, Function<String, ?> parser,
+            String description) {
         this.name = name;
+        this.group = group;
         this.option = option;
+        this.value = value;
+        this.defaultValue = defaultValue;
         this.parser = parser;
+        this.description = description;
     }
 
     /** The key in properties files, e.g. {@code catflap.port}. */
     public String key() {
-        return CatflapConfig.PREFIX + "." + name;
+        return KEY_PREFIX + name;
     }
 
     /** The environment variable, e.g. {@code CATFLAP_PORT} (SmallRye's mapping of the key). */
@@ -74,9 +178,48 @@ public enum Setting {
         return key().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
-    /** The command-line option, e.g. {@code -p/--port}. */
+    /** The command-line option as messages name it, e.g. {@code -p/--port}; for the command, "command line". */
     public String option() {
         return option;
+    }
+
+    /** Whether an option sets it: all but {@link #COMMAND}. */
+    public boolean isOption() {
+        return group != Group.NONE;
+    }
+
+    /** The option's names, e.g. {@code -p} and {@code --port}. */
+    public String[] optionNames() {
+        return isOption() ? option.split("/") : new String[0];
+    }
+
+    /** Where {@code --help} lists the option. */
+    public Group group() {
+        return group;
+    }
+
+    /** The option's value in the help, e.g. {@code PORT}; empty for a flag, which takes none. */
+    public Optional<String> label() {
+        return Optional.ofNullable(value).map(Value::label);
+    }
+
+    /** The built-in default, as a file would write it; empty when the setting is unset by default. */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** What {@code --help} says of the option, its default written in. */
+    public String description() {
+        return defaultValue == null ? description : description.replace(DEFAULT, defaultValue);
+    }
+
+    /** The built-in defaults, by key: the lowest of catflap's configuration sources. */
+    public static Map<String, String> defaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Setting setting : values()) {
+            setting.defaultValue().ifPresent(value -> defaults.put(setting.key(), value));
+        }
+        return defaults;
     }
 
     /**
@@ -97,7 +240,7 @@ public enum Setting {
 
     /** Whether the value is a comma-separated list, which a repeated option gives. */
     public boolean isList() {
-        return this == LISTEN || this == FDNAME || this == WATCH || this == IGNORE;
+        return value != null && value.list();
     }
 
     public static Optional<Setting> forKey(String key) {

@@ -9,13 +9,16 @@ import java.util.Optional;
 /** The effective settings, checked, with where each came from. Made by {@link Configuration}. */
 public final class Settings {
     private final SmallRyeConfig config;
+    private final CatflapConfig typed;
     private final Optional<Path> projectFile;
     private final Path userFile;
     private final boolean userFileRead;
     private final List<String> warnings;
 
-    Settings(SmallRyeConfig config, Optional<Path> projectFile, Path userFile, boolean userFileRead, List<String> warnings) {
+    Settings(SmallRyeConfig config, CatflapConfig typed, Optional<Path> projectFile, Path userFile, boolean userFileRead,
+            List<String> warnings) {
         this.config = config;
+        this.typed = typed;
         this.projectFile = projectFile;
         this.userFile = userFile;
         this.userFileRead = userFileRead;
@@ -24,7 +27,7 @@ public final class Settings {
 
     /** The settings, typed. */
     public CatflapConfig config() {
-        return config.getConfigMapping(CatflapConfig.class);
+        return typed;
     }
 
     /** The value of {@code setting} as it was written, if any source sets it. */

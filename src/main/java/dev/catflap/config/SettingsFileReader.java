@@ -3,7 +3,6 @@ package dev.catflap.config;
 import dev.catflap.CatflapException;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.OsString;
-import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,10 +23,10 @@ final class SettingsFileReader {
     private static final String LIMIT_TEXT = "1 MiB";
     private static final int TYPE_MASK = 0170000;
 
-    private final Posix posix;
+    private final SettingsFileSystem system;
 
-    SettingsFileReader(Posix posix) {
-        this.posix = posix;
+    SettingsFileReader(SettingsFileSystem system) {
+        this.system = system;
     }
 
     /**
@@ -57,13 +56,13 @@ final class SettingsFileReader {
         } catch (IOException e) {
             throw CatflapException.failure("cannot read " + name + ": " + ConfigFile.reason(e));
         } finally {
-            posix.close(fd);
+            system.close(fd);
         }
     }
 
     private int open(Path path, String name) {
         try {
-            return posix.openWithoutBlocking(path.toString().getBytes(OsString.javaCharset()));
+            return system.openWithoutBlocking(path.toString().getBytes(OsString.javaCharset()));
         } catch (PosixException e) {
             throw CatflapException.failure("cannot read " + name + ": " + reason(e.errno()));
         }

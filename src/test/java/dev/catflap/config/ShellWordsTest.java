@@ -26,4 +26,28 @@ class ShellWordsTest {
         // other control characters are not blanks to a shell: part of the word, as there
         assertEquals(List.of("a\rb"), ShellWords.parse("a\rb").words());
     }
+
+    @Test
+    void quotesAsAShellDoes() {
+        assertEquals(List.of("a b", "c\"d", "$x", "e'f"), ShellWords.parse("'a b' \"c\\\"d\" '$x' e\\'f").words());
+        assertEquals(List.of("", "x"), ShellWords.parse("'' x").words(), "an empty quoted word is a word");
+        assertEquals(List.of("a\\b"), ShellWords.parse("\"a\\b\"").words(), "in double quotes \\ escapes only \"\\$`");
+    }
+
+    @Test
+    void unclosedQuotesAndShellSyntaxAreRefused() {
+        assertEquals("a ' quote is not closed", assertThrows(IllegalArgumentException.class, () -> ShellWords.parse("echo 'a")).getMessage());
+        assertEquals("a \" quote is not closed", assertThrows(IllegalArgumentException.class, () -> ShellWords.parse("echo \"a")).getMessage());
+        assertEquals("it ends with a \\ that escapes nothing", assertThrows(IllegalArgumentException.class, () -> ShellWords.parse("echo \\")).getMessage());
+        for (String syntax : List.of("a | b", "a && b", "a > f", "$(x)", "`x`")) {
+            assertThrows(IllegalArgumentException.class, () -> ShellWords.parse(syntax), syntax);
+        }
+    }
+
+    @Test
+    void quoteGivesWordsThatParseBack() {
+        List<String> words = List.of("sh", "-c", "echo it's $HOME", "", "a\\b", "x=1,2");
+        assertEquals("sh -c 'echo it'\\''s $HOME' '' 'a\\b' x=1,2", ShellWords.quote(words));
+        assertEquals(words, ShellWords.parse(ShellWords.quote(words)).words());
+    }
 }

@@ -1,0 +1,94 @@
+package dev.catflap.cli;
+
+import dev.catflap.config.Setting;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The options of the settings, made from {@link Setting}'s table: one group per heading, in the
+ * table's order. picocli applies it to {@link CatflapCommand}'s model wherever one is made, so
+ * catflap's run, its man page and its shell completion all see the same options.
+ */
+@RegisterForReflection // picocli creates it by its class, named in CatflapCommand's @Command
+public class SettingOptions implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+        for (Setting.Group group : Setting.Group.values()) {
+            if (group != Setting.Group.NONE) {
+                command.addArgGroup(argGroup(group));
+            }
+        }
+        return command;
+    }
+
+    private static ArgGroupSpec argGroup(Setting.Group group) {
+        ArgGroupSpec.Builder builder = ArgGroupSpec.builder()
+                .heading("%n" + group.heading() + ":%n")
+                .order(group.ordinal() + 1)
+                .exclusive(false)
+                .validate(false);
+        for (Setting setting : Setting.values()) {
+            if (setting.group() == group) {
+                builder.addArg(option(setting));
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * The option of {@code setting}. Values stay text: {@link dev.catflap.config.Configuration}
+     * checks them as it checks every source's, so that errors read the same wherever a value came from.
+     */
+    static OptionSpec option(Setting setting) {
+        OptionSpec.Builder option = OptionSpec.builder(setting.optionNames()).description(setting.description());
+        if (setting.label().isEmpty()) {
+            return option.arity("0").type(Boolean.class).build();
+        }
+        option.paramLabel(setting.label().get()).arity("1");
+        if (setting.isList()) {
+            option.type(List.class).auxiliaryTypes(String.class);
+        } else {
+            option.type(String.class);
+        }
+        return option.build();
+    }
+
+    /** The settings the options gave, by setting, as typed; an option not given leaves the lower sources in charge. */
+    static Map<Setting, String> flags(CommandSpec command) {
+        ParseResult parsed = command.commandLine().getParseResult();
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            OptionSpec option = setting.isOption() ? command.findOption(setting.optionNames()[0]) : null;
+            if (option == null || !parsed.hasMatchedOption(option)) {
+                continue;
+            }
+            List<String> given = option.originalStringValues();
+            if (setting.label().isEmpty()) {
+                flags.put(setting, "true");
+            } else {
+                flags.put(setting, setting.isList() ? listValue(given) : given.get(given.size() - 1));
+            }
+        }
+        return flags;
+    }
+
+    /**
+     * A repeated option as the comma-separated list that CATFLAP_* variables and files also use,
+     * each value escaped so that a comma or backslash in it stays part of it.
+     */
+    private static String listValue(List<String> values) {
+        List<String> escaped = new ArrayList<>();
+        for (String value : values) {
+            escaped.add(value.replace("\\", "\\\\").replace(",", "\\,"));
+        }
+        return String.join(",", escaped);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.catflap.config;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.catflap.CatflapException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings that contradict each other, through {@link Configuration} as catflap loads them. */
+class CombinationsTest {
+    @TempDir
+    Path home;
+
+    private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    private final Map<String, String> environment = new HashMap<>();
+
+    @Test
+    void listenReplacesTheShorthandFromALowerSourceButNotFromTheSameOne() {
+        flags.put(Setting.LISTEN, "127.0.0.1:0");
+        environment.put("CATFLAP_PORT", "8080");
+        assertDoesNotThrow(this::load);
+        flags.put(Setting.PORT, "8080");
+        assertEquals("-p/--port 8080: cannot be combined with -l/--listen 127.0.0.1:0 (write the address in a listen spec "
+                + "instead, e.g. -l 127.0.0.1:8080)", refusal());
+    }
+
+    @Test
+    void aModesSettingAsAnOptionNeedsItsMode() {
+        flags.put(Setting.FDNAME, "web");
+        assertEquals("--fdname web: only applies with --systemd", refusal());
+        flags.clear();
+        flags.put(Setting.NO_PID, "true");
+        assertEquals("--no-pid: only applies with --systemd", refusal());
+        flags.clear();
+        flags.put(Setting.GRACE, "1");
+        assertEquals("--grace 1: only applies with --watch", refusal());
+        flags.clear();
+        flags.put(Setting.IGNORE, "*.log");
+        assertEquals("--ignore *.log: only applies with --watch", refusal());
+    }
+
+    @Test
+    void aModesSettingFromAVariableWaitsForItsMode() {
+        environment.put("CATFLAP_FDNAME", "web");
+        environment.put("CATFLAP_GRACE", "1");
+        environment.put("CATFLAP_NO_PID", "true");
+        environment.put("CATFLAP_IGNORE", "*.log");
+        assertDoesNotThrow(this::load);
+    }
+
+    @Test
+    void stdinTakesOneSocketAndNotSystemds() {
+        flags.put(Setting.STDIN, "true");
+        flags.put(Setting.SYSTEMD, "true");
+        assertEquals("--stdin: cannot be combined with --systemd (systemd's protocol passes sockets from fd 3 up)", refusal());
+        flags.remove(Setting.SYSTEMD);
+        flags.put(Setting.LISTEN, "127.0.0.1:0,[::1]:0");
+        assertEquals("--stdin: takes a single socket, but -l/--listen 127.0.0.1:0 -l/--listen [::1]:0 gives 2", refusal());
+    }
+
+    @Test
+    void systemdKeepsItsOwnVariables() {
+        flags.put(Setting.SYSTEMD, "true");
+        environment.put("CATFLAP_ENV", "LISTEN_FDS");
+        assertEquals("CATFLAP_ENV=LISTEN_FDS: is set by --systemd itself; choose another name", refusal());
+    }
+
+    @Test
+    void oneNamePerSocket() {
+        flags.put(Setting.SYSTEMD, "true");
+        flags.put(Setting.FDNAME, "a,b");
+        assertEquals("--fdname a --fdname b: 2 names for 1 socket: give one --fdname per socket, in order", refusal());
+        flags.put(Setting.LISTEN, "127.0.0.1:0,[::1]:0");
+        assertDoesNotThrow(this::load);
+    }
+
+    private String refusal() {
+        CatflapException refused = assertThrows(CatflapException.class, this::load);
+        assertEquals(CatflapException.USAGE, refused.exitCode());
+        return refused.getMessage();
+    }
+
+    /** With an empty project file named, so that no file around the build's directory counts. */
+    private Settings load() throws IOException {
+        environment.put("HOME", home.toString());
+        Path empty = home.resolve("empty.properties");
+        if (!Files.exists(empty)) {
+            Files.createFile(empty);
+        }
+        return new Configuration(FakeFileSystem.owning(home)).load(flags, Optional.of(empty), environment);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.catflap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.catflap.CatflapException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Which source wins, for every pair of them: flags, then CATFLAP_* variables, the project file,
+ * the user file, the built-in defaults. In process, on files in a temporary directory.
+ */
+class PrecedenceTest {
+    /** catflap's sources, highest first. */
+    enum Source { FLAG, VARIABLE, PROJECT_FILE, USER_FILE, DEFAULT }
+
+    @TempDir
+    Path directory;
+    private Path projectFile;
+    private Path userFile;
+    private Configuration configuration;
+
+    @BeforeEach
+    void files() throws IOException {
+        projectFile = Files.writeString(directory.resolve("project.properties"), "");
+        userFile = directory.resolve("xdg/catflap/config.properties");
+        Files.createDirectories(userFile.getParent());
+        configuration = new Configuration(FakeFileSystem.owning(directory));
+    }
+
+    static Stream<Arguments> pairs() {
+        List<Arguments> pairs = new ArrayList<>();
+        Source[] sources = Source.values();
+        for (int higher = 0; higher < sources.length; higher++) {
+            for (int lower = higher + 1; lower < sources.length; lower++) {
+                pairs.add(Arguments.of(sources[higher], sources[lower]));
+            }
+        }
+        return pairs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("pairs")
+    void theHigherSourceWins(Source higher, Source lower) throws IOException {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<String, String> environment = environment();
+        set(lower, "2222", flags, environment);
+        set(higher, "1111", flags, environment);
+
+        Settings settings = load(flags, environment);
+
+        String expected = higher == Source.DEFAULT ? Setting.PORT.defaultValue().orElseThrow() : "1111";
+        assertEquals(Optional.of(expected), settings.text(Setting.PORT));
+        assertEquals(expected, Integer.toString(settings.config().port()));
+        assertEquals(sourceName(higher), settings.source(Setting.PORT));
+    }
+
+    @Test
+    void eachSourceAloneIsNamedAsTheUserWroteIt() throws IOException {
+        for (Source source : Source.values()) {
+            Map<Setting, String> flags = new EnumMap<>(Setting.class);
+            Map<String, String> environment = environment();
+            Files.writeString(projectFile, "");
+            Files.deleteIfExists(userFile);
+            set(source, "eighty", flags, environment);
+            String message = source == Source.DEFAULT ? null
+                    : assertThrows(CatflapException.class, () -> load(flags, environment)).getMessage();
+            String expected = switch (source) {
+                case FLAG -> "-p/--port eighty: not a port number (0-65535)";
+                case VARIABLE -> "CATFLAP_PORT=eighty: not a port number (0-65535)";
+                case PROJECT_FILE -> "catflap.port=eighty in " + projectFile + ": not a port number (0-65535)";
+                case USER_FILE -> "catflap.port=eighty in " + userFile + ": not a port number (0-65535)";
+                case DEFAULT -> null;
+            };
+            assertEquals(expected, message, source.toString());
+        }
+    }
+
+    @Test
+    void theDefaultsAreTheTables() throws IOException {
+        Settings settings = load(new EnumMap<>(Setting.class), environment());
+        for (Setting setting : Setting.values()) {
+            assertEquals(setting.defaultValue(), settings.text(setting), setting.key());
+            assertEquals("default", settings.source(setting), setting.key());
+        }
+        assertEquals(5000, settings.config().port());
+        assertTrue(settings.config().backlog().isEmpty());
+    }
+
+    @Test
+    void aVariableNoSettingHasIsWarnedOf() throws IOException {
+        Map<String, String> environment = environment();
+        environment.put("CATFLAP_PROT", "80");
+        environment.put("CATFLAP_JAVA_OPTS", "-Xmx64m");
+        assertEquals(List.of("warning: unknown variable CATFLAP_PROT in the environment (ignored)"),
+                load(new EnumMap<>(Setting.class), environment).warnings());
+    }
+
+    private void set(Source source, String port, Map<Setting, String> flags, Map<String, String> environment)
+            throws IOException {
+        switch (source) {
+            case FLAG -> flags.put(Setting.PORT, port);
+            case VARIABLE -> environment.put(Setting.PORT.environmentVariable(), port);
+            case PROJECT_FILE -> Files.writeString(projectFile, Setting.PORT.key() + "=" + port + "\n");
+            case USER_FILE -> Files.writeString(userFile, Setting.PORT.key() + "=" + port + "\n");
+            case DEFAULT -> { }
+        }
+    }
+
+    private String sourceName(Source source) {
+        return switch (source) {
+            case FLAG -> "-p/--port";
+            case VARIABLE -> "CATFLAP_PORT";
+            case PROJECT_FILE -> projectFile.toString();
+            case USER_FILE -> userFile.toString();
+            case DEFAULT -> "default";
+        };
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("HOME", directory.toString());
+        environment.put("XDG_CONFIG_HOME", directory.resolve("xdg").toString());
+        return environment;
+    }
+
+    private Settings load(Map<Setting, String> flags, Map<String, String> environment) {
+        return configuration.load(flags, Optional.of(projectFile), environment);
+    }
+}

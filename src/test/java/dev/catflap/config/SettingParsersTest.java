@@ -1,0 +1,91 @@
+package dev.catflap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.catflap.socket.ListenSpec;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each row's parser, through {@link Setting#parse} as every source's value goes (grace: {@link SettingTest}). */
+class SettingParsersTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "TRUE", "yes", "on", "1"})
+    void switchesOn(String text) {
+        assertEquals(true, Setting.QUIET.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "No", "off", "0"})
+    void switchesOff(String text) {
+        assertEquals(false, Setting.SPAWN.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "2", "y", "enabled"})
+    void notSwitches(String text) {
+        assertEquals("not true or false", refusal(Setting.SYSTEMD, text));
+    }
+
+    @Test
+    void hostsAreIpLiteralsOnly() throws Exception {
+        assertEquals(InetAddress.getByName("::1"), Setting.HOST.parse("::1"));
+        assertEquals(InetAddress.getByName("127.0.0.1"), Setting.HOST.parse("127.0.0.1"));
+        assertThrows(IllegalArgumentException.class, () -> Setting.HOST.parse("localhost"));
+    }
+
+    @Test
+    void variableNames() {
+        assertEquals("PORT_FD", Setting.ENV.parse("PORT_FD"));
+        assertEquals("_x1", Setting.ENV.parse("_x1"));
+        for (String bad : List.of("1X", "A-B", "", "A B")) {
+            assertEquals("not a valid environment variable name (letters, digits and _, not starting with a digit)",
+                    refusal(Setting.ENV, bad), bad);
+        }
+    }
+
+    @Test
+    void listenSpecsInOrderAndWithoutClashes() {
+        List<?> specs = (List<?>) Setting.LISTEN.parse("127.0.0.1:8080, unix:app.sock");
+        assertEquals(List.of("127.0.0.1:8080", "unix:app.sock"), specs.stream().map(spec -> ((ListenSpec) spec).text()).toList());
+        assertEquals("no listen spec (write " + ListenSpec.SYNTAX + ")", refusal(Setting.LISTEN, ""));
+        assertEquals("nonsense: not a listen spec (write " + ListenSpec.SYNTAX + ")",
+                refusal(Setting.LISTEN, "127.0.0.1:1,nonsense"), "the bad one of several is quoted");
+    }
+
+    @Test
+    void fdNamesArePrintableAsciiWithoutColons() {
+        assertEquals(List.of("web", "admin"), Setting.FDNAME.parse("web,admin"));
+        assertEquals("not a socket name (1-255 printable ASCII characters, no ':' or space)", refusal(Setting.FDNAME, "a:b"));
+        assertEquals("no socket name", refusal(Setting.FDNAME, ""));
+        assertEquals("x".repeat(255), ((List<?>) Setting.FDNAME.parse("x".repeat(255))).get(0));
+        assertThrows(IllegalArgumentException.class, () -> Setting.FDNAME.parse("x".repeat(256)));
+    }
+
+    @Test
+    void watchedPathsMustExist() {
+        assertEquals(List.of(Path.of("src"), Path.of("pom.xml")), Setting.WATCH.parse("src,pom.xml"));
+        assertEquals("no such file or directory", refusal(Setting.WATCH, "no-such-directory-here"));
+        assertEquals("no path", refusal(Setting.WATCH, ""));
+    }
+
+    @Test
+    void globsAreCheckedByTheMatcher() {
+        assertEquals(List.of("*.log", "gen/**", "{a,b}"), Setting.IGNORE.parse("*.log, gen/**,{a\\,b}"));
+        assertEquals("not a valid glob (Missing '})", refusal(Setting.IGNORE, "{a"));
+    }
+
+    @Test
+    void theCommandIsShellWords() {
+        assertEquals(List.of("sh", "-c", "echo it's"), ((ShellWords) Setting.COMMAND.parse("sh -c \"echo it's\"")).words());
+        assertEquals("no command in it", refusal(Setting.COMMAND, ""));
+    }
+
+    private static String refusal(Setting setting, String text) {
+        return assertThrows(IllegalArgumentException.class, () -> setting.parse(text)).getMessage();
+    }
+}

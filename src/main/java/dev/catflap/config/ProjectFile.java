@@ -49,13 +49,14 @@ final class ProjectFile {
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        Consumer<String> ignore = doubt -> warn.accept("warning: ignoring " + found.get() + ": " + doubt
+                + "; to use it anyway, name it: --config " + found.get());
         Optional<String> doubt = trust.doubt(found.get());
         if (doubt.isPresent()) {
-            warn.accept("warning: ignoring " + found.get() + ": " + doubt.get()
-                    + "; to use it anyway, name it: --config " + found.get());
+            ignore.accept(doubt.get());
             return Optional.empty();
         }
-        return Optional.of(reader.read(found.get(), found.get().toString()));
+        return reader.readTrusted(found.get(), found.get().toString(), trust, ignore);
     }
 
     private static Optional<Path> nearest(Path directory, Path home) {

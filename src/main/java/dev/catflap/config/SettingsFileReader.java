@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads settings files, and only regular files of at most {@link #LIMIT_BYTES}: a FIFO would
@@ -37,15 +39,31 @@ final class SettingsFileReader {
      *     that is not properties, exit 1 for one that cannot be read
      */
     ConfigFile read(Path path, String name) {
-        return ConfigFile.read(path, bytes(path, name));
+        return ConfigFile.read(path, bytes(path, name, null, null));
     }
 
-    private byte[] bytes(Path path, String name) {
+    /**
+     * {@link #read}, for a file catflap found by itself: {@code trust} judges once more the file
+     * that was opened, not its name, which another user may have pointed at another file since the
+     * name was judged. A file it doubts is not read: {@code ignore} is told why, and there is none.
+     */
+    Optional<ConfigFile> readTrusted(Path path, String name, Trust trust, Consumer<String> ignore) {
+        byte[] bytes = bytes(path, name, trust, ignore);
+        return bytes == null ? Optional.empty() : Optional.of(ConfigFile.read(path, bytes));
+    }
+
+    /** The file's bytes; null where {@code trust} doubts what was opened. */
+    private byte[] bytes(Path path, String name, Trust trust, Consumer<String> ignore) {
         int fd = open(path, name);
         try {
             // The kernel's link to what this process opened: it never names another file.
             Path opened = Path.of("/proc/self/fd/" + fd);
             checkRegularAndSane(Files.readAttributes(opened, "unix:mode,size"), Files.isSymbolicLink(path), name);
+            Optional<String> doubt = trust == null ? Optional.empty() : trust.doubtOpened(opened);
+            if (doubt.isPresent()) {
+                ignore.accept(doubt.get());
+                return null;
+            }
             try (InputStream in = Files.newInputStream(opened)) {
                 byte[] bytes = in.readNBytes(LIMIT_BYTES + 1); // a file that grows meanwhile still ends here
                 if (bytes.length > LIMIT_BYTES) {

@@ -45,6 +45,15 @@ final class Trust {
         }
     }
 
+    /**
+     * Why the file open at {@code opened} (a /proc/self/fd link) must not be obeyed: its owner,
+     * judged on what was opened. Where the directory is one that others may change (a group's),
+     * the name judged by {@link #doubt} may point at another file by the time it is opened.
+     */
+    Optional<String> doubtOpened(Path opened) throws IOException {
+        return trusted(uid(opened)) ? Optional.empty() : Optional.of("it belongs to " + owner(opened) + ", not to you or root");
+    }
+
     private Optional<String> doubtEntry(Path file, String it, String itsDirectory) throws IOException {
         if (!trusted(uid(file, LinkOption.NOFOLLOW_LINKS))) {
             return Optional.of(it + " belongs to " + owner(file, LinkOption.NOFOLLOW_LINKS) + ", not to you or root");

@@ -32,12 +32,13 @@ final class UserFile {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
+        Consumer<String> ignore = doubt -> warn.accept("warning: ignoring the user file " + path + ": " + doubt);
         Optional<String> doubt = trust.doubt(path);
         if (doubt.isPresent()) {
-            warn.accept("warning: ignoring the user file " + path + ": " + doubt.get());
+            ignore.accept(doubt.get());
             return Optional.empty();
         }
-        return Optional.of(reader.read(path, path.toString()));
+        return reader.readTrusted(path, path.toString(), trust, ignore);
     }
 
     /** $HOME as the shell has it (Java's user.home comes from the password database instead). */

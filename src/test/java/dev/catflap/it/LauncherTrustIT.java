@@ -93,6 +93,40 @@ class LauncherTrustIT {
     }
 
     /** Where nothing can be made in TMPDIR, the copy is made in /tmp: a name sh would drop still arrives. */
+    /**
+     * Where TMPDIR is a directory another user may write to (theirs, or world-writable without the
+     * sticky bit), that user can rename the launcher's fresh directory away and put one of theirs,
+     * with a FIFO named as the copy, under its name. The race is made certain here: the mktemp on
+     * PATH plays the other user right after it made the directory. The launcher must neither block
+     * on that FIFO nor write into it: it gives up the copy and java's environment is used.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"launcher", "spawn"})
+    void environmentCopyIsNotMadeInADirectoryAnotherUserSwappedIn(String mode) throws IOException {
+        assumeTrue(isRoot(), "needs root, to act as two users");
+        Path tmpdir = Files.createDirectory(temp.resolve("theirs"));
+        run(List.of("chown", "65534:65534", tmpdir.toString()));
+        Path bin = Files.createDirectory(temp.resolve("bin"));
+        Path mktemp = bin.resolve("mktemp");
+        Files.writeString(mktemp, "#!/bin/sh\n"
+                + "d=$(/usr/bin/mktemp \"$@\") || exit\n"
+                + "mv \"$d\" \"$d.moved\" && mkdir -m 777 \"$d\" && mkfifo -m 666 \"$d/environ\" && chown -R 65534:65534 \"$d\"\n"
+                + "echo \"$d\"\n");
+        Files.setPosixFilePermissions(mktemp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Catflap catflap = Catflap.launcher().env("PATH", bin + ":" + SYSTEM_PATH).env("TMPDIR", tmpdir.toString())
+                .env("SECRET", "kept");
+        Catflap.Result result = catflap.run(options(mode, List.of("env"))); // bounded: a blocked launcher fails here
+
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.stdout().lines().anyMatch("SECRET=kept"::equals), result.stdout());
+        try (var moved = Files.list(tmpdir)) {
+            Path ours = moved.filter(path -> path.toString().endsWith(".moved")).findFirst().orElseThrow();
+            try (var left = Files.list(ours)) {
+                assertEquals(List.of(), left.toList(), "nothing of the copy is left in the directory moved away");
+            }
+        }
+    }
+
     @Test
     void environmentCopyIsMadeInTmpWhereTmpdirIsUnusable() {
         Catflap.Result result = Catflap.launcher().env("TMPDIR", temp.resolve("missing").toString())

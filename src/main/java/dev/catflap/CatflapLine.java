@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * could fake one. So every control character is shown escaped, as C and shells write them: a
  * backslash followed by {@code e n r t} for ESC, LF, CR, TAB, by {@code x} and two hex digits for
  * the other C0 controls and DEL (e.g. x7f), by {@code u} and four hex digits for the C1 controls
- * (e.g. u009b: UTF-8's bytes 0xC2 0x80-0x9F, which UTF-8 terminals act on). A backslash
+ * (e.g. u009b: UTF-8's bytes 0xC2 0x80-0x9F, which UTF-8 terminals act on), and by {@code x}
+ * for a byte 0x80-0x9F that is not part of UTF-8 (the 8-bit controls of other terminals). A backslash
  * is left as it is: commands are quoted as written in shell syntax, where backslashes are the
  * user's own quoting, and doubling them would show something else than the user wrote; the cost
  * is that a literal {@code \e} in a value reads like an escaped ESC. It works on the bytes the
@@ -22,7 +23,8 @@ public final class CatflapLine {
     public static final String PREFIX = "[catflap] ";
     private static final byte ESC = 0x1b;
     private static final byte DEL = 0x7f;
-    private static final int UTF8_C1_LEAD = 0xc2;
+    /** Where {@link OsString} puts a byte that is not UTF-8: U+DC00 plus the byte. */
+    private static final int ESCAPED_BYTE = 0xdc00;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private CatflapLine() {
@@ -37,24 +39,43 @@ public final class CatflapLine {
         return line.toByteArray();
     }
 
-    /** {@code bytes} with every C0 control, DEL and UTF-8 C1 control escaped. */
-    static byte[] escaped(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 16);
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xff;
-            if (b == UTF8_C1_LEAD && i + 1 < bytes.length && isC1((bytes[i + 1] & 0xff))) {
-                ascii(out, "\\u00" + hex(bytes[++i] & 0xff));
-            } else if (b < 0x20 || b == DEL) {
-                ascii(out, control(b));
-            } else {
-                out.write(b);
-            }
-        }
-        return out.toByteArray();
+    /**
+     * {@code text} as a line of output without catflap's prefix, escaped alike: what
+     * {@code --show-config} prints of files' names and values on stdout.
+     */
+    public static byte[] plain(String text) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        line.writeBytes(escaped(OsString.encode(text)));
+        line.write('\n');
+        return line.toByteArray();
     }
 
-    private static boolean isC1(int b) {
-        return b >= 0x80 && b <= 0x9f;
+    /**
+     * {@code bytes} with every C0 control, DEL and C1 control escaped: a C1 control written in
+     * UTF-8 (0xC2 0x80-0x9F) and one that stands alone, not part of any UTF-8 (a byte 0x80-0x9F,
+     * the 8-bit controls some terminals act on). Other bytes, valid UTF-8 or not, are left as
+     * they are: a name is shown as given.
+     */
+    static byte[] escaped(byte[] bytes) {
+        String text = OsString.decode(bytes);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == DEL) {
+                out.append(control(c));
+            } else if (isC1(c)) {
+                out.append("\\u00").append(hex(c));
+            } else if (isC1(c - ESCAPED_BYTE) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+                out.append("\\x").append(hex(c - ESCAPED_BYTE));
+            } else {
+                out.append(c);
+            }
+        }
+        return OsString.encode(out.toString());
+    }
+
+    private static boolean isC1(int c) {
+        return c >= 0x80 && c <= 0x9f;
     }
 
     private static String control(int b) {
@@ -69,9 +90,5 @@ public final class CatflapLine {
 
     private static String hex(int b) {
         return new String(new char[] {HEX[b >> 4], HEX[b & 0xf]});
-    }
-
-    private static void ascii(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -28,6 +28,15 @@ class CatflapLineTest {
     }
 
     @Test
+    void eightBitControlsOutsideUtf8AreShownEscapedAndOtherBytesKept() {
+        assertEquals("\\x9b2Kcmd", escaped((byte) 0x9b, (byte) '2', (byte) 'K', (byte) 'c', (byte) 'm', (byte) 'd'));
+        assertEquals("\u00ff\\x80", escaped((byte) 0xff, (byte) 0x80));
+        // U+10080 (F0 90 82 80) is text, though its UTF-16 low half lies where escaped bytes do
+        byte[] text = "\ud800\udc80".getBytes(StandardCharsets.UTF_8);
+        assertEquals(new String(text, StandardCharsets.ISO_8859_1), escaped(text));
+    }
+
+    @Test
     void backslashesAreTheUsers() {
         assertEquals("say \\\"hi\\\" a\\ b", escaped("say \\\"hi\\\" a\\ b".getBytes(StandardCharsets.US_ASCII)));
     }

@@ -1,6 +1,7 @@
 package dev.catflap.cli;
 
 import dev.catflap.CatflapException;
+import dev.catflap.CatflapLine;
 import dev.catflap.config.CatflapConfig;
 import dev.catflap.config.ConfigReport;
 import dev.catflap.config.Configuration;
@@ -113,7 +114,8 @@ public class CatflapCommand implements Callable<Integer> {
         Settings settings = configuration.load(flags(), options.file(), environment.variables());
         settings.warnings().forEach(Console::say);
         if (options.show) {
-            ConfigReport.lines(settings).forEach(System.out::println);
+            // Names and values from files another user may have written: escaped as on stderr.
+            ConfigReport.lines(settings).forEach(line -> System.out.writeBytes(CatflapLine.plain(line)));
             return 0;
         }
         CatflapConfig config = settings.config();

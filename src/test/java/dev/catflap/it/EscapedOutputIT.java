@@ -57,6 +57,23 @@ class EscapedOutputIT {
     }
 
     @Test
+    void showConfigPrintsWhatFilesSayEscaped() throws IOException {
+        Files.writeString(temp.resolve(".catflap.properties"), "catflap.command=echo \\u001b[2K hi\n");
+        Catflap.Result result = Catflap.launcher().in(temp).env("HOME", temp.toString()).env("XDG_CONFIG_HOME", temp.toString())
+                .run("--show-config");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.stdout().contains("echo \\e[2K hi"), result.stdout());
+        assertNoControlCharacters(result.stdout());
+    }
+
+    @Test
+    void anEightBitControlOutsideUtf8IsShownEscaped() {
+        Catflap.Result result = viaShell("exec \"$0\" -q -p 0 -- \"$(printf '\\233')2Kcmd\"");
+        assertEquals(127, result.exit(), result.stderr());
+        assertEquals("[catflap] \\x9b2Kcmd: command not found\n", result.stderr());
+    }
+
+    @Test
     void commandFromAProjectFileIsAnnouncedEscaped() throws IOException {
         // the properties format turns \\u001b and \\r into the characters themselves
         Files.writeString(temp.resolve(".catflap.properties"), "catflap.port=0\ncatflap.command=touch 'made\\u001b[2K\\r'\n");

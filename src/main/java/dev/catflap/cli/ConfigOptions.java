@@ -1,5 +1,7 @@
 package dev.catflap.cli;
 
+import dev.catflap.CatflapException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -8,13 +10,18 @@ import picocli.CommandLine.Option;
 public class ConfigOptions {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Read the project settings from FILE instead of the nearest .catflap.properties.")
-    Path file;
+    String file;
 
     @Option(names = "--show-config",
             description = "Print every setting, its value and where it came from, then exit without binding.")
     boolean show;
 
+    /** The file named, as a path; a name Java's file API cannot take (not UTF-8) is refused as such. */
     Optional<Path> file() {
-        return Optional.ofNullable(file);
+        try {
+            return Optional.ofNullable(file).map(Path::of);
+        } catch (InvalidPathException e) {
+            throw CatflapException.usage("--config " + file + ": a name that is not UTF-8, which catflap cannot open");
+        }
     }
 }

@@ -68,7 +68,7 @@ public class Configuration {
         List<String> warnings = new ArrayList<>(unknownVariables(environment));
         SettingsFileReader reader = new SettingsFileReader(system);
         Trust trust = new Trust(system.effectiveUid());
-        Optional<ConfigFile> project = ProjectFile.read(configFile, Path.of("").toAbsolutePath(), UserFile.home(environment),
+        Optional<ConfigFile> project = ProjectFile.read(configFile, WorkingDirectory.current(), UserFile.home(environment),
                 reader, trust, warnings::add);
         Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
         SmallRyeConfig config = builder(flags, environment, project, user).build();

@@ -82,7 +82,19 @@ final class SettingsFileReader {
         try {
             return system.openWithoutBlocking(path.toString().getBytes(OsString.javaCharset()));
         } catch (PosixException e) {
+            if (e.errno() == Errno.ENXIO) {
+                // A socket file cannot be opened at all: refuse it for what it is.
+                checkRegularAndSane(attributes(path, name), Files.isSymbolicLink(path), name);
+            }
             throw CatflapException.failure("cannot read " + name + ": " + reason(e.errno()));
+        }
+    }
+
+    private static Map<String, Object> attributes(Path path, String name) {
+        try {
+            return Files.readAttributes(path, "unix:mode,size");
+        } catch (IOException e) {
+            throw CatflapException.failure("cannot read " + name + ": " + ConfigFile.reason(e));
         }
     }
 

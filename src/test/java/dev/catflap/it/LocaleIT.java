@@ -117,6 +117,28 @@ class LocaleIT {
         assertFalse(result.stderr().contains("Exception"), result.stderr());
     }
 
+    @Test
+    void configFileWhoseNameJavaCannotTakeIsRefusedInOneLine() {
+        List<byte[]> words = Caller.bytes(Catflap.launcher().commandLine(List.of()));
+        words.addAll(List.of(latin1("-p"), latin1("0"), latin1("--config"), latin1("\u00ff.properties"), latin1("--"), latin1("true")));
+        Catflap.Result result = Catflap.launcher().in(temp).runDirectly(cLocaleCaller().exec(words));
+        assertEquals(2, result.exit(), result.stderr());
+        assertEquals("[catflap] --config \u00ff.properties: a name that is not UTF-8, which catflap cannot open\n", result.stderr());
+    }
+
+    /** Java resolves relative paths against its decoded name of it, which names no directory: a search there would find nothing. */
+    @Test
+    void workingDirectoryWhoseNameIsNotUtf8IsRefusedNotSearchedInVain() throws IOException {
+        Files.writeString(temp.resolve(".catflap.properties"), "catflap.port=0\ncatflap.command=touch ran\n");
+        List<String> line = new ArrayList<>(List.of("sh", "-c", "d=$(printf '\\377'); mkdir \"$d\" && cd \"$d\" && exec \"$@\"", "sh"));
+        line.addAll(Catflap.launcher().commandLine(List.of()));
+        Catflap.Result result = Catflap.launcher().in(temp).env("HOME", temp.toString()).runDirectly(line);
+        assertEquals(1, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] the working directory's name is not UTF-8 ("), result.stderr());
+        assertTrue(result.stderr().endsWith("), and catflap cannot find files relative to it: cd to another\n"), result.stderr());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+    }
+
     private static Caller cLocaleCaller() {
         return new Caller().withEnvironment(cLocaleEnvironment());
     }

@@ -42,7 +42,7 @@ class SettingsFileKindIT {
     }
 
     enum Kind {
-        FIFO("a FIFO"), DIRECTORY("a directory"), DEVICE("a character device"), HUGE(null);
+        FIFO("a FIFO"), DIRECTORY("a directory"), DEVICE("a character device"), SOCKET("a socket"), HUGE(null);
 
         final String words;
 
@@ -111,6 +111,11 @@ class SettingsFileKindIT {
                 assertEquals(0, mkfifo.waitFor());
             }
             case DIRECTORY -> Files.createDirectory(thing);
+            case SOCKET -> { // a file that cannot even be opened (ENXIO)
+                Process bind = new ProcessBuilder("python3", "-c", "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])",
+                        thing.toString()).inheritIO().start();
+                assertEquals(0, bind.waitFor());
+            }
             case DEVICE -> thing = Path.of("/dev/zero");
             case HUGE -> {
                 try (RandomAccessFile file = new RandomAccessFile(thing.toFile(), "rw")) {

@@ -1,0 +1,42 @@
+package dev.catflap.config;
+
+import dev.catflap.CatflapException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The directory catflap runs in, as Java names it. Java decodes the working directory's name once,
+ * at start, and resolves every relative path against that name: where the name is not UTF-8, the
+ * decoded one names no directory, and every relative path (the project file's search, --watch .)
+ * would silently find nothing. That is refused in one line instead.
+ */
+final class WorkingDirectory {
+    private WorkingDirectory() {
+    }
+
+    /**
+     * The working directory.
+     *
+     * @throws CatflapException (exit 1) where Java's name for it names no directory
+     */
+    static Path current() {
+        Path named = Path.of("").toAbsolutePath();
+        try {
+            if (!Files.isSameFile(named, Path.of("/proc/self/cwd"))) {
+                throw notUtf8(named);
+            }
+        } catch (NoSuchFileException e) {
+            throw notUtf8(named);
+        } catch (IOException e) {
+            // a directory out of the user's reach by name (its parent closed): Java's name is still right
+        }
+        return named;
+    }
+
+    private static CatflapException notUtf8(Path named) {
+        return CatflapException.failure("the working directory's name is not UTF-8 (" + named
+                + "), and catflap cannot find files relative to it: cd to another");
+    }
+}

@@ -57,6 +57,9 @@ public record ShellWords(String text, List<String> words) {
         }
 
         List<String> words() {
+            if (text.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("a NUL character, which no word of a command can hold");
+            }
             while (i < text.length()) {
                 char c = text.charAt(i++);
                 if (BLANKS.indexOf(c) >= 0) {
@@ -96,6 +99,10 @@ public record ShellWords(String text, List<String> words) {
                 if (c == '"') {
                     return;
                 }
+                if (c == '\\' && i < text.length() && text.charAt(i) == '\n') {
+                    i++; // a line continued, as in a shell: neither the backslash nor the newline is kept
+                    continue;
+                }
                 if (c == '\\' && i < text.length() && ESCAPABLE_IN_DOUBLE_QUOTES.indexOf(text.charAt(i)) >= 0) {
                     c = text.charAt(i++);
                 }
@@ -108,7 +115,10 @@ public record ShellWords(String text, List<String> words) {
             if (i == text.length()) {
                 throw new IllegalArgumentException("it ends with a \\ that escapes nothing");
             }
-            current().append(text.charAt(i++));
+            char next = text.charAt(i++);
+            if (next != '\n') { // a line continued, as in a shell: neither the backslash nor the newline is kept
+                current().append(next);
+            }
         }
 
         /** The word being built, started by the first character or quote that belongs to it. */

@@ -41,6 +41,9 @@ final class ScriptInterpreter {
         while (to < start.length && !isBlank(start[to]) && start[to] != '\n' && start[to] != 0) {
             to++;
         }
+        if (to == LINE_MAX) {
+            return Optional.empty(); // longer than the kernel reads: it says ENOEXEC, and sh runs the file
+        }
         return to == from ? Optional.empty() : Optional.of(Arrays.copyOfRange(start, from, to));
     }
 

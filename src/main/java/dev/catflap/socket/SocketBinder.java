@@ -6,7 +6,9 @@ import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.net.Inet6Address;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +31,40 @@ public class SocketBinder {
         List<BoundSocket> bound = new ArrayList<>();
         try {
             for (ListenSpec spec : specs) {
+                notTakenByAnEarlierOne(spec, bound);
                 bound.add(bind(spec, backlog));
             }
             return bound;
         } catch (CatflapException e) {
             bound.forEach(this::release);
             throw e;
+        }
+    }
+
+    /**
+     * Two paths that are one file only once the links on the way are followed (unix:a.sock and
+     * unix:lnk/a.sock with lnk -> .) pass the check of the specs' text: the second would find the
+     * first one's socket listening, and be told a server has it.
+     */
+    private static void notTakenByAnEarlierOne(ListenSpec spec, List<BoundSocket> bound) {
+        if (spec.transport() != Transport.UNIX || spec.isAbstract() || OsString.hasEscapes(spec.path())) {
+            return;
+        }
+        for (BoundSocket earlier : bound) {
+            ListenSpec other = earlier.spec();
+            if (other.transport() == Transport.UNIX && !other.isAbstract() && !OsString.hasEscapes(other.path())
+                    && sameFile(other.path(), spec.path())) {
+                throw CatflapException.usage("cannot listen on " + spec.text() + ": the same file as " + other.text()
+                        + ", which catflap has just bound");
+            }
+        }
+    }
+
+    private static boolean sameFile(String path, String otherPath) {
+        try {
+            return Files.isSameFile(Path.of(path), Path.of(otherPath));
+        } catch (IOException e) {
+            return false; // the second does not exist yet: it is another file
         }
     }
 

@@ -21,6 +21,22 @@ class ShellWordsTest {
     }
 
     @Test
+    void aBackslashBeforeANewlineContinuesTheLineAsInAShell() {
+        assertEquals(List.of("aid"), ShellWords.parse("a\\\nid").words());
+        assertEquals(List.of("echo", "b"), ShellWords.parse("echo \\\nb").words());
+        assertEquals(List.of("aid"), ShellWords.parse("\"a\\\nid\"").words());
+        assertEquals(List.of("a\\\nid"), ShellWords.parse("'a\\\nid'").words(), "single quotes keep both");
+    }
+
+    @Test
+    void aNulIsRefusedWhereverItIs() {
+        for (String text : List.of("echo a\u0000id", "echo 'a\u0000id'")) {
+            assertEquals("a NUL character, which no word of a command can hold",
+                    assertThrows(IllegalArgumentException.class, () -> ShellWords.parse(text)).getMessage());
+        }
+    }
+
+    @Test
     void spacesAndTabsSeparateWordsAsInAShell() {
         assertEquals(List.of("a", "b", "c"), ShellWords.parse(" a\tb  c\t").words());
         // other control characters are not blanks to a shell: part of the word, as there

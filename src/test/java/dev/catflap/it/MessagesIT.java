@@ -64,6 +64,17 @@ class MessagesIT {
     }
 
     /** The interpreter's own interpreter is missing: the checks pass, and execve fails with ENOENT. */
+    /** The kernel reads 256 bytes of a #! line: a longer one is no #! line to it (ENOEXEC), and sh runs the file, as shells do. */
+    @Test
+    void aHashBangLineLongerThanTheKernelReadsRunsUnderSh() throws IOException {
+        Path script = temp.resolve("long");
+        Files.writeString(script, "#!/" + "a".repeat(300) + "\necho ran under sh\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Catflap.Result result = Catflap.launcher().in(temp).run("-q", "-p", "0", "--", "./long");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals("ran under sh\n", result.stdout());
+    }
+
     @Test
     void anExecThatFailsForTheInterpreterSaysSo() throws IOException {
         Path inner = script("inner");

@@ -147,6 +147,14 @@ class ValueRulesIT {
     }
 
     @Test
+    void aUnixPathThatIsAnEarlierOnesFileThroughALinkIsNamedAsSuch() throws IOException {
+        Files.createSymbolicLink(temp.resolve("lnk"), Path.of("."));
+        Catflap.Result result = catflap().run("-q", "-l", "unix:a.sock", "-l", "unix:lnk/a.sock", "--", "touch", "ran");
+        assertRefused(result, "cannot listen on unix:lnk/a.sock: the same file as unix:a.sock, which catflap has just bound");
+        assertFalse(Files.exists(temp.resolve("a.sock")), "the first socket's file is removed again");
+    }
+
+    @Test
     void addressesThatDoNotOverlapAreBound() throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {

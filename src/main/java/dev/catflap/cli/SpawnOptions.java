@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 /** Whether catflap stays as the command's parent, and when it restarts the command. */
 public class SpawnOptions {
     @Option(names = "--spawn",
-            description = "Run the command as a child and stay: pass on HUP, INT, QUIT, USR1, USR2 and TERM, exit with its status.")
+            description = "Run the command as a child, in a process group of its own, and stay: pass on HUP, INT, QUIT, "
+                    + "USR1, USR2 and TERM, end as it ended (by the same signal, if one killed it), and end whatever "
+                    + "it left running.")
     Boolean spawn;
 
     @Option(names = "--watch", paramLabel = "PATH",
@@ -22,7 +24,8 @@ public class SpawnOptions {
     List<String> ignore;
 
     @Option(names = "--grace", paramLabel = "SECONDS",
-            description = "With --watch, how long the command has to exit after SIGTERM before SIGKILL (default: 5).")
+            description = "With --watch, how long the command's processes have to exit after SIGTERM before SIGKILL "
+                    + "(default: 5).")
     String grace;
 
     void addTo(Map<Setting, String> flags) {

@@ -15,8 +15,13 @@ final class Console {
      * that are not UTF-8 is shown as given, not as the '?' of Java's encoder.
      */
     static void say(String message) {
-        byte[] line = OsString.encode(PREFIX + message + "\n");
+        byte[] line = line(message);
         System.err.write(line, 0, line.length);
         System.err.flush();
+    }
+
+    /** The bytes {@link #say} writes for {@code message}. */
+    static byte[] line(String message) {
+        return OsString.encode(PREFIX + message + "\n");
     }
 }

@@ -1,5 +1,9 @@
 package dev.catflap.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -20,6 +24,11 @@ final class Notices implements Consumer<String>, AutoCloseable {
 
     private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicInteger unwritten = new AtomicInteger();
+    /**
+     * fd 2 without System.err: a write blocked on a full pipe holds System.err's lock, and
+     * whatever else would write there (the JVM's exit) would wait for it too.
+     */
+    private final OutputStream stderr = new FileOutputStream(FileDescriptor.err);
     private int dropped;
 
     private Notices() {
@@ -72,9 +81,11 @@ final class Notices implements Consumer<String>, AutoCloseable {
     private void write() {
         while (true) {
             try {
-                Console.say(queue.take());
+                stderr.write(Console.line(queue.take()));
             } catch (InterruptedException e) {
                 return;
+            } catch (IOException e) {
+                // nothing can be said about it: stderr is where it would go
             } finally {
                 unwritten.decrementAndGet();
             }

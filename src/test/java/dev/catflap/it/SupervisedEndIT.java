@@ -48,12 +48,12 @@ class SupervisedEndIT {
     @CsvSource({"sleep,15", "stubborn,9"})
     void watchingCatflapEndsByTheSignalThatEndedTheCommand(String command, int number) throws IOException {
         Path src = Files.createDirectories(temp.resolve("src"));
-        List<String> words = command.equals("sleep") ? List.of("sleep", "600") : Catflap.probe("stubborn");
+        List<String> words = command.equals("sleep") ? List.of("sh", "-c", "echo ready; exec sleep 600") : Catflap.probe("stubborn");
         List<String> probe = new ArrayList<>(Catflap.probe("waitstatus"));
         probe.addAll(Catflap.launcher().commandLine(args(List.of("-q", "-p", "0", "--watch", src.toString(), "--grace", "0.5"), words)));
         try (Catflap.Running waiting = Catflap.launcher().startDirectly(probe)) {
+            waiting.awaitStdout("ready");
             long catflap = awaitChild(waiting.pid());
-            awaitCommand(catflap, command);
             Catflap.signal(catflap, "TERM");
             assertEquals("signal " + number + " core 0\n", waiting.await().stdout());
         }
@@ -87,23 +87,6 @@ class SupervisedEndIT {
             }
             assertTrue(System.nanoTime() < deadline, "no child of " + pid);
             Catflap.sleep(20);
-        }
-    }
-
-    /** Waits until a process whose command line holds {@code word} runs below {@code pid}. */
-    private static void awaitCommand(long pid, String word) {
-        long deadline = System.nanoTime() + Catflap.TIMEOUT.toNanos();
-        while (Processes.descendants(pid).stream().noneMatch(p -> commandLine(p).contains(word))) {
-            assertTrue(System.nanoTime() < deadline, "no " + word + " below " + pid);
-            Catflap.sleep(20);
-        }
-    }
-
-    private static String commandLine(long pid) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
-        } catch (IOException gone) {
-            return "";
         }
     }
 

@@ -14,6 +14,7 @@ serves a few connections on its inherited socket.
   probe.py terminal CMD...       run CMD on a new terminal (pty) as its foreground job; once CMD
                                  prints "ready", type Ctrl-C; once it prints "got SIGINT", send
                                  CMD's process SIGTERM; print all CMD printed, exit with its status
+  probe.py terminal-suspend CMD...  the same, typing Ctrl-Z first (and waiting a second)
   probe.py typing CMD...         run CMD on a new terminal (pty) as its foreground job; once CMD
                                  prints "ready", type "hello" and Enter; print all CMD printed,
                                  exit with its status
@@ -181,7 +182,7 @@ def stubborn():
         signal.pause()
 
 
-def terminal(command):
+def terminal(command, suspend=False):
     pid, master = pty.fork()
     if pid == 0:
         os.execvp(command[0], command)
@@ -189,6 +190,8 @@ def terminal(command):
     killed = False
     deadline = time.monotonic() + 60
     steps = [(b"ready", lambda: os.write(master, b"\x03")), (b"got SIGINT", lambda: os.kill(pid, signal.SIGTERM))]
+    if suspend:
+        steps.insert(0, (b"ready", lambda: (os.write(master, b"\x1a"), time.sleep(1))))
     while True:
         if steps and steps[0][0] in output:
             steps.pop(0)[1]()
@@ -295,6 +298,8 @@ if __name__ == "__main__":
         stubborn()
     elif mode == "terminal":
         terminal(sys.argv[2:])
+    elif mode == "terminal-suspend":
+        terminal(sys.argv[2:], suspend=True)
     elif mode == "typing":
         typing(sys.argv[2:])
     elif mode == "waitstatus":

@@ -47,6 +47,7 @@ public class Posix {
     public static final int SIGTERM = 15;
     public static final int SIGCONT = 18;
     public static final int SIGSTOP = 19;
+    public static final int SIGTSTP = 20;
     public static final int SIGTTOU = 22;
     public static final int SIGXFSZ = 25;
     /** Signals 1..64; glibc reserves 32 and 33 for its own threads. */
@@ -81,7 +82,10 @@ public class Posix {
     private static final int O_RDWR = 2;
     /** The signals whose default action dumps core: SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS. */
     private static final Set<Integer> CORE_DUMPING = Set.of(3, 4, 5, 6, 7, 8, 11, 24, 25, 31);
+    private static final int WNOHANG = 1;
+    private static final int WSTOPPED = 2;
     private static final int WEXITED = 4;
+    private static final int CLD_STOPPED = 5;
     private static final int WNOWAIT = 0x01000000;
     private static final int O_RDONLY = 0;
     private static final int O_NOCTTY = 0x100;
@@ -610,16 +614,18 @@ public class Posix {
     }
 
     /**
-     * Waits until any child has ended, leaving it a zombie (see {@link #awaitExit}); its pid, or 0
-     * when this process has no child left to wait for.
+     * Waits until any child has ended, leaving it a zombie (see {@link #awaitExit}), or has stopped;
+     * its pid, negative for a stop (see {@link #takeStop}), or 0 when this process has no child
+     * left to wait for.
      */
-    public int awaitAnyExit() {
+    public int awaitAnyChild() {
         Memory info = new Memory(SIGINFO_BYTES);
         while (true) {
             info.clear();
             try {
-                libc.waitid(P_ALL, 0, info, WEXITED | WNOWAIT);
-                return info.getInt(SIGINFO_PID_OFFSET);
+                libc.waitid(P_ALL, 0, info, WEXITED | WSTOPPED | WNOWAIT);
+                int pid = info.getInt(SIGINFO_PID_OFFSET);
+                return info.getInt(SIGINFO_CODE_OFFSET) == CLD_STOPPED ? -pid : pid;
             } catch (LastErrorException e) {
                 if (e.getErrorCode() == Errno.ECHILD) {
                     return 0;
@@ -628,6 +634,15 @@ public class Posix {
                     throw failure("waitid", e);
                 }
             }
+        }
+    }
+
+    /** Takes the report that child {@code pid} stopped, which would otherwise be reported again and again. */
+    public void takeStop(int pid) {
+        try {
+            libc.waitid(P_PID, pid, new Memory(SIGINFO_BYTES), WSTOPPED | WNOHANG);
+        } catch (LastErrorException e) {
+            // ended meanwhile: its end is reported instead
         }
     }
 

@@ -8,6 +8,10 @@ sealed interface Event {
     record Exited(int pid) implements Event {
     }
 
+    /** The child {@code pid} has stopped (Ctrl-Z, where it has the terminal). */
+    record Stopped(int pid) implements Event {
+    }
+
     /** A process catflap adopted (an orphan of a run) has ended, and is reaped already. */
     record Reaped(int pid) implements Event {
     }

@@ -4,6 +4,7 @@ import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import dev.catflap.supervise.Event.Exited;
 import dev.catflap.supervise.Event.Reaped;
+import dev.catflap.supervise.Event.Stopped;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
@@ -140,6 +141,22 @@ final class ProcessTree implements AutoCloseable {
         }
     }
 
+    /**
+     * The child stopped: where that was Ctrl-Z (it had the terminal), catflap takes the terminal
+     * back and stops its own job with SIGTSTP, as the shell expects of its foreground job; when the
+     * shell continues it ({@code fg}), the run gets the terminal back and continues too. Where
+     * catflap cannot stop (an orphaned process group), the run simply goes on.
+     */
+    void childStopped() {
+        if (!childHasTerminal || posix.foregroundGroup(terminal) != group) {
+            return;
+        }
+        takeTerminalBack();
+        posix.signalGroup(posix.processGroup(), Posix.SIGTSTP); // returns once continued
+        childHasTerminal = giveTerminal(group);
+        posix.signalGroup(group, Posix.SIGCONT);
+    }
+
     /** Kills what is left of a run (catflap ends on an error), gives the terminal back, stops the watchdog. */
     @Override
     public void close() {
@@ -192,8 +209,13 @@ final class ProcessTree implements AutoCloseable {
 
     private void reap() {
         while (true) {
-            int pid = posix.awaitAnyExit();
-            if (pid == NONE) {
+            int pid = posix.awaitAnyChild();
+            if (pid < 0) {
+                posix.takeStop(-pid);
+                if (-pid == child()) {
+                    events.accept(new Stopped(-pid));
+                }
+            } else if (pid == NONE) {
                 if (!idle()) {
                     return;
                 }

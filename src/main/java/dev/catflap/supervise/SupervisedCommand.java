@@ -6,6 +6,7 @@ import dev.catflap.posix.Posix;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
 import dev.catflap.supervise.Event.Signalled;
+import dev.catflap.supervise.Event.Stopped;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -102,6 +103,9 @@ final class SupervisedCommand {
         }
         if (event instanceof Changed changed) {
             return changed(changed.path());
+        }
+        if (event instanceof Stopped) {
+            tree.childStopped();
         }
         return Optional.empty(); // an adopted process ended: only a run that is ending waits for that
     }

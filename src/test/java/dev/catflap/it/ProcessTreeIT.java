@@ -139,6 +139,20 @@ class ProcessTreeIT {
         assertEquals(1, Catflap.occurrences(result.stdout(), "got SIGTERM"), result.stdout());
     }
 
+    /**
+     * Ctrl-Z stops the command's group, which has the terminal: catflap takes the terminal back and
+     * stops its own job for the shell. Here catflap leads a session of its own, whose group the
+     * kernel does not stop: the command goes on, and takes the Ctrl-C that follows.
+     */
+    @Test
+    void ctrlZNeverLeavesTheTerminalWithAStoppedCommand() {
+        List<String> terminal = new ArrayList<>(Catflap.probe("terminal-suspend"));
+        terminal.addAll(Catflap.launcher().commandLine(args(List.of("-p", "0", "--spawn"), Catflap.probe("signals", "7"))));
+        Catflap.Result result = Catflap.launcher().runDirectly(terminal);
+        assertEquals(7, result.exit(), result.stdout() + result.stderr());
+        assertEquals(1, Catflap.occurrences(result.stdout(), "got SIGINT"), result.stdout());
+    }
+
     private static List<Long> awaitDescendants(long pid, int count) {
         long deadline = System.nanoTime() + Catflap.TIMEOUT.toNanos();
         while (true) {

@@ -16,6 +16,15 @@ serves a few connections on its inherited socket.
   probe.py terminal CMD...       run CMD on a new terminal (pty) as its foreground job; once CMD
                                  prints "ready", type Ctrl-C; once it prints "got SIGINT", send
                                  CMD's process SIGTERM; print all CMD printed, exit with its status
+  probe.py terminal-suspend CMD...  the same, typing Ctrl-Z first (and waiting a second)
+  probe.py typing CMD...         run CMD on a new terminal (pty) as its foreground job; once CMD
+                                 prints "ready", type "hello" and Enter; print all CMD printed,
+                                 exit with its status
+  probe.py waitstatus CMD...     run CMD and print how it ended: "exit N", or "signal N core C"
+                                 (C 1 where it dumped core)
+  probe.py stalled CMD...        run CMD with stderr a pipe that, once CMD has written its
+                                 "Listening at" line, nobody reads and is full; then print
+                                 "started <pid>", and "ended" once CMD has ended
   probe.py caller SPEC           become a caller in the state SPEC (JSON) describes, then exec
                                  its command: see caller()
 """
@@ -186,7 +195,7 @@ def stubborn():
         signal.pause()
 
 
-def terminal(command):
+def terminal(command, suspend=False):
     pid, master = pty.fork()
     if pid == 0:
         os.execvp(command[0], command)
@@ -194,6 +203,8 @@ def terminal(command):
     killed = False
     deadline = time.monotonic() + 60
     steps = [(b"ready", lambda: os.write(master, b"\x03")), (b"got SIGINT", lambda: os.kill(pid, signal.SIGTERM))]
+    if suspend:
+        steps.insert(0, (b"ready", lambda: (os.write(master, b"\x1a"), time.sleep(1))))
     while True:
         if steps and steps[0][0] in output:
             steps.pop(0)[1]()
@@ -217,6 +228,71 @@ def terminal(command):
     sys.exit(os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") else status >> 8)
 
 
+def typing(command):
+    pid, master = pty.fork()
+    if pid == 0:
+        os.execvp(command[0], command)
+    output = b""
+    typed = False
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if not typed and b"ready" in output:
+            os.write(master, b"hello\r")
+            typed = True
+        readable, _, _ = select.select([master], [], [], 0.1)
+        if not readable:
+            continue
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the terminal's other side is closed
+            chunk = b""
+        if not chunk:
+            break
+        output += chunk
+    else:
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    sys.stdout.write(output.decode("utf-8", "replace"))
+    sys.exit(os.waitstatus_to_exitcode(status))
+
+
+def waitstatus(command):
+    pid = os.spawnvp(os.P_NOWAIT, command[0], command)
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        print("signal %d core %d" % (os.WTERMSIG(status), 1 if os.WCOREDUMP(status) else 0), flush=True)
+    else:
+        print("exit %d" % os.WEXITSTATUS(status), flush=True)
+
+
+def stalled(command):
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.dup2(write_end, 2)
+        os.execvp(command[0], command)
+    # Passes CMD's stderr on until the listening line, then reads no more and fills the pipe
+    # through a descriptor of its own: O_NONBLOCK there leaves CMD's blocking.
+    seen = b""
+    while b"Listening at" not in seen or not seen.endswith(b"\n"):
+        chunk = os.read(read_end, 1)
+        if not chunk:
+            break
+        seen += chunk
+    sys.stderr.buffer.write(seen)
+    sys.stderr.flush()
+    filler = os.open("/proc/self/fd/%d" % write_end, os.O_WRONLY | os.O_NONBLOCK)
+    for size in (4096, 1):
+        try:
+            while True:
+                os.write(filler, b"x" * size)
+        except BlockingIOError:
+            pass
+    print("started %d" % child, flush=True)
+    os.waitpid(child, 0)
+    print("ended", flush=True)
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "report":
@@ -237,5 +313,13 @@ if __name__ == "__main__":
         stubborn()
     elif mode == "terminal":
         terminal(sys.argv[2:])
+    elif mode == "terminal-suspend":
+        terminal(sys.argv[2:], suspend=True)
+    elif mode == "typing":
+        typing(sys.argv[2:])
+    elif mode == "waitstatus":
+        waitstatus(sys.argv[2:])
+    elif mode == "stalled":
+        stalled(sys.argv[2:])
     else:
         sys.exit("unknown mode " + mode)

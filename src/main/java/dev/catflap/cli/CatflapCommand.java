@@ -20,6 +20,7 @@ import dev.catflap.socket.Backlog;
 import dev.catflap.socket.BoundSocket;
 import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.SocketBinder;
+import dev.catflap.supervise.Ending;
 import dev.catflap.supervise.Supervision;
 import dev.catflap.supervise.Supervisor;
 import io.quarkus.runtime.LaunchMode;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +48,8 @@ import picocli.CommandLine.Spec;
         description = {
             "catflap binds a TCP socket (or the -l sockets), puts it at fd 3, sets LISTEN_FD=3 in the environment and "
                 + "replaces itself with COMMAND (same pid, no shell; with --spawn or --watch it runs COMMAND as its "
-                + "child instead), so the command's exit status is catflap's. "
+                + "child instead), so the command's exit status is catflap's (with --spawn or --watch, a command "
+                + "killed by a signal ends catflap by the same signal). "
                 + "A server restarted under it keeps accepting on the same socket, so clients wait instead of "
                 + "being refused. Options end at COMMAND: everything after it is the command's own.",
             "",
@@ -134,10 +137,10 @@ public class CatflapCommand implements Callable<Integer> {
         Handoff handoff = handoff(config);
         Environment withSockets = handoff.environment(environment, bound, posix.pid());
         LaunchPlan plan = new LaunchPlan(executable, words, withSockets, bound, handoff.firstFd());
+        if (supervised(config)) {
+            return supervise(plan, config, handoff, bound);
+        }
         try {
-            if (supervised(config)) {
-                return supervisor.supervise(plan, supervision(config, handoff));
-            }
             launcher.launch(plan);
         } catch (CatflapException e) {
             // catflap ends without the command: nothing it bound may stay, Unix socket files included
@@ -145,6 +148,25 @@ public class CatflapCommand implements Callable<Integer> {
             throw e;
         }
         return 0;
+    }
+
+    /**
+     * Runs the command as catflap's child. catflap outlives it: it closes the sockets and removes
+     * the socket files it made, then ends as the command did, by the same signal if one ended it
+     * (as a shell's loop must see it), except in dev mode, whose JVM lives on.
+     */
+    private int supervise(LaunchPlan plan, CatflapConfig config, Handoff handoff, List<BoundSocket> bound) {
+        Ending ending;
+        try (Notices notices = config.quiet() ? null : Notices.start()) {
+            Consumer<String> lines = notices != null ? notices : line -> { };
+            ending = supervisor.supervise(plan, supervision(config, handoff, lines));
+        } finally {
+            bound.forEach(binder::release);
+        }
+        if (ending.signal() != 0 && LaunchMode.current() != LaunchMode.DEVELOPMENT) {
+            posix.endBySignal(ending.signal());
+        }
+        return ending.status();
     }
 
     /** Spawn rather than exec: when asked to, and always in dev mode, where exec would replace the dev JVM. */
@@ -162,9 +184,9 @@ public class CatflapCommand implements Callable<Integer> {
     }
 
     /** A spawned child is another process: the launch sets LISTEN_PID to its pid. */
-    private static Supervision supervision(CatflapConfig config, Handoff handoff) {
+    private static Supervision supervision(CatflapConfig config, Handoff handoff, Consumer<String> notices) {
         return new Supervision(config.watch().orElse(List.of()), config.ignore().orElse(List.of()), config.grace(),
-                config.quiet() ? line -> { } : Console::say, handoff.pidVariable());
+                notices, handoff.pidVariable(), LaunchMode.current() != LaunchMode.DEVELOPMENT);
     }
 
     /**

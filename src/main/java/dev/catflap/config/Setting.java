@@ -71,7 +71,9 @@ public enum Setting {
             "Do not print the listening address, nor other notices (warnings still show)."),
 
     SPAWN("spawn", Group.SUPERVISING, "--spawn", FLAG, "false", Setting::bool,
-            "Run the command as a child and stay: pass on HUP, INT, QUIT, USR1, USR2 and TERM, exit with its status."),
+            "Run the command as a child, in a process group of its own, and stay: pass on HUP, INT, QUIT, "
+                    + "USR1, USR2 and TERM, end as it ended (by the same signal, if one killed it), and end whatever "
+                    + "it left running."),
     WATCH("watch", Group.SUPERVISING, "--watch", repeatable("PATH"), NO_DEFAULT, Setting::existingPaths,
             "Restart the command when files under PATH change (repeatable; implies --spawn). "
                     + "Changes in .git/, target/ and node_modules/ do not count."),
@@ -79,7 +81,8 @@ public enum Setting {
             "With --watch, changes that do not count (repeatable): a GLOB without / matches a name "
                     + "at any depth, one with / a path under PATH."),
     GRACE("grace", Group.SUPERVISING, "--grace", single("SECONDS"), "5", Setting::seconds,
-            "With --watch, how long the command has to exit after SIGTERM before SIGKILL (default: " + Setting.DEFAULT + ")."),
+            "With --watch, how long the command's processes have to exit after SIGTERM before SIGKILL "
+                    + "(default: " + Setting.DEFAULT + ")."),
 
     /**
      * The command: in files written as one line; on the command line, the words after the

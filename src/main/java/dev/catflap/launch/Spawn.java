@@ -56,6 +56,9 @@ public final class Spawn {
         this.shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), environment);
         this.sockets = plan.sockets();
         this.attributes = attributes(plan);
+        // Each run in a process group of its own, which catflap can end whole, however deep the
+        // server is (npm, sh -c, mvn), without signalling the group catflap's caller put it in.
+        posix.inNewProcessGroup(attributes);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.ShortByReference;
 
 /**
  * The libc functions catflap calls, bound by JNA. Only {@link Posix} uses it: everything else goes
@@ -59,9 +60,20 @@ interface LibC extends Library {
 
     int getpgrp();
 
+    int getpgid(int pid) throws LastErrorException;
+
     int open(Pointer path, int flags) throws LastErrorException;
 
     int tcgetpgrp(int fd) throws LastErrorException;
+
+    int tcsetpgrp(int fd, int pgrp) throws LastErrorException;
+
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
+
+    int pipe2(int[] fds, int flags) throws LastErrorException;
+
+    /** Signals the calling thread: a signal it does not block is delivered before raise returns. */
+    int raise(int signal);
 
     int posix_spawn(IntByReference pid, Pointer path, Pointer fileActions, Pointer attributes, Pointer argv, Pointer envp);
 
@@ -81,6 +93,12 @@ interface LibC extends Library {
     int posix_spawnattr_setsigmask(Pointer attributes, Pointer set);
 
     int posix_spawnattr_setsigdefault(Pointer attributes, Pointer set);
+
+    int posix_spawnattr_getflags(Pointer attributes, ShortByReference flags);
+
+    int posix_spawnattr_setpgroup(Pointer attributes, int pgroup);
+
+    int posix_spawn_file_actions_addopen(Pointer fileActions, int fd, Pointer path, int flags, int mode);
 
     int kill(int pid, int signal) throws LastErrorException;
 

@@ -7,6 +7,7 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.ShortByReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The system calls catflap needs, with Java types in and out and every failure turned into a
@@ -43,7 +45,10 @@ public class Posix {
     public static final int SIGUSR2 = 12;
     public static final int SIGPIPE = 13;
     public static final int SIGTERM = 15;
+    public static final int SIGCONT = 18;
     public static final int SIGSTOP = 19;
+    public static final int SIGTSTP = 20;
+    public static final int SIGTTOU = 22;
     public static final int SIGXFSZ = 25;
     /** Signals 1..64; glibc reserves 32 and 33 for its own threads. */
     public static final int LAST_SIGNAL = 64;
@@ -66,10 +71,21 @@ public class Posix {
     private static final int SIG_BLOCK = 0;
     private static final int SIGINFO_BYTES = 128;
     private static final int SIGINFO_CODE_OFFSET = 8;
+    private static final short POSIX_SPAWN_SETPGROUP = 0x02;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    private static final int P_ALL = 0;
     private static final int P_PID = 1;
+    private static final int SIGINFO_PID_OFFSET = 16;
+    private static final int PR_SET_CHILD_SUBREAPER = 36;
+    private static final int RLIMIT_CORE = 4;
+    private static final int O_RDWR = 2;
+    /** The signals whose default action dumps core: SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS. */
+    private static final Set<Integer> CORE_DUMPING = Set.of(3, 4, 5, 6, 7, 8, 11, 24, 25, 31);
+    private static final int WNOHANG = 1;
+    private static final int WSTOPPED = 2;
     private static final int WEXITED = 4;
+    private static final int CLD_STOPPED = 5;
     private static final int WNOWAIT = 0x01000000;
     private static final int O_RDONLY = 0;
     private static final int O_NOCTTY = 0x100;
@@ -426,23 +442,96 @@ public class Posix {
     }
 
     /**
-     * True when this process is in the foreground process group of its controlling terminal, the
-     * group to which the terminal sends Ctrl-C.
+     * This process's controlling terminal, opened close-on-exec, where this process is in its
+     * foreground group (the group the terminal's Ctrl-C and reads belong to); else -1.
      */
-    public boolean inTerminalForeground() {
+    public int foregroundTerminal() {
         int tty;
         try {
-            tty = libc.open(cString("/dev/tty".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), O_RDONLY | O_NOCTTY | O_CLOEXEC);
+            tty = libc.open(cString("/dev/tty".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), O_RDWR | O_NOCTTY | O_CLOEXEC);
         } catch (LastErrorException none) {
-            return false;
+            return -1;
         }
+        if (foregroundGroup(tty) == libc.getpgrp()) {
+            return tty;
+        }
+        close(tty);
+        return -1;
+    }
+
+    /** The foreground process group of terminal {@code tty}, or -1. */
+    public int foregroundGroup(int tty) {
         try {
-            return libc.tcgetpgrp(tty) == libc.getpgrp();
+            return libc.tcgetpgrp(tty);
+        } catch (LastErrorException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Makes {@code group} the foreground group of terminal {@code tty}; false where the terminal
+     * refuses. SIGTTOU is blocked meanwhile in this thread: from a background group, tcsetpgrp
+     * would otherwise stop the whole process.
+     */
+    public boolean setForegroundGroup(int tty, int group) {
+        long mask = signalMask();
+        blockSignals(1L << (SIGTTOU - 1));
+        try {
+            libc.tcsetpgrp(tty, group);
+            return true;
         } catch (LastErrorException e) {
             return false;
         } finally {
-            close(tty);
+            setSignalMask(mask);
         }
+    }
+
+    public int processGroup() {
+        return libc.getpgrp();
+    }
+
+    /** The process group of {@code pid}, or -1 where it is gone. */
+    public int processGroupOf(int pid) {
+        try {
+            return libc.getpgid(pid);
+        } catch (LastErrorException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Makes the orphaned descendants of this process its children (PR_SET_CHILD_SUBREAPER), instead
+     * of init's, or stops doing so; false where the kernel cannot.
+     */
+    public boolean adoptOrphans(boolean adopt) {
+        try {
+            libc.prctl(PR_SET_CHILD_SUBREAPER, adopt ? 1 : 0, 0, 0, 0);
+            return true;
+        } catch (LastErrorException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Ends this process by {@code signal}, as if its default action had come with it: whoever waits
+     * for catflap sees it killed by that signal. No core file is written (catflap's would be the
+     * JVM's). Returns only where that signal's default action does not end a process.
+     */
+    public void endBySignal(int signal) {
+        if (CORE_DUMPING.contains(signal)) {
+            Memory none = new Memory(16);
+            none.clear();
+            try {
+                libc.setrlimit(RLIMIT_CORE, none);
+            } catch (LastErrorException e) {
+                // a hard limit above 0 cannot be refused; this is only in case
+            }
+        }
+        if (signal != SIGKILL && signal != SIGSTOP) {
+            setSignalIgnored(signal, false); // the JVM's handler, if any, goes
+        }
+        setSignalMask(signalMask() & ~(1L << (signal - 1)));
+        libc.raise(signal);
     }
 
     private static Memory sigset(long mask) {
@@ -485,6 +574,20 @@ public class Posix {
         }
     }
 
+    /** Makes each child spawned with {@code spawn} the leader of a new process group, whose id is its pid. */
+    public void inNewProcessGroup(SpawnAttributes spawn) {
+        ShortByReference flags = new ShortByReference();
+        check("posix_spawnattr_getflags", libc.posix_spawnattr_getflags(spawn.attributes, flags));
+        check("posix_spawnattr_setflags", libc.posix_spawnattr_setflags(spawn.attributes, (short) (flags.getValue() | POSIX_SPAWN_SETPGROUP)));
+        check("posix_spawnattr_setpgroup", libc.posix_spawnattr_setpgroup(spawn.attributes, 0));
+    }
+
+    /** Opens /dev/null at {@code fd} in each child spawned with {@code spawn}, after its other file actions. */
+    public void openNullAt(SpawnAttributes spawn, int fd) {
+        Memory path = cString("/dev/null".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        check("posix_spawn_file_actions_addopen", libc.posix_spawn_file_actions_addopen(spawn.fileActions, fd, path, O_RDWR, 0));
+    }
+
     /** Starts {@code exec} as a child process, as {@code spawn} prepared it; the child's pid. */
     public int spawn(PreparedExec exec, SpawnAttributes spawn) {
         if (!spawn.childClosesDescriptors) {
@@ -494,6 +597,69 @@ public class Posix {
         IntByReference pid = new IntByReference();
         check("posix_spawn", libc.posix_spawn(pid, exec.path, spawn.fileActions, spawn.attributes, exec.argv, exec.envp));
         return pid.getValue();
+    }
+
+    /** Sends {@code signal} to every process of {@code group}; false when the group has none left. */
+    public boolean signalGroup(int group, int signal) {
+        try {
+            libc.kill(-group, signal);
+            return true;
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == Errno.ESRCH) {
+                return false;
+            }
+            throw failure("kill", e);
+        }
+    }
+
+    /**
+     * Waits until any child has ended, leaving it a zombie (see {@link #awaitExit}), or has stopped;
+     * its pid, negative for a stop (see {@link #takeStop}), or 0 when this process has no child
+     * left to wait for.
+     */
+    public int awaitAnyChild() {
+        Memory info = new Memory(SIGINFO_BYTES);
+        while (true) {
+            info.clear();
+            try {
+                libc.waitid(P_ALL, 0, info, WEXITED | WSTOPPED | WNOWAIT);
+                int pid = info.getInt(SIGINFO_PID_OFFSET);
+                return info.getInt(SIGINFO_CODE_OFFSET) == CLD_STOPPED ? -pid : pid;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == Errno.ECHILD) {
+                    return 0;
+                }
+                if (e.getErrorCode() != Errno.EINTR) {
+                    throw failure("waitid", e);
+                }
+            }
+        }
+    }
+
+    /** Takes the report that child {@code pid} stopped, which would otherwise be reported again and again. */
+    public void takeStop(int pid) {
+        try {
+            libc.waitid(P_PID, pid, new Memory(SIGINFO_BYTES), WSTOPPED | WNOHANG);
+        } catch (LastErrorException e) {
+            // ended meanwhile: its end is reported instead
+        }
+    }
+
+    /** A pipe, both ends close-on-exec: its read end, then its write end. */
+    public int[] pipe() {
+        int[] fds = new int[2];
+        try {
+            libc.pipe2(fds, O_CLOEXEC);
+            return fds;
+        } catch (LastErrorException e) {
+            throw failure("pipe2", e);
+        }
+    }
+
+    /** Writes {@code bytes} to {@code fd}, which must take them at once (a pipe with room); false on failure. */
+    public boolean writeAll(int fd, byte[] bytes) {
+        Memory buffer = memory(bytes);
+        return libc.write(fd, buffer, bytes.length) == bytes.length;
     }
 
     /** Sends {@code signal} to {@code pid}; a process already gone is no error. */

@@ -10,8 +10,7 @@ import java.util.function.Consumer;
  * The forwarded signals as the launcher arranges them: it starts the JVM with -Xrs (HotSpot then
  * leaves HUP, INT, QUIT and TERM alone) and with the six signals blocked, which every thread of the
  * JVM inherits. They stay pending until this thread takes them with sigwaitinfo: no JVM handler is
- * involved, so SIGQUIT works too, and the siginfo tells a terminal's Ctrl-C (sent by the kernel to
- * the whole foreground group, the child included) from a kill meant for catflap alone.
+ * involved, so SIGQUIT works too.
  */
 final class BlockedSignals implements SignalSource {
     static final String PROPERTY = "catflap.signals";
@@ -37,7 +36,7 @@ final class BlockedSignals implements SignalSource {
             while (true) {
                 ReceivedSignal signal = posix.awaitSignal(set);
                 if (!stopped && !caller.isIgnored(signal.signal())) {
-                    receiver.accept(new Signalled(signal.signal(), signal.sentByKernel()));
+                    receiver.accept(new Signalled(signal.signal()));
                 }
             }
         }, "catflap-signals");

@@ -8,14 +8,22 @@ sealed interface Event {
     record Exited(int pid) implements Event {
     }
 
+    /** The child {@code pid} has stopped (Ctrl-Z, where it has the terminal). */
+    record Stopped(int pid) implements Event {
+    }
+
+    /** A process catflap adopted (an orphan of a run) has ended, and is reaped already. */
+    record Reaped(int pid) implements Event {
+    }
+
     /** Files changed under a watched path; {@code path} is the first of them. */
     record Changed(Path path) implements Event {
     }
 
     /**
-     * catflap received {@code signal}; {@code toWholeGroup} when it came from the terminal, which
-     * sent the child the same signal.
+     * catflap received {@code signal}. It never comes from the terminal the command's group has: a
+     * terminal signals its foreground group only, and the command's group is not catflap's.
      */
-    record Signalled(int signal, boolean toWholeGroup) implements Event {
+    record Signalled(int signal) implements Event {
     }
 }

@@ -15,19 +15,15 @@ import sun.misc.SignalHandler;
  * The forwarded signals where the JVM started without the launcher (java -jar, ./mvnw quarkus:dev)
  * and handles signals itself: catflap can only add Java handlers. HotSpot refuses one for SIGQUIT
  * (its thread dumps), and SIGUSR2 is its thread suspend/resume signal unless _JAVA_SR_SIGNUM moved
- * that elsewhere, so those two are not forwarded then. Java handlers get no siginfo: a SIGINT that
- * arrives while catflap is in its terminal's foreground is taken for the terminal's Ctrl-C, which
- * the child received too.
+ * that elsewhere, so those two are not forwarded then.
  */
 final class HandledSignals implements SignalSource {
     private static final String SUSPEND_RESUME_VARIABLE = "_JAVA_SR_SIGNUM";
 
-    private final Posix posix;
     private final CallerState caller;
     private final Map<Signal, SignalHandler> previous = new HashMap<>();
 
-    HandledSignals(Posix posix, CallerState caller) {
-        this.posix = posix;
+    HandledSignals(CallerState caller) {
         this.caller = caller;
     }
 
@@ -43,7 +39,7 @@ final class HandledSignals implements SignalSource {
 
     private void handle(Signal signal, Consumer<Signalled> receiver) {
         try {
-            previous.put(signal, Signal.handle(signal, received -> receiver.accept(new Signalled(received.getNumber(), fromTerminal(received)))));
+            previous.put(signal, Signal.handle(signal, received -> receiver.accept(new Signalled(received.getNumber()))));
         } catch (IllegalArgumentException refused) {
             // the JVM keeps this one (as with -Xrs given by hand): it is not forwarded
         }
@@ -54,10 +50,6 @@ final class HandledSignals implements SignalSource {
     public void stop() {
         previous.forEach(Signal::handle);
         previous.clear();
-    }
-
-    private boolean fromTerminal(Signal signal) {
-        return signal.getNumber() == Posix.SIGINT && posix.inTerminalForeground();
     }
 
     private static List<String> handleable() {

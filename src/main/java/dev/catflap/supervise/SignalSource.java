@@ -21,6 +21,6 @@ interface SignalSource {
 
     /** The launcher's arrangement where it made one, else the JVM's signal handlers. */
     static SignalSource of(Posix posix, CallerState caller) {
-        return BlockedSignals.arrangedByLauncher() ? new BlockedSignals(posix, caller) : new HandledSignals(posix, caller);
+        return BlockedSignals.arrangedByLauncher() ? new BlockedSignals(posix, caller) : new HandledSignals(caller);
     }
 }

@@ -1,15 +1,15 @@
 package dev.catflap.supervise;
 
 import dev.catflap.CatflapException;
-import dev.catflap.launch.CallerState;
 import dev.catflap.launch.Spawn;
 import dev.catflap.posix.Posix;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
 import dev.catflap.supervise.Event.Signalled;
+import dev.catflap.supervise.Event.Stopped;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,21 +17,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the command as a child of catflap and stays with it: it passes on the signals catflap
- * receives and ends with the child's status. When watching, it restarts the child on the same
- * sockets after changes (SIGTERM, the grace period, then SIGKILL), waits for the next change when
- * the child exits by itself, and ends with the child on SIGHUP, SIGINT, SIGQUIT or SIGTERM. A
- * restart waits when changes keep coming right after each start ({@link RestartPacing}).
+ * receives and ends as the child ended. When watching, it restarts the command on the same
+ * sockets after changes, waits for the next change when the child exits by itself, and ends with
+ * the command on SIGHUP, SIGINT, SIGQUIT or SIGTERM. A run is all the processes the command
+ * started ({@link ProcessTree}): ending one (to restart, or as catflap ends) means SIGTERM to all
+ * of them, the grace period, then SIGKILL, and it is over only when none is left. A restart waits
+ * when changes keep coming right after each start ({@link RestartPacing}).
  *
  * <p>Other threads report what happens as {@link Event}s; this one alone acts on them, so the
  * child is only ever signalled by the thread that reaps it (and never after its pid is free).
  */
 final class SupervisedCommand {
-    private static final int NONE = 0;
-    private static final int KILLED_BY_SIGNAL = 128;
     private static final long NEVER = Long.MAX_VALUE;
     /** How long nothing happens before catflap takes itself to be waiting. */
     private static final Duration QUIET = Duration.ofSeconds(5);
+    /** How often a run that is ending is looked at again: a process adopted meanwhile sends no event. */
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final Set<Integer> ENDING = Set.of(Posix.SIGHUP, Posix.SIGINT, Posix.SIGQUIT, Posix.SIGTERM);
+    /** Also a terminal's: Ctrl-\ sends SIGQUIT. */
+    private static final Set<Integer> KEYBOARD = Set.of(Posix.SIGINT, Posix.SIGQUIT);
 
     private final Posix posix;
     private final Spawn spawn;
@@ -39,8 +43,12 @@ final class SupervisedCommand {
     private final Supervision supervision;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final RestartPacing pacing;
-    private int child = NONE;
+    private ProcessTree tree;
     private boolean ending;
+    /** True once the run has an ending signal from catflap already: it is not sent SIGTERM on top. */
+    private boolean runSignalled;
+    /** How the last child ended. */
+    private Ending last;
     /** A restart that waits: when it is due (System.nanoTime(), or NEVER), and the last change it is for. */
     private long restartDue = NEVER;
     private Path restartFor;
@@ -53,11 +61,12 @@ final class SupervisedCommand {
         this.pacing = new RestartPacing(this::notice, System.nanoTime());
     }
 
-    /** Runs the command to the end; the status catflap exits with. */
-    int run() {
+    /** Runs the command to the end; how catflap is to end. */
+    Ending run() {
         signals.start(events::add);
-        try (Watcher watcher = watcher()) {
-            started(spawn.start()); // a first start that fails ends catflap, as exec would
+        try (ProcessTree processes = ProcessTree.start(posix, events::add, supervision.terminal()); Watcher watcher = watcher()) {
+            tree = processes;
+            startRun(); // a first start that fails ends catflap, as exec would
             return supervise();
         } finally {
             signals.stop();
@@ -73,16 +82,16 @@ final class SupervisedCommand {
         return watcher;
     }
 
-    private int supervise() {
+    private Ending supervise() {
         long quietUntil = System.nanoTime() + QUIET.toNanos();
         while (true) {
             Event event = next(Math.min(quietUntil, restartDue));
-            OptionalInt status;
+            Optional<Ending> end;
             if (event != null) {
-                status = handle(event);
+                end = handle(event);
             } else if (restartDue != NEVER && System.nanoTime() - restartDue >= 0) {
                 restartDue = NEVER;
-                status = restart(restartFor);
+                end = restart(restartFor);
             } else {
                 // What starting (or restarting) freed, such as the JIT's work areas, would stay
                 // resident while catflap waits: once things are quiet, malloc gives it back.
@@ -90,52 +99,63 @@ final class SupervisedCommand {
                 quietUntil = Long.MAX_VALUE;
                 continue;
             }
-            if (status.isPresent()) {
-                return status.getAsInt();
+            if (end.isPresent()) {
+                return end.get();
             }
             quietUntil = System.nanoTime() + QUIET.toNanos();
         }
     }
 
-    private OptionalInt handle(Event event) {
+    private Optional<Ending> handle(Event event) {
         if (event instanceof Exited exited) {
             return exited(exited.pid());
         }
         if (event instanceof Signalled signalled) {
-            return signalled(signalled);
+            return signalled(signalled.signal());
         }
-        return changed(((Changed) event).path());
+        if (event instanceof Changed changed) {
+            return changed(changed.path());
+        }
+        if (event instanceof Stopped) {
+            tree.childStopped();
+        }
+        return Optional.empty(); // an adopted process ended: only a run that is ending waits for that
     }
 
-    private OptionalInt exited(int pid) {
-        if (pid != child) {
-            return OptionalInt.empty();
+    private Optional<Ending> exited(int pid) {
+        if (pid != tree.child()) {
+            return Optional.empty();
         }
-        int status = reap();
+        Ending child = reap();
+        // A command that had the terminal got Ctrl-C alone: when it ends by it, as a shell's
+        // foreground job would, catflap ends too (a JVM exits with 130 on SIGINT).
+        if (tree.childHadTerminal() && KEYBOARD.stream().anyMatch(child::after)) {
+            ending = true;
+        }
         if (!supervision.watching() || ending) {
-            return OptionalInt.of(status);
+            stopRun(!runSignalled); // what the command left running ends with catflap
+            return Optional.of(child);
         }
-        notice("the command exited with status " + status + "; it starts again on the next change");
-        return OptionalInt.empty();
+        notice("the command exited with status " + child.status() + "; it starts again on the next change");
+        return Optional.empty();
     }
 
-    private OptionalInt signalled(Signalled signalled) {
-        forward(signalled);
-        if (!supervision.watching() || !ENDING.contains(signalled.signal())) {
-            return OptionalInt.empty(); // without watching, catflap ends when its child does
+    private Optional<Ending> signalled(int signal) {
+        forward(signal);
+        if (!supervision.watching() || !ENDING.contains(signal)) {
+            return Optional.empty(); // without watching, catflap ends when its child does
         }
         ending = true;
-        if (child == NONE) {
-            return OptionalInt.of(KILLED_BY_SIGNAL + signalled.signal());
-        }
-        return OptionalInt.of(stop(false)); // the child has the signal already
+        boolean childRunning = tree.child() != 0;
+        stopRun(false); // the run has the signal already
+        return Optional.of(childRunning ? last : Ending.bySignal(signal));
     }
 
     /** A change: the restart at once, or later (see {@link RestartPacing}), but never lost. */
-    private OptionalInt changed(Path path) {
+    private Optional<Ending> changed(Path path) {
         restartFor = path; // a restart that waits is for every change meanwhile; it names the latest
         if (restartDue != NEVER) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         long now = System.nanoTime();
         Duration wait = pacing.waitFor(path, now);
@@ -143,79 +163,87 @@ final class SupervisedCommand {
             return restart(path);
         }
         restartDue = now + wait.toNanos();
-        return OptionalInt.empty();
+        return Optional.empty();
     }
 
-    private OptionalInt restart(Path path) {
+    private Optional<Ending> restart(Path path) {
         notice("restarting: " + path + " changed");
-        if (child != NONE) {
-            int status = stop(true);
+        if (!tree.runOver()) {
+            boolean childRunning = tree.child() != 0;
+            stopRun(true);
             if (ending) {
-                return OptionalInt.of(status);
+                return Optional.of(childRunning ? last : Ending.bySignal(Posix.SIGTERM));
             }
         }
+        tree.forgetRun();
         try {
-            pacing.started(System.nanoTime());
-            started(spawn.start());
+            startRun();
         } catch (CatflapException e) {
             notice(e.getMessage() + "; trying again on the next change");
         }
-        return OptionalInt.empty();
+        return Optional.empty();
     }
 
-    /** Ends the child: SIGTERM unless it has its signal already, the grace period, then SIGKILL; its status. */
-    private int stop(boolean terminate) {
-        if (terminate) {
-            posix.sendSignal(child, Posix.SIGTERM);
-        }
-        OptionalInt status = awaitChild(System.nanoTime() + supervision.grace().toNanos());
-        if (status.isEmpty()) {
-            posix.sendSignal(child, Posix.SIGKILL);
-            status = awaitChild(Long.MAX_VALUE);
-        }
-        return status.getAsInt();
+    private void startRun() {
+        runSignalled = false;
+        pacing.started(System.nanoTime());
+        tree.start(spawn::start);
     }
 
     /**
-     * Waits for the child to end, until {@code deadline} (System.nanoTime()); signals received
-     * meanwhile are passed on, changes dropped (the next start sees them anyway).
+     * Ends every process of the run: SIGTERM unless they have their signal already, the grace
+     * period, then SIGKILL, again for any process adopted since, until none is left.
      */
-    private OptionalInt awaitChild(long deadline) {
-        while (true) {
-            Event event = next(deadline);
-            if (event == null) {
-                return OptionalInt.empty();
+    private void stopRun(boolean terminate) {
+        if (terminate) {
+            tree.signalRun(Posix.SIGTERM);
+        }
+        if (!awaitRunOver(System.nanoTime() + supervision.grace().toNanos())) {
+            do {
+                tree.signalRun(Posix.SIGKILL);
+            } while (!awaitRunOver(System.nanoTime() + POLL.toNanos()));
+        }
+        tree.forgetRun();
+    }
+
+    /**
+     * Waits until no process of the run is left, until {@code deadline} (System.nanoTime()); the
+     * child is reaped, signals received meanwhile are passed on, changes dropped (the next start
+     * sees them anyway). False when the deadline came first.
+     */
+    private boolean awaitRunOver(long deadline) {
+        while (!tree.runOver()) {
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                return false;
             }
-            if (event instanceof Exited exited && exited.pid() == child) {
-                return OptionalInt.of(reap());
-            }
-            if (event instanceof Signalled signalled) {
-                forward(signalled);
+            Event event = next(Math.min(deadline, now + POLL.toNanos()));
+            if (event instanceof Exited exited && exited.pid() == tree.child()) {
+                reap();
+            } else if (event instanceof Signalled signalled) {
+                forward(signalled.signal());
                 ending |= ENDING.contains(signalled.signal());
             }
         }
+        return true;
     }
 
-    private void forward(Signalled signalled) {
-        if (child != NONE && !signalled.toWholeGroup()) {
-            posix.sendSignal(child, signalled.signal());
+    /**
+     * Passes a signal on: one that ends goes to every process of the run, as a terminal sends
+     * Ctrl-C to a whole job; SIGUSR1 and SIGUSR2 go to the command alone.
+     */
+    private void forward(int signal) {
+        if (ENDING.contains(signal)) {
+            tree.signalRun(signal);
+            runSignalled = true;
+        } else {
+            tree.signalChild(signal);
         }
     }
 
-    private void started(int pid) {
-        child = pid;
-        Thread waiter = new Thread(() -> {
-            posix.awaitExit(pid);
-            events.add(new Exited(pid));
-        }, "catflap-child-" + pid);
-        waiter.setDaemon(true);
-        waiter.start();
-    }
-
-    private int reap() {
-        int status = ExitStatus.of(posix.reap(child));
-        child = NONE;
-        return status;
+    private Ending reap() {
+        last = Ending.of(tree.reapChild());
+        return last;
     }
 
     /** The next event, or null once {@code deadline} (System.nanoTime()) has passed. */

@@ -15,8 +15,8 @@ public class Supervisor {
         this.posix = posix;
     }
 
-    /** Runs the command as catflap's child, as {@code supervision} says; the status catflap ends with. */
-    public int supervise(LaunchPlan plan, Supervision supervision) {
+    /** Runs the command as catflap's child, as {@code supervision} says; how catflap is to end. */
+    public Ending supervise(LaunchPlan plan, Supervision supervision) {
         CallerState caller = CallerState.current(posix);
         Spawn spawn = new Spawn(posix, plan, caller, supervision.pidVariable());
         return new SupervisedCommand(posix, spawn, SignalSource.of(posix, caller), supervision).run();

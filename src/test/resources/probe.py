@@ -213,16 +213,28 @@ def terminal(command, suspend=False):
         if remaining <= 0 and not killed:
             os.kill(pid, signal.SIGKILL)
             killed = True
-        readable, _, _ = select.select([master], [], [], max(remaining, 0.1))
-        if not readable:
+        chunk = pty_read(master, max(remaining, 0.1))
+        if chunk is None:
             continue
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:  # EIO: the terminal's other side is closed
-            chunk = b""
         if not chunk:
             break
         output += chunk
+    finish(pid, output)
+
+
+def pty_read(master, wait):
+    """What the command wrote on its terminal within WAIT seconds: None for nothing yet, b"" once it is closed."""
+    readable, _, _ = select.select([master], [], [], wait)
+    if not readable:
+        return None
+    try:
+        return os.read(master, 4096)
+    except OSError:  # EIO: the terminal's other side is closed
+        return b""
+
+
+def finish(pid, output):
+    """Print what the command on the terminal printed, and exit with its status."""
     _, status = os.waitpid(pid, 0)
     sys.stdout.write(output.decode("utf-8", "replace"))
     sys.exit(os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") else status >> 8)
@@ -239,21 +251,15 @@ def typing(command):
         if not typed and b"ready" in output:
             os.write(master, b"hello\r")
             typed = True
-        readable, _, _ = select.select([master], [], [], 0.1)
-        if not readable:
+        chunk = pty_read(master, 0.1)
+        if chunk is None:
             continue
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:  # EIO: the terminal's other side is closed
-            chunk = b""
         if not chunk:
             break
         output += chunk
     else:
         os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    sys.stdout.write(output.decode("utf-8", "replace"))
-    sys.exit(os.waitstatus_to_exitcode(status))
+    finish(pid, output)
 
 
 def waitstatus(command):

@@ -11,12 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,71 +175,6 @@ class ProcessTreeIT {
             return Optional.of(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' '));
         } catch (IOException gone) {
             return Optional.empty();
-        }
-    }
-
-    /** Sends requests one after another until closed, recording who answered each, in order. */
-    private static final class Replies implements AutoCloseable {
-        final List<Long> order = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger failures = new AtomicInteger();
-        final AtomicReference<String> firstFailure = new AtomicReference<>();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        Replies(int port) {
-            thread = new Thread(() -> {
-                while (running) {
-                    try {
-                        String reply = request("127.0.0.1", port);
-                        if (reply == null || !reply.startsWith("pid ")) {
-                            throw new IOException("reply: " + reply);
-                        }
-                        order.add(Long.parseLong(reply.substring("pid ".length())));
-                    } catch (IOException | RuntimeException e) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, e.toString());
-                    }
-                }
-            }, "client");
-            thread.start();
-        }
-
-        /** The servers that answered, in order, once there are {@code count}. */
-        List<Long> awaitServers(int count) {
-            long deadline = System.nanoTime() + Catflap.TIMEOUT.toNanos();
-            while (true) {
-                List<Long> servers = servers();
-                if (servers.size() >= count) {
-                    return servers;
-                }
-                assertTrue(System.nanoTime() < deadline, "not " + count + " servers within " + Catflap.TIMEOUT + ": " + servers);
-                Catflap.sleep(10);
-            }
-        }
-
-        private List<Long> servers() {
-            synchronized (order) {
-                return new ArrayList<>(new LinkedHashSet<>(order));
-            }
-        }
-
-        /** True when no server answered again once the next one had. */
-        boolean eachServerInTurn() {
-            List<Long> turns = new ArrayList<>();
-            synchronized (order) {
-                for (long pid : order) {
-                    if (turns.isEmpty() || turns.get(turns.size() - 1) != pid) {
-                        turns.add(pid);
-                    }
-                }
-            }
-            return turns.size() == new LinkedHashSet<>(turns).size();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            thread.join();
         }
     }
 }

@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,17 +29,17 @@ class WatchIT {
         Path src = Files.createDirectories(temp.resolve("src"));
         Path file = Files.writeString(src.resolve("app.txt"), "0");
         try (Catflap.Running catflap = Catflap.launcher().start(args(List.of("-p", "0", "--watch", src.toString()), Catflap.probe("serve-forever")));
-                Client client = new Client(catflap.awaitPort())) {
-            client.awaitPids(1);
+                Replies client = new Replies(catflap.awaitPort())) {
+            client.awaitServers(1);
             for (int change = 1; change <= 10; change++) {
                 Files.writeString(file, Integer.toString(change));
-                client.awaitPids(change + 1);
+                client.awaitServers(change + 1);
             }
             catflap.awaitStderr(RESTARTING, 10);
             client.close();
             assertEquals(0, client.failures.get(), "failed requests; the first: " + client.firstFailure.get());
-            assertEquals(11, client.pids.size(), "a new server after each change: " + client.pids);
-            assertFalse(client.pids.contains(catflap.pid()), "the servers are catflap's children");
+            assertEquals(11, client.servers().size(), "a new server after each change: " + client.servers());
+            assertFalse(client.servers().contains(catflap.pid()), "the servers are catflap's children");
             assertEquals(10, Catflap.occurrences(catflap.stderr(), RESTARTING + file + " changed\n"), catflap.stderr());
         }
     }
@@ -210,48 +205,5 @@ class WatchIT {
         catflap.signal("TERM");
         assertEquals(0, catflap.await().exit());
         assertFalse(ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false), "the server has ended too");
-    }
-
-    /** Sends requests one after another until closed, counting the pids that answer and the failures. */
-    private static final class Client implements AutoCloseable {
-        final Set<Long> pids = ConcurrentHashMap.newKeySet();
-        final AtomicInteger failures = new AtomicInteger();
-        final AtomicReference<String> firstFailure = new AtomicReference<>();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        Client(int port) {
-            thread = new Thread(() -> {
-                while (running) {
-                    try {
-                        String reply = request("127.0.0.1", port);
-                        if (reply == null || !reply.startsWith("pid ")) {
-                            throw new IOException("reply: " + reply);
-                        }
-                        pids.add(Long.parseLong(reply.substring("pid ".length())));
-                    } catch (IOException | RuntimeException e) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, e.toString());
-                    }
-                }
-            }, "client");
-            thread.start();
-        }
-
-        void awaitPids(int count) {
-            long deadline = System.nanoTime() + Catflap.TIMEOUT.toNanos();
-            while (pids.size() < count) {
-                if (System.nanoTime() > deadline) {
-                    fail("not " + count + " servers within " + Catflap.TIMEOUT + ": " + new ArrayList<>(pids));
-                }
-                Catflap.sleep(10);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
     }
 }

@@ -20,7 +20,8 @@ serves a few connections on its inherited socket.
   probe.py typing CMD...         run CMD on a new terminal (pty) as its foreground job; once CMD
                                  prints "ready", type "hello" and Enter; print all CMD printed,
                                  exit with its status
-  probe.py waitstatus CMD...     run CMD and print how it ended: "exit N", or "signal N core C"
+  probe.py waitstatus CMD...     run CMD, blocking no signal, and print how it ended: "exit N",
+                                 or "signal N core C"
                                  (C 1 where it dumped core)
   probe.py stalled CMD...        run CMD with stderr a pipe that, once CMD has written its
                                  "Listening at" line, nobody reads and is full; then print
@@ -263,6 +264,9 @@ def typing(command):
 
 
 def waitstatus(command):
+    # A caller that blocks no signal: a JVM before JDK 25 starts its children (this one) with
+    # SIGQUIT blocked, and a command that kills itself with it would then go on.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     pid = os.spawnvp(os.P_NOWAIT, command[0], command)
     _, status = os.waitpid(pid, 0)
     if os.WIFSIGNALED(status):

@@ -34,8 +34,7 @@ public final class CatflapLine {
     public static byte[] bytes(String message) {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         line.writeBytes(PREFIX.getBytes(StandardCharsets.US_ASCII));
-        line.writeBytes(escaped(OsString.encode(message)));
-        line.write('\n');
+        line.writeBytes(plain(message));
         return line.toByteArray();
     }
 

@@ -45,7 +45,7 @@ final class Exec {
                 : null;
         // Blocking, as the command expects its sockets: the flag is shared by every copy.
         plan.sockets().forEach(socket -> posix.setBlocking(socket.fd()));
-        int end = Math.max(plan.firstSocketFd() + plan.sockets().size(), LaunchPlan.FIRST_SOCKET_FD);
+        int end = plan.endOfSockets();
         SocketPlacement placement = SocketPlacement.of(plan.sockets(), plan.firstSocketFd());
         SocketPlacement.checkFits(plan.sockets().size(), plan.firstSocketFd(), placement.usesSpare() ? end : -1,
                 posix.openFilesLimit()[0]);

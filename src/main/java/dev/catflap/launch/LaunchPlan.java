@@ -26,6 +26,14 @@ public record LaunchPlan(byte[] executable, CommandWords command, Environment en
         this(executable, command, environment, sockets, FIRST_SOCKET_FD);
     }
 
+    /**
+     * The first descriptor above 2 that is no placed socket: from there up, the command inherits
+     * nothing (3 for the one socket on stdin).
+     */
+    int endOfSockets() {
+        return Math.max(firstSocketFd + sockets.size(), FIRST_SOCKET_FD);
+    }
+
     /** The words that run the command's file as a shell script: the fallback when it is not a program. */
     List<byte[]> shellWords() {
         List<byte[]> words = new ArrayList<>();

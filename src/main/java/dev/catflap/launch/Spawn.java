@@ -143,7 +143,7 @@ public final class Spawn {
      */
     private SpawnAttributes attributes(LaunchPlan plan) {
         List<BoundSocket> sockets = plan.sockets();
-        int end = Math.max(plan.firstSocketFd() + sockets.size(), LaunchPlan.FIRST_SOCKET_FD);
+        int end = plan.endOfSockets();
         SocketPlacement placement = SocketPlacement.of(sockets, plan.firstSocketFd());
         int spare = placement.usesSpare() ? SocketPlacement.spareFor(sockets, end) : -1;
         SocketPlacement.checkFits(sockets.size(), plan.firstSocketFd(), spare,

@@ -59,12 +59,8 @@ import picocli.CommandLine.Spec;
             "also hold the command; the user file, ~/.config/catflap/config.properties;",
             "the built-in defaults."},
         optionListHeading = "",
+        // The list itself comes from ExitStatus (SettingOptions puts it in the model).
         exitCodeListHeading = "%nExit status before the command runs:%n",
-        exitCodeList = {
-            "1:a failure, e.g. the address is in use",
-            "2:a usage error or a bad value, named with where it came from",
-            "126:the command was found but cannot be executed",
-            "127:the command was not found"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  catflap -p 8080 -- node server.js",
@@ -123,9 +119,7 @@ public class CatflapCommand implements Callable<Integer> {
         }
         CatflapConfig config = settings.config();
         if (config.command().isEmpty()) {
-            Console.say("no command given");
-            Console.say(Console.USAGE_HINT);
-            return CatflapException.USAGE;
+            throw CatflapException.commandLine("no command given");
         }
         CommandWords words = commandWords(settings);
         byte[] executable = search.resolve(words, environment);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
+import dev.catflap.ExitStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class CombinationsTest {
 
     private String refusal() {
         CatflapException refused = assertThrows(CatflapException.class, this::load);
-        assertEquals(CatflapException.USAGE, refused.exitCode());
+        assertEquals(ExitStatus.USAGE, refused.status());
         return refused.getMessage();
     }
 

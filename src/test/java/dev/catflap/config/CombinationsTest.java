@@ -97,6 +97,6 @@ class CombinationsTest {
         if (!Files.exists(empty)) {
             Files.createFile(empty);
         }
-        return new Configuration(FakeFileSystem.owning(home)).load(flags, Optional.of(empty), environment);
+        return new Configuration(FakeFileSystem.owning(home)).load(flags, Optional.empty(), Optional.of(empty), environment);
     }
 }

@@ -10,8 +10,9 @@ import java.util.OptionalLong;
  * What the caller gave catflap that the JVM changed before any of catflap's code ran, and that the
  * command must get back: the blocked-signal mask, the set of ignored signals and the open-files
  * soft limit. The launcher script reads the signals from /proc before it starts the JVM and passes
- * them as system properties ({@link LauncherProperties}), and keeps the limit with -XX:-MaxFDLimit. Under java -jar they are
- * rebuilt from what the JVM left, as far as it left anything (see README, "Faithful launch").
+ * them as system properties ({@link LauncherProperties}), and keeps the limit with -XX:-MaxFDLimit.
+ * Under java -jar they are rebuilt from what the JVM left, as far as it left anything (see README,
+ * "Faithful launch").
  *
  * <p>A native executable has no launcher, so it always rebuilds, as under java -jar; there the first
  * thread is the one that runs Java code. What it reads is the state after the native runtime

@@ -2,34 +2,51 @@ package dev.catflap;
 
 /**
  * The one way any stage reports a problem to the user: a message (printed after "[catflap] ") and
- * the exit status catflap ends with. The command line stage prints it; nothing else does.
+ * the {@link ExitStatus} catflap ends with. Only the command line stage's mapper
+ * ({@code cli/ExitStatusMapper}) turns it into lines and a status; nothing else prints it.
  */
 public final class CatflapException extends RuntimeException {
-    /** Something in the environment failed: an address in use, a file unreadable. */
-    public static final int FAILURE = 1;
-    /** The user asked for something invalid: a bad option, value or setting. */
-    public static final int USAGE = 2;
-    /** The command exists but cannot be executed (as shells report it). */
-    public static final int NOT_EXECUTABLE = 126;
-    /** The command was not found (as shells report it). */
-    public static final int NOT_FOUND = 127;
+    private final ExitStatus status;
+    private final boolean usageHint;
 
-    private final int exitCode;
-
-    public CatflapException(int exitCode, String message) {
-        super(message);
-        this.exitCode = exitCode;
+    public CatflapException(ExitStatus status, String message) {
+        this(status, message, false);
     }
 
+    private CatflapException(ExitStatus status, String message, boolean usageHint) {
+        super(message);
+        this.status = status;
+        this.usageHint = usageHint;
+    }
+
+    /** A bad option, value or setting: the message names it and where it came from. */
     public static CatflapException usage(String message) {
-        return new CatflapException(USAGE, message);
+        return new CatflapException(ExitStatus.USAGE, message);
+    }
+
+    /**
+     * A command line that is wrong as a whole (no command in it, as picocli's own errors): the
+     * message is followed by the usage line, as for picocli's errors.
+     */
+    public static CatflapException commandLine(String message) {
+        return new CatflapException(ExitStatus.USAGE, message, true);
     }
 
     public static CatflapException failure(String message) {
-        return new CatflapException(FAILURE, message);
+        return new CatflapException(ExitStatus.FAILURE, message);
     }
 
+    public ExitStatus status() {
+        return status;
+    }
+
+    /** The number catflap exits with. */
     public int exitCode() {
-        return exitCode;
+        return status.code();
+    }
+
+    /** Whether the usage line follows the message. */
+    public boolean showsUsage() {
+        return usageHint;
     }
 }

@@ -7,7 +7,6 @@ import dev.catflap.config.ConfigReport;
 import dev.catflap.config.Configuration;
 import dev.catflap.config.Setting;
 import dev.catflap.config.Settings;
-import dev.catflap.config.ShellWords;
 import dev.catflap.launch.CallerEnvironment;
 import dev.catflap.launch.CommandWords;
 import dev.catflap.launch.Environment;
@@ -27,7 +26,7 @@ import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
@@ -59,12 +58,8 @@ import picocli.CommandLine.Spec;
             "also hold the command; the user file, ~/.config/catflap/config.properties;",
             "the built-in defaults."},
         optionListHeading = "",
+        // The list itself comes from ExitStatus (SettingOptions puts it in the model).
         exitCodeListHeading = "%nExit status before the command runs:%n",
-        exitCodeList = {
-            "1:a failure, e.g. the address is in use",
-            "2:a usage error or a bad value, named with where it came from",
-            "126:the command was found but cannot be executed",
-            "127:the command was not found"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  catflap -p 8080 -- node server.js",
@@ -114,7 +109,8 @@ public class CatflapCommand implements Callable<Integer> {
     public Integer call() {
         ConfigOptions options = configOptions != null ? configOptions : new ConfigOptions();
         Environment environment = CallerEnvironment.read(posix);
-        Settings settings = configuration.load(flags(), options.file(), environment.variables());
+        Settings settings = configuration.load(SettingOptions.flags(spec), commandLine(), options.file(),
+                environment.variables());
         settings.warnings().forEach(Console::say);
         if (options.show) {
             // Names and values from files another user may have written: escaped as on stderr.
@@ -123,9 +119,7 @@ public class CatflapCommand implements Callable<Integer> {
         }
         CatflapConfig config = settings.config();
         if (config.command().isEmpty()) {
-            Console.say("no command given");
-            Console.say(Console.USAGE_HINT);
-            return CatflapException.USAGE;
+            throw CatflapException.commandLine("no command given");
         }
         CommandWords words = commandWords(settings);
         byte[] executable = search.resolve(words, environment);
@@ -190,19 +184,17 @@ public class CatflapCommand implements Callable<Integer> {
     }
 
     /**
-     * The command line's command, raw; else the configured one, saying where it came from. A
-     * project file comes with a cloned repository: its own catflap.quiet does not hide which
-     * command it runs, only the user's -q (option, variable or user file) does.
+     * The command to run. A configured one is named with where it came from: a project file comes
+     * with a cloned repository, and its own catflap.quiet does not hide which command it runs,
+     * only the user's -q (option, variable or user file) does.
      */
-    private CommandWords commandWords(Settings settings) {
-        if (!command.isEmpty()) {
-            return CommandWords.of(command);
+    private static CommandWords commandWords(Settings settings) {
+        CommandWords words = settings.config().command().orElseThrow();
+        boolean configured = !settings.commandFromCommandLine();
+        if (configured && (!settings.config().quiet() || settings.fromProjectFile(Setting.QUIET))) {
+            Console.say("command from " + settings.source(Setting.COMMAND) + ": " + settings.text(Setting.COMMAND).orElseThrow());
         }
-        ShellWords configured = settings.config().command().orElseThrow();
-        if (!settings.config().quiet() || settings.fromProjectFile(Setting.QUIET)) {
-            Console.say("command from " + settings.source(Setting.COMMAND) + ": " + configured.text());
-        }
-        return CommandWords.of(configured.words());
+        return words;
     }
 
     /** The -l specs, or the one TCP socket of the -h/-p shorthand. */
@@ -215,12 +207,11 @@ public class CatflapCommand implements Callable<Integer> {
         return new Handoff(config.env(), config.systemd(), !config.noPid(), config.fdname().orElse(List.of()), config.stdin());
     }
 
-    private Map<Setting, String> flags() {
-        Map<Setting, String> flags = SettingOptions.flags(spec);
-        if (!command.isEmpty()) {
-            // so that it replaces a configured command as any flag replaces a setting
-            flags.put(Setting.COMMAND, ShellWords.quote(command));
-        }
-        return flags;
+    /**
+     * The words after the options, as the caller's bytes ({@code CallerArguments} read them): they
+     * replace a configured command as an option replaces a setting, and are never parsed.
+     */
+    private Optional<CommandWords> commandLine() {
+        return command.isEmpty() ? Optional.empty() : Optional.of(CommandWords.of(command));
     }
 }

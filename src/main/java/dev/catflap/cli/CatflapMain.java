@@ -8,12 +8,11 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The entry point. It sets picocli up the way a launcher needs it (options end at the command,
- * no @file expansion of the command's arguments) and is the one place where errors become
- * "[catflap] ..." lines and exit statuses.
+ * no @file expansion of the command's arguments), with {@link ExitStatusMapper}, the one place
+ * where errors become "[catflap] ..." lines and exit statuses.
  */
 @QuarkusMain
 public class CatflapMain implements QuarkusApplication {
@@ -26,11 +25,12 @@ public class CatflapMain implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        ExitStatusMapper errors = new ExitStatusMapper();
         CommandLine cli = new CommandLine(command, factory)
                 .setStopAtPositional(true)
                 .setExpandAtFiles(false)
-                .setParameterExceptionHandler(CatflapMain::usageError)
-                .setExecutionExceptionHandler((e, line, result) -> failure(e));
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
         return outputWritten(cli.execute(CallerArguments.exact(args)));
     }
 
@@ -40,25 +40,9 @@ public class CatflapMain implements QuarkusApplication {
      */
     private static int outputWritten(int status) {
         if (System.out.checkError()) {
-            Console.say("cannot write to standard output");
-            return status == 0 ? CatflapException.FAILURE : status;
+            int failed = ExitStatusMapper.report(CatflapException.failure("cannot write to standard output"));
+            return status == 0 ? failed : status;
         }
         return status;
-    }
-
-    /** picocli's message quotes the user's argument: it goes out escaped, as every catflap line. */
-    private static int usageError(ParameterException e, String[] args) {
-        Console.say(e.getMessage());
-        Console.say(Console.USAGE_HINT);
-        return CatflapException.USAGE;
-    }
-
-    private static int failure(Exception e) {
-        if (e instanceof CatflapException catflap) {
-            Console.say(catflap.getMessage());
-            return catflap.exitCode();
-        }
-        Console.say("internal error: " + e);
-        return CatflapException.FAILURE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.catflap.cli;
 
+import dev.catflap.ExitStatus;
 import dev.catflap.config.Setting;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
@@ -14,8 +15,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The options of the settings, made from {@link Setting}'s table: one group per heading, in the
- * table's order. picocli applies it to {@link CatflapCommand}'s model wherever one is made, so
- * catflap's run, its man page and its shell completion all see the same options.
+ * table's order; and the exit statuses, from {@link ExitStatus}. picocli applies it to
+ * {@link CatflapCommand}'s model wherever one is made, so catflap's run, its man page and its
+ * shell completion all see the same options, and the help and the man page the same statuses.
  */
 @RegisterForReflection // picocli creates it by its class, named in CatflapCommand's @Command
 public class SettingOptions implements IModelTransformer {
@@ -26,6 +28,7 @@ public class SettingOptions implements IModelTransformer {
                 command.addArgGroup(argGroup(group));
             }
         }
+        command.usageMessage().exitCodeList(ExitStatus.helpList());
         return command;
     }
 

@@ -1,5 +1,6 @@
 package dev.catflap.config;
 
+import dev.catflap.launch.CommandWords;
 import dev.catflap.socket.ListenSpec;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -51,9 +52,9 @@ public final class CatflapConfig {
         return value(Setting.BACKLOG).map(Integer.class::cast);
     }
 
-    /** The command to run when the command line gives none, e.g. from a project file. */
-    public Optional<ShellWords> command() {
-        return value(Setting.COMMAND).map(ShellWords.class::cast);
+    /** The command to run: the command line's words, else the configured one (e.g. from a project file). */
+    public Optional<CommandWords> command() {
+        return value(Setting.COMMAND).map(CommandWords.class::cast);
     }
 
     /** The sockets of {@code -l/--listen}, in order; when unset, the {@code -h/-p} shorthand's one. */

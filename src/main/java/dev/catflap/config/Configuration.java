@@ -1,6 +1,7 @@
 package dev.catflap.config;
 
 import dev.catflap.CatflapException;
+import dev.catflap.launch.CommandWords;
 import dev.catflap.posix.Posix;
 import dev.catflap.socket.ListenSpec;
 import io.smallrye.config.ConfigValue;
@@ -58,13 +59,16 @@ public class Configuration {
      * The effective settings.
      *
      * @param flags the settings given as options, by {@link Setting}, as the user typed them
+     * @param commandLine the command the command line gives, if any: it replaces a configured
+     *     command (any {@code catflap.command}), as options replace settings, but keeps its words
      * @param configFile the project file {@code --config} names, instead of searching for one
      * @param environment the caller's environment variables (CATFLAP_*, HOME, XDG_CONFIG_HOME)
      * @throws CatflapException (exit 2) for a value that is not valid, or a file that is not
      *     properties or not a regular file of at most 1 MiB; (exit 1) for a file that cannot be
      *     read. A file found but not trusted is no error: it is ignored with a warning.
      */
-    public Settings load(Map<Setting, String> flags, Optional<Path> configFile, Map<String, String> environment) {
+    public Settings load(Map<Setting, String> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
+            Map<String, String> environment) {
         List<String> warnings = new ArrayList<>(unknownVariables(environment));
         SettingsFileReader reader = new SettingsFileReader(system);
         Trust trust = new Trust(system.effectiveUid());
@@ -72,18 +76,30 @@ public class Configuration {
                 reader, trust, warnings::add);
         Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
         SmallRyeConfig config = builder(flags, environment, project, user).build();
-        Map<Setting, Object> values = new EnumMap<>(Setting.class);
-        for (Setting setting : Setting.values()) {
-            parsed(config, setting).ifPresent(value -> values.put(setting, value));
-        }
-        CatflapConfig typed = new CatflapConfig(values);
+        CatflapConfig typed = new CatflapConfig(values(config, commandLine));
         Combinations.check(config, typed);
 
         project.ifPresent(file -> warnings.addAll(file.unknownKeys()));
         user.ifPresent(file -> warnings.addAll(file.unknownKeys()));
         exposedHost(config, typed).ifPresent(warnings::add);
-        return new Settings(config, typed, project.map(ConfigFile::path), UserFile.location(environment), user.isPresent(),
-                warnings);
+        return new Settings(config, typed, commandLine.isPresent(), project.map(ConfigFile::path),
+                UserFile.location(environment), user.isPresent(), warnings);
+    }
+
+    /**
+     * Every setting's value, parsed. The command line's command is above every source, so a
+     * configured command is then neither parsed nor checked, as for any option given.
+     */
+    private static Map<Setting, Object> values(SmallRyeConfig config, Optional<CommandWords> commandLine) {
+        Map<Setting, Object> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            if (setting == Setting.COMMAND && commandLine.isPresent()) {
+                values.put(setting, commandLine.get());
+            } else {
+                parsed(config, setting).ifPresent(value -> values.put(setting, value));
+            }
+        }
+        return values;
     }
 
     /**

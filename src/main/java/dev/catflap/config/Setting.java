@@ -5,6 +5,7 @@ import static dev.catflap.config.Setting.Blank.NO_DEFAULT;
 import static dev.catflap.config.Setting.Blank.repeatable;
 import static dev.catflap.config.Setting.Blank.single;
 
+import dev.catflap.launch.CommandWords;
 import dev.catflap.posix.OsString;
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.IpLiteral;
@@ -86,9 +87,10 @@ public enum Setting {
 
     /**
      * The command: in files written as one line; on the command line, the words after the
-     * options, which is why it has no option of its own.
+     * options, which is why it has no option of its own (they reach {@link Configuration} as
+     * words, not as a line to parse).
      */
-    COMMAND("command", Group.NONE, "command line", single("COMMAND"), NO_DEFAULT, ShellWords::parse,
+    COMMAND("command", Group.NONE, "command line", single("COMMAND"), NO_DEFAULT, Setting::command,
             "The command to run, then its own arguments.");
 
     /** Where {@code --help} lists a setting's option, under which heading, in this order. */
@@ -253,6 +255,11 @@ public enum Setting {
             }
         }
         return Optional.empty();
+    }
+
+    /** A command written as one line, split as a shell would ({@link ShellWords}). */
+    static CommandWords command(String text) {
+        return CommandWords.of(ShellWords.parse(text).words());
     }
 
     static String variableName(String text) {

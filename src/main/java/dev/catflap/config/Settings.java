@@ -10,15 +10,18 @@ import java.util.Optional;
 public final class Settings {
     private final SmallRyeConfig config;
     private final CatflapConfig typed;
+    /** Whether the command is the command line's words, which are in {@link #typed} alone. */
+    private final boolean commandFromCommandLine;
     private final Optional<Path> projectFile;
     private final Path userFile;
     private final boolean userFileRead;
     private final List<String> warnings;
 
-    Settings(SmallRyeConfig config, CatflapConfig typed, Optional<Path> projectFile, Path userFile, boolean userFileRead,
-            List<String> warnings) {
+    Settings(SmallRyeConfig config, CatflapConfig typed, boolean commandFromCommandLine, Optional<Path> projectFile,
+            Path userFile, boolean userFileRead, List<String> warnings) {
         this.config = config;
         this.typed = typed;
+        this.commandFromCommandLine = commandFromCommandLine;
         this.projectFile = projectFile;
         this.userFile = userFile;
         this.userFileRead = userFileRead;
@@ -30,8 +33,14 @@ public final class Settings {
         return typed;
     }
 
-    /** The value of {@code setting} as it was written, if any source sets it. */
+    /**
+     * The value of {@code setting} as it was written, if any source sets it; the command line's
+     * command as a shell would write its words (only ever shown, never split again).
+     */
     public Optional<String> text(Setting setting) {
+        if (fromCommandLine(setting)) {
+            return typed.command().map(words -> ShellWords.quote(words.displayWords()));
+        }
         return Optional.ofNullable(value(setting).getValue());
     }
 
@@ -40,6 +49,9 @@ public final class Settings {
      * environment variable, the file's path, or "default".
      */
     public String source(Setting setting) {
+        if (fromCommandLine(setting)) {
+            return setting.option();
+        }
         ConfigValue value = value(setting);
         return switch (value.getSourceName() == null ? Configuration.DEFAULTS : value.getSourceName()) {
             case Configuration.FLAGS -> setting.option();
@@ -51,7 +63,7 @@ public final class Settings {
 
     /** Whether the value of {@code setting} came from the project file. */
     public boolean fromProjectFile(Setting setting) {
-        return projectFile.map(file -> file.toString().equals(value(setting).getSourceName())).orElse(false);
+        return !fromCommandLine(setting) && projectFile.map(file -> file.toString().equals(value(setting).getSourceName())).orElse(false);
     }
 
     /** The project file read, if any. */
@@ -72,6 +84,15 @@ public final class Settings {
     /** What the user should know before anything runs: unknown keys, a host exposed by the project file. */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** Whether the command is the words the command line gave, rather than a configured one. */
+    public boolean commandFromCommandLine() {
+        return commandFromCommandLine;
+    }
+
+    private boolean fromCommandLine(Setting setting) {
+        return setting == Setting.COMMAND && commandFromCommandLine;
     }
 
     private ConfigValue value(Setting setting) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The environment catflap's caller gave it, byte for byte. Under {@code java -jar} that is libc's
@@ -15,21 +16,20 @@ import java.util.List;
  * over a copy of the original, read from {@code /proc/$$/environ} before its exec, at an fd.
  */
 public final class CallerEnvironment {
-    static final String FD_PROPERTY = "catflap.caller.environ";
-
     private CallerEnvironment() {
     }
 
     public static Environment read(Posix posix) {
-        String fd = System.getProperty(FD_PROPERTY);
-        if (fd != null) {
-            List<byte[]> handedOver = handedOver(posix, Integer.parseInt(fd));
+        LauncherProperties launcher = LauncherProperties.current();
+        OptionalInt fd = launcher.callerEnvironmentFd();
+        if (fd.isPresent()) {
+            List<byte[]> handedOver = handedOver(posix, fd.getAsInt());
             if (handedOver != null) {
                 return new Environment(handedOver);
             }
         }
         // java's own environment, without what the launcher changed in it for the JVM
-        return LauncherVariables.undo(new Environment(posix.environment()));
+        return LauncherVariables.undo(new Environment(posix.environment()), launcher);
     }
 
     /** The entries at {@code fd}, each ended by a NUL as in /proc/PID/environ; null if unreadable. */

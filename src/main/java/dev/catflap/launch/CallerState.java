@@ -10,8 +10,9 @@ import java.util.OptionalLong;
  * What the caller gave catflap that the JVM changed before any of catflap's code ran, and that the
  * command must get back: the blocked-signal mask, the set of ignored signals and the open-files
  * soft limit. The launcher script reads the signals from /proc before it starts the JVM and passes
- * them as system properties, and keeps the limit with -XX:-MaxFDLimit. Under java -jar they are
- * rebuilt from what the JVM left, as far as it left anything (see README, "Faithful launch").
+ * them as system properties ({@link LauncherProperties}), and keeps the limit with -XX:-MaxFDLimit.
+ * Under java -jar they are rebuilt from what the JVM left, as far as it left anything (see README,
+ * "Faithful launch").
  *
  * <p>A native executable has no launcher, so it always rebuilds, as under java -jar; there the first
  * thread is the one that runs Java code. What it reads is the state after the native runtime
@@ -23,18 +24,11 @@ import java.util.OptionalLong;
  * @param openFilesSoftLimit the soft RLIMIT_NOFILE to give back, where the JVM raised it
  */
 public record CallerState(long blockedSignals, long ignoredSignals, OptionalLong openFilesSoftLimit) {
-    static final String BLOCKED_PROPERTY = "catflap.caller.sigblk";
-    static final String IGNORED_PROPERTY = "catflap.caller.sigign";
-
     /** The caller's state, from the launcher if it recorded it. */
     public static CallerState current(Posix posix) {
-        String blocked = System.getProperty(BLOCKED_PROPERTY);
-        String ignored = System.getProperty(IGNORED_PROPERTY);
-        if (blocked != null && ignored != null) {
-            return new CallerState(Long.parseUnsignedLong(blocked, 16), Long.parseUnsignedLong(ignored, 16),
-                    OptionalLong.empty());
-        }
-        return rebuilt(posix);
+        return LauncherProperties.current().callerSignals()
+                .map(signals -> new CallerState(signals.blocked(), signals.ignored(), OptionalLong.empty()))
+                .orElseGet(() -> rebuilt(posix));
     }
 
     /**

@@ -1,18 +1,14 @@
 package dev.catflap.launch;
 
-import java.util.Arrays;
-
 /**
  * The standard descriptors (0, 1, 2) the caller had closed, which the command must find closed too
  * (a server that opens a file would otherwise write to it through "stdout"). The launcher script
- * notes them in a system property and gives the JVM /dev/null there, so that none of the JVM's own
- * files takes such a number; {@link Exec} and {@link Spawn} close them again for the command, except
- * one a socket takes (--stdin's fd 0). Under java -jar nothing is known of them: the JVM had opened
+ * notes them in a system property ({@link LauncherProperties}) and gives the JVM /dev/null there,
+ * so that none of the JVM's own files takes such a number; {@link Exec} and {@link Spawn} close
+ * them again for the command, except one a socket takes (--stdin's fd 0). Under java -jar nothing is known of them: the JVM had opened
  * its files, at the lowest free numbers, before catflap ran (see README, "Faithful launch").
  */
 final class ClosedStandardDescriptors {
-    static final String PROPERTY = "catflap.caller.closed";
-
     private ClosedStandardDescriptors() {
     }
 
@@ -20,12 +16,9 @@ final class ClosedStandardDescriptors {
     static int[] forCommand(LaunchPlan plan) {
         int firstSocket = plan.firstSocketFd();
         int endOfSockets = firstSocket + plan.sockets().size();
-        return Arrays.stream(System.getProperty(PROPERTY, "").split(","))
-                .map(String::strip)
-                .filter(fd -> fd.equals("0") || fd.equals("1") || fd.equals("2"))
-                .mapToInt(Integer::parseInt)
+        return LauncherProperties.current().callerClosedFds().stream()
+                .mapToInt(Integer::intValue)
                 .filter(fd -> fd < firstSocket || fd >= endOfSockets)
-                .distinct()
                 .toArray();
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The command and its arguments as the bytes the command gets: the caller's own bytes for words
  * from the command line (read exactly by {@link CallerArguments}), UTF-8 for words from a
- * configuration file, which is read in UTF-8.
+ * configuration file, which is read in UTF-8. Words from the command line go from argv to execve
+ * as this value: never written as one line and split again.
  */
 public final class CommandWords {
     private final List<byte[]> words;
@@ -27,6 +28,15 @@ public final class CommandWords {
 
     public List<byte[]> words() {
         return words;
+    }
+
+    /** The words as {@link OsString} has them, for messages and {@code --show-config}. */
+    public List<String> displayWords() {
+        List<String> decoded = new ArrayList<>();
+        for (byte[] word : words) {
+            decoded.add(OsString.decode(word));
+        }
+        return decoded;
     }
 
     public byte[] name() {

@@ -3,6 +3,7 @@ package dev.catflap.launch;
 import com.sun.jna.Memory;
 import dev.catflap.CatflapException;
 import dev.catflap.CatflapLine;
+import dev.catflap.ExitStatus;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.Posix.PreparedExec;
@@ -40,6 +41,8 @@ final class Exec {
         Optional<byte[]> interpreter = ScriptInterpreter.of(plan.executable());
         Map<Integer, Memory> messages = failureMessages(plan.command().displayName(), interpreter);
         Memory otherFailure = message(plan.command().displayName() + ": cannot execute");
+        Map<Integer, Integer> statuses = failureStatuses(interpreter.isPresent());
+        int otherStatus = ExitStatus.NOT_EXECUTABLE.code();
         Memory openFilesLimit = caller.openFilesSoftLimit().isPresent()
                 ? posix.openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong())
                 : null;
@@ -76,8 +79,7 @@ final class Exec {
             // A script without a #! line: shells and execvp hand it to /bin/sh.
             errno = posix.execve(shellFallback);
         }
-        int status = errno == Errno.ENOENT && interpreter.isEmpty() ? 127 : 126;
-        posix.die(messages.getOrDefault(errno, otherFailure), status);
+        posix.die(messages.getOrDefault(errno, otherFailure), statuses.getOrDefault(errno, otherStatus));
     }
 
     /**
@@ -134,6 +136,18 @@ final class Exec {
                     : reason)));
         }
         return messages;
+    }
+
+    /**
+     * The exit status for each errno execve may fail with ({@link ExitStatus}'s rule), worked out
+     * in advance as the messages are; any other errno gives 126.
+     */
+    private static Map<Integer, Integer> failureStatuses(boolean script) {
+        Map<Integer, Integer> statuses = new HashMap<>();
+        for (int errno : REPORTED_ERRNOS) {
+            statuses.put(errno, ExitStatus.ofExecFailure(errno, script).code());
+        }
+        return statuses;
     }
 
     private static Memory message(String text) {

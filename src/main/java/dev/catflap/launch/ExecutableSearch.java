@@ -1,6 +1,7 @@
 package dev.catflap.launch;
 
 import dev.catflap.CatflapException;
+import dev.catflap.ExitStatus;
 import dev.catflap.posix.Posix;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +29,7 @@ public class ExecutableSearch {
     public byte[] resolve(CommandWords command, Environment environment) {
         byte[] name = command.name();
         if (name.length == 0) {
-            throw new CatflapException(CatflapException.NOT_FOUND, "'': command not found");
+            throw new CatflapException(ExitStatus.NOT_FOUND, "'': command not found");
         }
         if (contains(name, (byte) '/')) {
             return checkInterpreter(checkPath(name, command.displayName()), command.displayName());
@@ -44,20 +45,20 @@ public class ExecutableSearch {
             }
         }
         if (foundNotExecutable) {
-            throw new CatflapException(CatflapException.NOT_EXECUTABLE, command.displayName() + ": permission denied");
+            throw new CatflapException(ExitStatus.NOT_EXECUTABLE, command.displayName() + ": permission denied");
         }
-        throw new CatflapException(CatflapException.NOT_FOUND, command.displayName() + ": command not found");
+        throw new CatflapException(ExitStatus.NOT_FOUND, command.displayName() + ": command not found");
     }
 
     private byte[] checkPath(byte[] path, String shown) {
         if (!posix.exists(path)) {
-            throw new CatflapException(CatflapException.NOT_FOUND, shown + ": no such file or directory");
+            throw new CatflapException(ExitStatus.NOT_FOUND, shown + ": no such file or directory");
         }
         if (posix.isDirectory(path)) {
-            throw new CatflapException(CatflapException.NOT_EXECUTABLE, shown + ": is a directory");
+            throw new CatflapException(ExitStatus.NOT_EXECUTABLE, shown + ": is a directory");
         }
         if (!posix.isExecutable(path)) {
-            throw new CatflapException(CatflapException.NOT_EXECUTABLE, shown + ": permission denied");
+            throw new CatflapException(ExitStatus.NOT_EXECUTABLE, shown + ": permission denied");
         }
         return path;
     }
@@ -65,7 +66,7 @@ public class ExecutableSearch {
     /** A script runs only if its #! interpreter can: else the shells' "bad interpreter", 126. */
     private byte[] checkInterpreter(byte[] path, String shown) {
         ScriptInterpreter.problem(posix, path).ifPresent(problem -> {
-            throw new CatflapException(CatflapException.NOT_EXECUTABLE, shown + ": " + problem);
+            throw new CatflapException(ExitStatus.NOT_EXECUTABLE, shown + ": " + problem);
         });
         return path;
     }

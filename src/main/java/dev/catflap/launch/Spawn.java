@@ -2,6 +2,7 @@ package dev.catflap.launch;
 
 import com.sun.jna.Memory;
 import dev.catflap.CatflapException;
+import dev.catflap.ExitStatus;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.Posix.PreparedExec;
@@ -95,10 +96,9 @@ public final class Spawn {
             badInterpreter = ScriptInterpreter.of(executable).map(interpreter -> ScriptInterpreter.describe(interpreter, e.getMessage()));
         }
         if (badInterpreter.isPresent()) {
-            return new CatflapException(CatflapException.NOT_EXECUTABLE, name + ": " + badInterpreter.get());
+            return new CatflapException(ExitStatus.NOT_EXECUTABLE, name + ": " + badInterpreter.get());
         }
-        int status = e.errno() == Errno.ENOENT ? CatflapException.NOT_FOUND : CatflapException.NOT_EXECUTABLE;
-        return new CatflapException(status, name + ": " + e.getMessage());
+        return new CatflapException(ExitStatus.ofExecFailure(e.errno(), false), name + ": " + e.getMessage());
     }
 
     private int programOrScript() {

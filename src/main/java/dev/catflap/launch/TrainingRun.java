@@ -8,12 +8,10 @@ package dev.catflap.launch;
  * where an environment variable would reach the command.
  */
 final class TrainingRun {
-    static final String PROPERTY = "catflap.training";
-
     private TrainingRun() {
     }
 
     static boolean requested() {
-        return Boolean.getBoolean(PROPERTY);
+        return LauncherProperties.current().trainingRun();
     }
 }

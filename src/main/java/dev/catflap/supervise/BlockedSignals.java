@@ -1,6 +1,7 @@
 package dev.catflap.supervise;
 
 import dev.catflap.launch.CallerState;
+import dev.catflap.launch.LauncherProperties;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.ReceivedSignal;
 import dev.catflap.supervise.Event.Signalled;
@@ -13,9 +14,6 @@ import java.util.function.Consumer;
  * involved, so SIGQUIT works too.
  */
 final class BlockedSignals implements SignalSource {
-    static final String PROPERTY = "catflap.signals";
-    static final String BLOCKED = "blocked";
-
     private final Posix posix;
     private final CallerState caller;
     private volatile boolean stopped;
@@ -26,7 +24,7 @@ final class BlockedSignals implements SignalSource {
     }
 
     static boolean arrangedByLauncher() {
-        return BLOCKED.equals(System.getProperty(PROPERTY));
+        return LauncherProperties.current().signalsBlocked();
     }
 
     @Override

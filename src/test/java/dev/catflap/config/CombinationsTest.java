@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
+import dev.catflap.ExitStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class CombinationsTest {
 
     private String refusal() {
         CatflapException refused = assertThrows(CatflapException.class, this::load);
-        assertEquals(CatflapException.USAGE, refused.exitCode());
+        assertEquals(ExitStatus.USAGE, refused.status());
         return refused.getMessage();
     }
 
@@ -96,6 +97,6 @@ class CombinationsTest {
         if (!Files.exists(empty)) {
             Files.createFile(empty);
         }
-        return new Configuration(FakeFileSystem.owning(home)).load(flags, Optional.of(empty), environment);
+        return new Configuration(FakeFileSystem.owning(home)).load(flags, Optional.empty(), Optional.of(empty), environment);
     }
 }

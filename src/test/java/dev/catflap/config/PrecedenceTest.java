@@ -141,6 +141,6 @@ class PrecedenceTest {
     }
 
     private Settings load(Map<Setting, String> flags, Map<String, String> environment) {
-        return configuration.load(flags, Optional.of(projectFile), environment);
+        return configuration.load(flags, Optional.empty(), Optional.of(projectFile), environment);
     }
 }

@@ -3,6 +3,7 @@ package dev.catflap.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.catflap.launch.CommandWords;
 import dev.catflap.socket.ListenSpec;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -81,7 +82,8 @@ class SettingParsersTest {
 
     @Test
     void theCommandIsShellWords() {
-        assertEquals(List.of("sh", "-c", "echo it's"), ((ShellWords) Setting.COMMAND.parse("sh -c \"echo it's\"")).words());
+        assertEquals(List.of("sh", "-c", "echo it's"),
+                ((CommandWords) Setting.COMMAND.parse("sh -c \"echo it's\"")).displayWords());
         assertEquals("no command in it", refusal(Setting.COMMAND, ""));
     }
 

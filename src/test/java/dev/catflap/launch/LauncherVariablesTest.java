@@ -5,26 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** java's environment taken back to the caller's, as the launcher's system properties say. */
 class LauncherVariablesTest {
-    @AfterEach
-    void clearProperties() {
-        System.clearProperty(LauncherVariables.PROPERTY);
-        System.clearProperty(LauncherVariables.MOVED_PROPERTY);
-    }
-
     @Test
     void addedVariablesGoAndMovedOnesComeBackUnderTheirNamesByteForByte() {
-        System.setProperty(LauncherVariables.PROPERTY, "_JAVA_SR_SIGNUM");
-        System.setProperty(LauncherVariables.MOVED_PROPERTY, "JAVA_TOOL_OPTIONS,_JAVA_OPTIONS");
+        LauncherProperties launcher = LauncherProperties.of(Map.of(LauncherProperties.ADDED_VARIABLES, "_JAVA_SR_SIGNUM",
+                LauncherProperties.MOVED_VARIABLES, "JAVA_TOOL_OPTIONS,_JAVA_OPTIONS")::get);
         byte[] raw = {'-', 'X', 'm', 'x', '4', 'm', ' ', (byte) 0xff};
         Environment java = new Environment(List.of(entry("PATH=/bin"), entry("_JAVA_SR_SIGNUM=63"),
                 concat(entry("CATFLAP_CALLER_JAVA_TOOL_OPTIONS="), raw), entry("CATFLAP_CALLER__JAVA_OPTIONS=")));
 
-        Environment caller = LauncherVariables.undo(java);
+        Environment caller = LauncherVariables.undo(java, launcher);
 
         assertEquals(List.of("PATH=/bin", "JAVA_TOOL_OPTIONS=-Xmx4m \u00ff", "_JAVA_OPTIONS="), text(caller));
     }
@@ -32,7 +26,7 @@ class LauncherVariablesTest {
     @Test
     void withoutPropertiesNothingChanges() {
         Environment java = new Environment(List.of(entry("CATFLAP_CALLER_JAVA_TOOL_OPTIONS=x"), entry("_JAVA_SR_SIGNUM=1")));
-        assertEquals(List.of("CATFLAP_CALLER_JAVA_TOOL_OPTIONS=x", "_JAVA_SR_SIGNUM=1"), text(LauncherVariables.undo(java)));
+        assertEquals(List.of("CATFLAP_CALLER_JAVA_TOOL_OPTIONS=x", "_JAVA_SR_SIGNUM=1"), text(LauncherVariables.undo(java, LauncherProperties.of(name -> null))));
     }
 
     private static byte[] entry(String text) {

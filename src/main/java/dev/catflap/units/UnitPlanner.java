@@ -61,8 +61,9 @@ final class UnitPlanner {
             try {
                 lines.add(ListenLine.of(spec, workingDirectory));
             } catch (IllegalArgumentException e) {
-                String origin = listen.isPresent() ? spec.text() + " (" + settings.origin(Setting.LISTEN) + ")"
-                        : settings.origin(Setting.PORT);
+                String origin = listen.isEmpty() ? settings.origin(Setting.PORT)
+                        : specs.size() == 1 ? settings.origin(Setting.LISTEN)
+                        : spec.text() + " (" + settings.origin(Setting.LISTEN) + ")";
                 throw CatflapException.usage(origin + ": " + e.getMessage());
             }
         }

@@ -88,7 +88,7 @@ public enum Setting {
             "The production command for ExecStart=, in shell words, where it is not the development one "
                     + "(e.g. no watcher); a COMMAND on the command line comes first (default: the command)."),
     UNIT_DIR("unit-dir", Group.UNITS, "--unit-dir", single("DIR"), ".", Setting::pathName,
-            "The directory to write the units in (default: " + Setting.DEFAULT + ", the working directory)."),
+            "The directory to write the units in, . for the working directory (default: " + Setting.DEFAULT + ")."),
 
     /**
      * The command: in files written as one line; on the command line, the words after the

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param variable catflap's variable for the first socket's fd (LISTEN_FD unless -e)
  * @param stdin whether the socket is the service's stdin ({@code --stdin})
  * @param stopTimeout TimeoutStopSec=, from {@code --grace} where it is set
- * @param settings the settings that are not defaults, each with where it came from
+ * @param settings where the settings that are not defaults came from, each source with its keys
  * @param leftOut the settings that have no meaning in units, each with why
  */
 public record UnitPlan(UnitName name, List<ListenLine> sockets, Optional<String> fdName, Optional<Integer> backlog,

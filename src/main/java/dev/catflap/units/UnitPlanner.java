@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -164,14 +166,19 @@ final class UnitPlanner {
         return leftOut;
     }
 
-    /** Every setting not at its built-in default, with where it came from, for the units' first line. */
+    /**
+     * Every setting not at its built-in default, by where it came from, for the units' first line:
+     * {@code /home/me/app/.catflap.properties (catflap.listen, catflap.command)}.
+     */
     private List<String> settingsGiven() {
-        List<String> given = new ArrayList<>();
+        Map<String, List<String>> bySource = new LinkedHashMap<>();
         for (Setting setting : Setting.values()) {
             if (!isDefault(setting) && settings.text(setting).isPresent()) {
-                given.add(setting.key() + " (" + settings.source(setting) + ")");
+                bySource.computeIfAbsent(settings.source(setting), source -> new ArrayList<>()).add(setting.key());
             }
         }
+        List<String> given = new ArrayList<>();
+        bySource.forEach((source, keys) -> given.add(source + " (" + String.join(", ", keys) + ")"));
         return given;
     }
 

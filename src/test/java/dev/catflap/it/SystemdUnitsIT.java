@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code catflap --systemd-units NAME}: the .socket and .service units written for each way
@@ -230,19 +231,21 @@ class SystemdUnitsIT {
 
     /**
      * The units' own "try it" line, run as written: systemd-socket-activate gives the example
-     * server the same socket and variable as catflap, and the unchanged server answers the same.
+     * server the same socket and variable as catflap (on fd 0 for --stdin), and the unchanged
+     * server answers the same.
      */
-    @Test
-    void theExampleServerAnswersUnderSystemdSocketActivateAsUnderCatflap() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"python", "java --stdin"})
+    void theExampleServerAnswersUnderSystemdSocketActivateAsUnderCatflap(String example) throws Exception {
         assertTrue(Files.isExecutable(SOCKET_ACTIVATE), "systemd-socket-activate is missing: install Debian's systemd");
-        String python = onPath("python3");
-        String server = Path.of("examples/python/server.py").toAbsolutePath().toString();
         int port = freePort();
-        List<String> settings = List.of("-l", "127.0.0.1:" + port);
+        List<String> run = new ArrayList<>(List.of("-l", "127.0.0.1:" + port));
+        run.addAll(example.equals("python")
+                ? List.of("--", onPath("python3"), Path.of("examples/python/server.py").toAbsolutePath().toString())
+                : List.of("--stdin", "--", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        Path.of("examples/java/InheritedChannelServer.java").toAbsolutePath().toString()));
 
         HelloReply underCatflap;
-        List<String> run = new ArrayList<>(settings);
-        run.addAll(List.of("--", python, server));
         try (Catflap.Running catflap = Catflap.launcher().in(dir).start(run)) {
             catflap.awaitPort();
             underCatflap = HelloReply.of(Http.get(port));
@@ -254,8 +257,8 @@ class SystemdUnitsIT {
         assertEquals(0, generated.exit(), generated.stderr());
         String tryLine = unit("hello.socket").lines().filter(line -> line.startsWith(TRY_LINE)).findFirst()
                 .orElseThrow().substring(TRY_LINE.length());
-        assertTrue(tryLine.contains("--listen=127.0.0.1:" + port + " --fdname=tcp --setenv=LISTEN_FD=3 -- " + python
-                + " " + server), tryLine);
+        String handoff = example.equals("python") ? " --fdname=tcp --setenv=LISTEN_FD=3 -- " : " --setenv=LISTEN_FD=0 -- ";
+        assertTrue(tryLine.contains("--listen=127.0.0.1:" + port + handoff + run.get(run.indexOf("--") + 1)), tryLine);
         assertTrue(generated.stderr().contains("[catflap] try them: " + tryLine + "\n"), generated.stderr());
 
         Process activated = new ProcessBuilder("sh", "-c", tryLine).redirectErrorStream(true)

@@ -8,6 +8,7 @@ import dev.catflap.config.ShellWords;
 import dev.catflap.launch.CommandWords;
 import dev.catflap.launch.Environment;
 import dev.catflap.launch.ExecutableSearch;
+import dev.catflap.launch.Handoff;
 import dev.catflap.posix.OsString;
 import dev.catflap.socket.ListenSpec;
 import java.io.IOException;
@@ -51,7 +52,16 @@ final class UnitPlanner {
         List<ListenLine> sockets = sockets();
         ProductionCommand command = command(commandLine);
         return new UnitPlan(name, sockets, fdName(sockets), config.backlog(), socketMode(), exec(command, search, environment),
-                command, workingDirectory, config.env(), config.stdin(), stopTimeout(), settingsGiven(), leftOut());
+                command, workingDirectory, variable(), config.stdin(), stopTimeout(), settingsGiven(), leftOut());
+    }
+
+    /** systemd sets its own variables in every socket-activated service, over any Environment= of the same name. */
+    private String variable() {
+        if (Handoff.SYSTEMD_VARIABLES.contains(config.env())) {
+            throw CatflapException.usage(settings.origin(Setting.ENV) + ": systemd sets " + config.env()
+                    + " itself in the service; choose another name");
+        }
+        return config.env();
     }
 
     /** The -l sockets, or the -h/-p shorthand's one, each checked for what a unit can say. */

@@ -203,6 +203,8 @@ class SystemdUnitsIT {
                 Arguments.of(List.of("--systemd-units", "app", "-l", "127.0.0.1:8080", "-l", "127.0.0.1:8081", "--systemd",
                                 "--fdname", "web", "--fdname", "admin", "--", "cat"),
                         "--fdname web --fdname admin: systemd gives all the sockets of a .socket unit one name"),
+                Arguments.of(List.of("--systemd-units", "app", "-e", "LISTEN_FDS", "--", "cat"),
+                        "-e/--env LISTEN_FDS: systemd sets LISTEN_FDS itself in the service; choose another name"),
                 Arguments.of(List.of("--systemd-units", "app", "--unit-dir", "nowhere", "--", "cat"),
                         "--unit-dir nowhere: no such directory"),
                 Arguments.of(List.of("--systemd-units", "app", "--unit-command", "cat", "--", "cat"),

@@ -22,6 +22,7 @@ import dev.catflap.socket.SocketBinder;
 import dev.catflap.supervise.Ending;
 import dev.catflap.supervise.Supervision;
 import dev.catflap.supervise.Supervisor;
+import dev.catflap.units.SystemdUnits;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ import picocli.CommandLine.Spec;
             "  catflap -l 127.0.0.1:8080 -l unix:app.sock --systemd -- ./server",
             "  catflap -l 0.0.0.0:8080 --stdin -- java Server.java",
             "  catflap -p 8080 --watch src -- node server.js",
+            "  catflap -p 8080 --systemd-units myapp -- node server.js",
             "  catflap --show-config"},
         sortOptions = false,
         // The settings' options come from Setting's table (socket, command, supervising groups).
@@ -117,6 +119,10 @@ public class CatflapCommand implements Callable<Integer> {
             ConfigReport.lines(settings).forEach(line -> System.out.writeBytes(CatflapLine.plain(line)));
             return 0;
         }
+        if (options.units != null) {
+            return new SystemdUnits(search, Console::say).write(options.units, settings, command, environment);
+        }
+        SystemdUnits.refuseUnitOptionsWithout(settings);
         CatflapConfig config = settings.config();
         if (config.command().isEmpty()) {
             throw CatflapException.commandLine("no command given");

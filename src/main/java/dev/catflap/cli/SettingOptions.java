@@ -35,7 +35,7 @@ public class SettingOptions implements IModelTransformer {
     private static ArgGroupSpec argGroup(Setting.Group group) {
         ArgGroupSpec.Builder builder = ArgGroupSpec.builder()
                 .heading("%n" + group.heading() + ":%n")
-                .order(group.ordinal() + 1)
+                .order(group.order())
                 .exclusive(false)
                 .validate(false);
         for (Setting setting : Setting.values()) {

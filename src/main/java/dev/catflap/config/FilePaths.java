@@ -19,11 +19,12 @@ final class FilePaths {
     private FilePaths() {
     }
 
-    /** {@code properties} with the relative paths of watch and of unix: listen specs resolved against {@code directory}. */
+    /** {@code properties} with the relative paths of watch, of unix: listen specs and of unit-dir resolved against {@code directory}. */
     static Map<String, String> resolved(Map<String, String> properties, Path directory) {
         Map<String, String> resolved = new TreeMap<>(properties);
         resolved.computeIfPresent(Setting.WATCH.key(), (key, list) -> eachElement(list, path -> absolute(path, directory)));
         resolved.computeIfPresent(Setting.LISTEN.key(), (key, list) -> eachElement(list, spec -> unixPathAbsolute(spec, directory)));
+        resolved.computeIfPresent(Setting.UNIT_DIR.key(), (key, path) -> absolute(path, directory));
         return resolved;
     }
 

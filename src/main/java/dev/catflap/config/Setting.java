@@ -85,6 +85,12 @@ public enum Setting {
             "With --watch, how long the command's processes have to exit after SIGTERM before SIGKILL "
                     + "(default: " + Setting.DEFAULT + ")."),
 
+    UNIT_COMMAND("unit-command", Group.UNITS, "--unit-command", single("COMMAND"), NO_DEFAULT, ShellWords::parse,
+            "The production command for ExecStart=, in shell words, where it is not the development one "
+                    + "(e.g. no watcher); a COMMAND on the command line comes first (default: the command)."),
+    UNIT_DIR("unit-dir", Group.UNITS, "--unit-dir", single("DIR"), ".", Setting::pathName,
+            "The directory to write the units in, . for the working directory (default: " + Setting.DEFAULT + ")."),
+
     /**
      * The command: in files written as one line; on the command line, the words after the
      * options, which is why it has no option of its own (they reach {@link Configuration} as
@@ -98,17 +104,31 @@ public enum Setting {
         SOCKET("Socket options"),
         COMMAND("Command options"),
         SUPERVISING("Supervising options"),
+        /** Listed after the configuration options, where --systemd-units is, which they go with. */
+        UNITS("Unit options (with --systemd-units)", 5),
         /** Not an option: {@link Setting#COMMAND}, the words after them. */
         NONE("");
 
         private final String heading;
+        private final int order;
 
         Group(String heading) {
             this.heading = heading;
+            this.order = ordinal() + 1;
+        }
+
+        Group(String heading, int order) {
+            this.heading = heading;
+            this.order = order;
         }
 
         public String heading() {
             return heading;
+        }
+
+        /** Where {@code --help} lists the group among all option groups (the configuration options are 4). */
+        public int order() {
+            return order;
         }
     }
 
@@ -326,6 +346,16 @@ public enum Setting {
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(OsString.hasEscapes(text)
                     ? "a name that is not UTF-8, which catflap cannot watch" : "not a valid path");
+        }
+    }
+
+    /** A path that need not exist yet: it is checked where it is used, in the mode that uses it. */
+    static Path pathName(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(OsString.hasEscapes(text)
+                    ? "a name that is not UTF-8, which catflap cannot open" : "not a valid path");
         }
     }
 

@@ -61,6 +61,14 @@ public final class Settings {
         };
     }
 
+    /**
+     * How the user wrote the value of {@code setting} where it came from, for a message, e.g.
+     * {@code -p/--port 80} or {@code catflap.port=80 in FILE}; only for a setting that is set.
+     */
+    public String origin(Setting setting) {
+        return Configuration.origin(setting, value(setting));
+    }
+
     /** Whether the value of {@code setting} came from the project file. */
     public boolean fromProjectFile(Setting setting) {
         return !fromCommandLine(setting) && projectFile.map(file -> file.toString().equals(value(setting).getSourceName())).orElse(false);

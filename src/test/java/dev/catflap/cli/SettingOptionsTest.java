@@ -41,7 +41,7 @@ class SettingOptionsTest {
         groups.sort((a, b) -> Integer.compare(a.order(), b.order()));
         groups.forEach(group -> headings.add(group.heading().trim()));
         assertEquals(List.of("%nSocket options:%n", "%nCommand options:%n", "%nSupervising options:%n",
-                "%nConfiguration options:%n", "%nOther options:%n"), headings);
+                "%nConfiguration options:%n", "%nUnit options (with --systemd-units):%n", "%nOther options:%n"), headings);
         List<String> socketOptions = new ArrayList<>();
         groups.get(0).options().forEach(option -> socketOptions.add(option.longestName()));
         assertEquals(List.of("--listen", "--host", "--port", "--backlog"), socketOptions);

@@ -81,7 +81,7 @@ class SettingTableTest {
 
     @Test
     void noTwoOptionsShareAName() {
-        Set<String> seen = new HashSet<>(Set.of("--help", "--version", "--config", "--show-config"));
+        Set<String> seen = new HashSet<>(Set.of("--help", "--version", "--config", "--show-config", "--systemd-units"));
         for (Setting setting : Setting.values()) {
             for (String name : setting.optionNames()) {
                 assertTrue(seen.add(name), name);

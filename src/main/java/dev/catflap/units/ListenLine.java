@@ -1,0 +1,74 @@
+package dev.catflap.units;
+
+import dev.catflap.socket.IpLiteral;
+import dev.catflap.socket.ListenSpec;
+import dev.catflap.socket.Transport;
+import java.net.Inet6Address;
+import java.nio.file.Path;
+
+/**
+ * One socket as a .socket unit lists it ({@code ListenStream=127.0.0.1:8080},
+ * {@code ListenDatagram=...}) and as systemd-socket-activate's {@code -l} takes it: the same
+ * address text serves both.
+ *
+ * @param directive ListenStream or ListenDatagram
+ * @param address the address as systemd parses it: {@code HOST:PORT}, {@code [IPV6]:PORT}, an
+ *     absolute path, or {@code @NAME}
+ * @param spec the socket as catflap's settings give it
+ */
+public record ListenLine(String directive, String address, ListenSpec spec) {
+
+    /**
+     * The line for {@code spec}; a relative Unix socket path is made absolute in
+     * {@code workingDirectory}, where catflap would bind it and the service runs.
+     *
+     * @throws IllegalArgumentException for a socket systemd cannot listen on as asked: a port or an
+     *     abstract name the kernel picks at each start, a path a unit file cannot hold
+     */
+    public static ListenLine of(ListenSpec spec, Path workingDirectory) {
+        String directive = spec.transport() == Transport.UDP ? "ListenDatagram" : "ListenStream";
+        return new ListenLine(directive, address(spec, workingDirectory), spec);
+    }
+
+    /** The unit file's line, specifiers escaped. */
+    public String unitLine() {
+        return directive + "=" + SystemdQuoting.lineValue(address);
+    }
+
+    /** Whether it is an IPv6 socket, which catflap binds IPv6-only. */
+    public boolean isIpv6() {
+        return spec.address() instanceof Inet6Address;
+    }
+
+    /** Whether it is a Unix socket with a file, whose permissions the unit sets. */
+    public boolean isUnixPath() {
+        return spec.transport() == Transport.UNIX && !spec.isAbstract();
+    }
+
+    public boolean isDatagram() {
+        return spec.transport() == Transport.UDP;
+    }
+
+    private static String address(ListenSpec spec, Path workingDirectory) {
+        if (spec.transport() != Transport.UNIX) {
+            if (spec.port() == 0) {
+                throw new IllegalArgumentException("port 0 picks another free port at each start, which a .socket unit "
+                        + "cannot do: give a fixed port");
+            }
+            return IpLiteral.format(spec.address()) + ":" + spec.port();
+        }
+        if (spec.path().equals("@")) {
+            throw new IllegalArgumentException("unix:@ lets the kernel pick a name at each start, which a .socket unit "
+                    + "cannot do: give a name, unix:@NAME");
+        }
+        String address = spec.isAbstract() ? spec.path() : absolute(spec.path(), workingDirectory);
+        SystemdQuoting.lineValue(address);
+        return address;
+    }
+
+    /** systemd takes only absolute, normalized paths for sockets. */
+    private static String absolute(String path, Path workingDirectory) {
+        SystemdQuoting.lineValue(path); // a path Java cannot name is refused for what it is, before resolving
+        return workingDirectory.resolve(path).normalize().toString();
+    }
+}

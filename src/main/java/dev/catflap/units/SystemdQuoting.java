@@ -1,0 +1,113 @@
+package dev.catflap.units;
+
+import dev.catflap.posix.OsString;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * How a value is written into a unit file so that systemd reads back exactly that value. systemd
+ * expands {@code %} specifiers in most values, and {@code $NAME} variables in ExecStart='s words
+ * at each start; it splits ExecStart= into words at blanks, honouring double quotes and C escapes
+ * inside them, and takes a lone {@code ;} as the end of one command. Other values run to the end
+ * of the line, which a trailing backslash continues, and cannot hold a control character at all.
+ */
+public final class SystemdQuoting {
+    /** Words that mean the same quoted or not: no blank, quote, backslash, specifier or variable. */
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@+=:,./-]+");
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private SystemdQuoting() {
+    }
+
+    /** {@code %} doubled: systemd would take {@code %h} in a path for the home directory. */
+    public static String specifiers(String value) {
+        return value.replace("%", "%%");
+    }
+
+    /** The words of an ExecStart= line, each quoted as {@link #execWord} does. */
+    public static String execLine(List<String> words) {
+        List<String> quoted = new ArrayList<>();
+        for (String word : words) {
+            quoted.add(execWord(word));
+        }
+        return String.join(" ", quoted);
+    }
+
+    /**
+     * One word of ExecStart=, read back as this exact argument: {@code %} and {@code $} doubled
+     * (systemd's escapes for a literal one), a lone {@code ;} escaped so it does not end the
+     * command, and anything with other than plain characters in double quotes, with C escapes for
+     * quotes, backslashes and control characters.
+     *
+     * @throws IllegalArgumentException for a word that is not UTF-8, which a unit file cannot hold
+     */
+    public static String execWord(String word) {
+        notUtf8(word);
+        if (word.equals(";")) {
+            return "\\;";
+        }
+        if (PLAIN_WORD.matcher(word).matches()) {
+            return word;
+        }
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : word.toCharArray()) {
+            quoted.append(switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '%' -> "%%";
+                case '$' -> "$$";
+                case '\n' -> "\\n";
+                case '\t' -> "\\t";
+                case '\r' -> "\\r";
+                default -> c < 0x20 || c == 0x7f ? hexEscape(c) : String.valueOf(c);
+            });
+        }
+        return quoted.append('"').toString();
+    }
+
+    /**
+     * A value that runs to the end of its line (a path, an address, a name), specifiers escaped.
+     *
+     * @throws IllegalArgumentException where systemd would read something else: a control
+     *     character, blanks at either end (stripped), a trailing backslash (a continued line),
+     *     bytes that are not UTF-8
+     */
+    public static String lineValue(String value) {
+        notUtf8(value);
+        for (char c : value.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException("it holds a control character, which a unit file cannot");
+            }
+        }
+        if (!value.equals(value.strip())) {
+            throw new IllegalArgumentException("it has blanks at an end, which systemd strips");
+        }
+        if (value.endsWith("\\")) {
+            throw new IllegalArgumentException("it ends in a backslash, which continues a unit file's line");
+        }
+        return specifiers(value);
+    }
+
+    /**
+     * Text for a comment line: a control character, or a byte that is not UTF-8, shown as
+     * {@code ?}, so that the comment stays one line of UTF-8 (systemd skips a file that is not).
+     */
+    public static String comment(String text) {
+        StringBuilder line = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            line.append(c < 0x20 || c == 0x7f || OsString.hasEscapes(String.valueOf(c)) ? '?' : c);
+        }
+        return line.toString();
+    }
+
+    private static void notUtf8(String value) {
+        if (OsString.hasEscapes(value)) {
+            throw new IllegalArgumentException("it holds bytes that are not UTF-8, which a unit file cannot");
+        }
+    }
+
+    private static String hexEscape(char c) {
+        return "\\x" + HEX[c >> 4] + HEX[c & 0xf];
+    }
+}

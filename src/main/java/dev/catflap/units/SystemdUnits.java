@@ -1,0 +1,76 @@
+package dev.catflap.units;
+
+import dev.catflap.CatflapException;
+import dev.catflap.config.Setting;
+import dev.catflap.config.Settings;
+import dev.catflap.config.ShellWords;
+import dev.catflap.launch.Environment;
+import dev.catflap.launch.ExecutableSearch;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code catflap --systemd-units NAME}: the .socket and .service units that do in production what
+ * catflap does in development, written from the same effective settings. Nothing is bound and
+ * nothing runs.
+ */
+public final class SystemdUnits {
+    private static final List<Setting> UNIT_SETTINGS = List.of(Setting.UNIT_COMMAND, Setting.UNIT_DIR);
+
+    private final ExecutableSearch search;
+    private final Consumer<String> notices;
+
+    /** @param notices where catflap's lines go (stderr): which command, what was left out, what was written */
+    public SystemdUnits(ExecutableSearch search, Consumer<String> notices) {
+        this.search = search;
+        this.notices = notices;
+    }
+
+    /**
+     * Writes {@code NAME.socket} and {@code NAME.service} into the unit directory.
+     *
+     * @param commandLine the COMMAND words on catflap's command line, empty if none
+     * @return catflap's exit status, 0
+     * @throws CatflapException (exit 2) for what systemd cannot express, nothing being written
+     */
+    public int write(String name, Settings settings, List<String> commandLine, Environment environment) {
+        UnitName unitName = UnitName.of(name);
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        UnitPlan plan = new UnitPlanner(settings, workingDirectory).plan(unitName, commandLine, search, environment);
+        Path directory = workingDirectory.resolve(settings.config().value(Setting.UNIT_DIR).map(Path.class::cast)
+                .orElse(Path.of(""))).normalize();
+
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(unitName.socket(), SocketUnit.text(plan, directory));
+        files.put(unitName.service(), ServiceUnit.text(plan, directory));
+        UnitFiles.write(directory, settings.origin(Setting.UNIT_DIR), files);
+
+        // -q hides what catflap did, not what it left out, which the user may not expect
+        Consumer<String> done = settings.config().quiet() ? line -> { } : notices;
+        done.accept("the service runs the command from " + plan.command().source() + ": " + ShellWords.quote(plan.exec()));
+        if (!plan.leftOut().isEmpty()) {
+            notices.accept("left out of the units: " + String.join(", ", plan.leftOut()));
+        }
+        done.accept("wrote " + directory.resolve(unitName.socket()) + " and " + directory.resolve(unitName.service()));
+        ActivateCommand.line(plan).ifPresent(line -> done.accept("try them: " + line));
+        done.accept("install them: " + UnitHeader.install(plan, directory));
+        return 0;
+    }
+
+    /**
+     * The unit options given as options without --systemd-units would do nothing: refused, as
+     * catflap refuses other options outside their mode. From a file they wait for it.
+     *
+     * @throws CatflapException (exit 2) naming the option
+     */
+    public static void refuseUnitOptionsWithout(Settings settings) {
+        for (Setting setting : UNIT_SETTINGS) {
+            if (settings.source(setting).equals(setting.option())) {
+                throw CatflapException.usage(settings.origin(setting) + ": only applies with --systemd-units");
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.catflap.units;
+
+import dev.catflap.CatflapException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the two units into a directory, both or neither: a .service without its .socket (or
+ * one from other settings) would start a server with no socket. Each is written to a temporary
+ * file first and renamed over its name only once both are complete. A file of that name that
+ * catflap generated is replaced, so that generating again after a change of settings updates the
+ * units; any other is the user's own and stops catflap.
+ */
+final class UnitFiles {
+    private UnitFiles() {
+    }
+
+    /**
+     * @param directory where to write, an existing directory
+     * @param files the units' texts by file name, written in this order
+     * @throws CatflapException (exit 2) for a directory that is none, or a file catflap did not
+     *     generate in the way; (exit 1) where writing fails, nothing then being left behind
+     */
+    static void write(Path directory, String origin, Map<String, String> files) {
+        if (!Files.isDirectory(directory)) {
+            throw CatflapException.usage(origin + ": " + (Files.exists(directory) ? "not a directory" : "no such directory"));
+        }
+        for (String name : files.keySet()) {
+            notTheUsersOwn(directory.resolve(name));
+        }
+        Map<Path, Path> written = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                written.put(temporary(directory, file.getKey(), file.getValue()), directory.resolve(file.getKey()));
+            }
+            for (Map.Entry<Path, Path> file : written.entrySet()) {
+                move(file.getKey(), file.getValue());
+            }
+        } catch (IOException e) {
+            removeAll(new ArrayList<>(written.keySet()));
+            throw CatflapException.failure("cannot write the units in " + directory + ": " + reason(e));
+        }
+    }
+
+    /** A file there that does not start with catflap's mark is the user's: never overwritten. */
+    private static void notTheUsersOwn(Path file) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !startsWithMark(file)) {
+            throw CatflapException.usage(file + " exists and catflap did not generate it: move it away, or write "
+                    + "the units elsewhere (--unit-dir)");
+        }
+    }
+
+    private static boolean startsWithMark(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            String first = reader.readLine();
+            return first != null && first.startsWith(UnitHeader.MARK);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A hidden file beside the unit, readable by all as systemd's own units are. */
+    private static Path temporary(Path directory, String name, String text) throws IOException {
+        Path file = Files.createTempFile(directory, "." + name + ".", ".tmp");
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            return file;
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void removeAll(List<Path> files) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // best effort: the message about the first failure matters more
+            }
+        }
+    }
+
+    private static String reason(IOException e) {
+        String message = e.getMessage();
+        return e instanceof AccessDeniedException ? "permission denied"
+                : message == null ? e.getClass().getSimpleName() : message;
+    }
+}

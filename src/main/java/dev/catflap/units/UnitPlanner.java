@@ -1,0 +1,222 @@
+package dev.catflap.units;
+
+import dev.catflap.CatflapException;
+import dev.catflap.config.CatflapConfig;
+import dev.catflap.config.Setting;
+import dev.catflap.config.Settings;
+import dev.catflap.config.ShellWords;
+import dev.catflap.launch.CommandWords;
+import dev.catflap.launch.Environment;
+import dev.catflap.launch.ExecutableSearch;
+import dev.catflap.launch.Handoff;
+import dev.catflap.posix.OsString;
+import dev.catflap.socket.ListenSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns catflap's effective settings into a {@link UnitPlan}, refusing (exit 2) what systemd
+ * cannot express, so that no unit is written that would do something else than catflap does.
+ */
+final class UnitPlanner {
+    /** What systemd's SocketMode= would be if catflap's umask could not be read: the usual 022. */
+    private static final int USUAL_UMASK = 0022;
+    private static final String DEFAULT_SOURCE = "default";
+
+    private final Settings settings;
+    private final CatflapConfig config;
+    private final Path workingDirectory;
+
+    UnitPlanner(Settings settings, Path workingDirectory) {
+        this.settings = settings;
+        this.config = settings.config();
+        this.workingDirectory = workingDirectory;
+    }
+
+    /**
+     * @param name the units' name
+     * @param commandLine the COMMAND words of catflap's command line, empty if none
+     * @param search catflap's own search for the executable, on {@code environment}'s PATH
+     */
+    UnitPlan plan(UnitName name, List<String> commandLine, ExecutableSearch search, Environment environment) {
+        List<ListenLine> sockets = sockets();
+        ProductionCommand command = command(commandLine);
+        return new UnitPlan(name, sockets, fdName(sockets), config.backlog(), socketMode(), exec(command, search, environment),
+                command, workingDirectory, variable(), config.stdin(), stopTimeout(), settingsGiven(), leftOut());
+    }
+
+    /** systemd sets its own variables in every socket-activated service, over any Environment= of the same name. */
+    private String variable() {
+        if (Handoff.SYSTEMD_VARIABLES.contains(config.env())) {
+            throw CatflapException.usage(settings.origin(Setting.ENV) + ": systemd sets " + config.env()
+                    + " itself in the service; choose another name");
+        }
+        return config.env();
+    }
+
+    /** The -l sockets, or the -h/-p shorthand's one, each checked for what a unit can say. */
+    private List<ListenLine> sockets() {
+        Optional<List<ListenSpec>> listen = config.listen();
+        List<ListenSpec> specs = listen.orElseGet(() -> List.of(ListenSpec.tcp(config.host(), config.port())));
+        List<ListenLine> lines = new ArrayList<>();
+        for (ListenSpec spec : specs) {
+            try {
+                lines.add(ListenLine.of(spec, workingDirectory));
+            } catch (IllegalArgumentException e) {
+                String origin = listen.isEmpty() ? settings.origin(Setting.PORT)
+                        : specs.size() == 1 ? settings.origin(Setting.LISTEN)
+                        : spec.text() + " (" + settings.origin(Setting.LISTEN) + ")";
+                throw CatflapException.usage(origin + ": " + e.getMessage());
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * systemd names the sockets of a .socket unit with its one FileDescriptorName=, so several
+     * sockets can only share a name. Unset, the name is catflap's default under --systemd, the
+     * sockets' kind, where they are all of one kind; else systemd's, the unit's name.
+     */
+    private Optional<String> fdName(List<ListenLine> sockets) {
+        Optional<List<String>> names = config.fdname();
+        if (names.isEmpty()) {
+            Set<String> kinds = new LinkedHashSet<>();
+            sockets.forEach(socket -> kinds.add(socket.spec().transport().name().toLowerCase(Locale.ROOT)));
+            return kinds.size() == 1 ? Optional.of(kinds.iterator().next()) : Optional.empty();
+        }
+        if (names.get().size() != sockets.size()) {
+            throw CatflapException.usage(settings.origin(Setting.FDNAME) + ": " + names.get().size() + " names for "
+                    + sockets.size() + " sockets: give one --fdname per socket, in order");
+        }
+        if (new LinkedHashSet<>(names.get()).size() > 1) {
+            throw CatflapException.usage(settings.origin(Setting.FDNAME) + ": systemd gives all the sockets of a "
+                    + ".socket unit one name (FileDescriptorName=), and catflap writes one .socket unit: "
+                    + "give the sockets one name, or none");
+        }
+        return Optional.of(names.get().get(0));
+    }
+
+    /**
+     * The command on catflap's command line first, as it replaces any configured one; then the
+     * production command; then the development one.
+     */
+    private ProductionCommand command(List<String> commandLine) {
+        boolean unitCommandGiven = settings.text(Setting.UNIT_COMMAND).isPresent();
+        if (!commandLine.isEmpty()) {
+            if (unitCommandGiven && settings.source(Setting.UNIT_COMMAND).equals(Setting.UNIT_COMMAND.option())) {
+                throw CatflapException.usage(Setting.UNIT_COMMAND.option() + " and a COMMAND on the command line: "
+                        + "give the production command once");
+            }
+            return new ProductionCommand(commandLine, "the command line");
+        }
+        Setting setting = unitCommandGiven ? Setting.UNIT_COMMAND : Setting.COMMAND;
+        ShellWords words = config.value(setting).map(ShellWords.class::cast).orElseThrow(
+                () -> CatflapException.usage("no command given (on the command line, or as " + Setting.UNIT_COMMAND.key()
+                        + " or " + Setting.COMMAND.key() + ")"));
+        return new ProductionCommand(words.words(), described(setting));
+    }
+
+    /** ExecStart='s words: systemd runs only an absolute path, which catflap's own search gives. */
+    private List<String> exec(ProductionCommand command, ExecutableSearch search, Environment environment) {
+        String executable;
+        try {
+            executable = OsString.decode(search.resolve(CommandWords.of(command.words()), environment));
+        } catch (CatflapException e) {
+            throw CatflapException.usage("command from " + command.source() + ": " + e.getMessage());
+        }
+        List<String> words = new ArrayList<>();
+        words.add(workingDirectory.resolve(executable).normalize().toString());
+        words.addAll(command.words().subList(1, command.words().size()));
+        try {
+            SystemdQuoting.execLine(words);
+        } catch (IllegalArgumentException e) {
+            throw CatflapException.usage("command from " + command.source() + ": " + e.getMessage());
+        }
+        return words;
+    }
+
+    /**
+     * --grace is what TimeoutStopSec= is, the time between SIGTERM and SIGKILL, but the team's
+     * development value only counts where set: else systemd's own default stays. Zero means no
+     * timeout at all to systemd, the opposite of catflap's, so it is left out instead.
+     */
+    private Optional<Duration> stopTimeout() {
+        if (isDefault(Setting.GRACE) || config.grace().isZero()) {
+            return Optional.empty();
+        }
+        return Optional.of(config.grace());
+    }
+
+    /** The settings that have no meaning in a unit, where they are on, with why. */
+    private List<String> leftOut() {
+        List<String> leftOut = new ArrayList<>();
+        if (config.spawn()) {
+            leftOut.add(Setting.SPAWN.option() + " (systemd runs the service as its own process anyway)");
+        }
+        if (config.watch().isPresent()) {
+            String ignore = config.ignore().isPresent() ? " and " + Setting.IGNORE.option() : "";
+            leftOut.add(Setting.WATCH.option() + ignore + " (restarting on changes is for development)");
+        }
+        if (!isDefault(Setting.GRACE) && config.grace().isZero()) {
+            leftOut.add(Setting.GRACE.option() + " 0 (TimeoutStopSec=0 would mean no timeout)");
+        }
+        if (config.noPid()) {
+            leftOut.add(Setting.NO_PID.option() + " (systemd always sets LISTEN_PID)");
+        }
+        return leftOut;
+    }
+
+    /**
+     * Every setting not at its built-in default, by where it came from, for the units' first line:
+     * {@code /home/me/app/.catflap.properties (catflap.listen, catflap.command)}.
+     */
+    private List<String> settingsGiven() {
+        Map<String, List<String>> bySource = new LinkedHashMap<>();
+        for (Setting setting : Setting.values()) {
+            if (!isDefault(setting) && settings.text(setting).isPresent()) {
+                bySource.computeIfAbsent(settings.source(setting), source -> new ArrayList<>()).add(setting.key());
+            }
+        }
+        List<String> given = new ArrayList<>();
+        bySource.forEach((source, keys) -> given.add(source + " (" + String.join(", ", keys) + ")"));
+        return given;
+    }
+
+    /** "catflap.unit-command in FILE", "CATFLAP_UNIT_COMMAND", "--unit-command". */
+    private String described(Setting setting) {
+        String source = settings.source(setting);
+        return source.startsWith("/") ? setting.key() + " in " + source : source;
+    }
+
+    private boolean isDefault(Setting setting) {
+        return settings.source(setting).equals(DEFAULT_SOURCE);
+    }
+
+    /**
+     * A Unix socket file gets 0777 less the umask when catflap binds it (execute means nothing on
+     * a socket); systemd's SocketMode= is the same rule written out, so who may connect stays
+     * the same. Linux shows a process's umask in /proc/self/status without changing it.
+     */
+    private static int socketMode() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Umask:")) {
+                    return 0666 & ~Integer.parseInt(line.substring("Umask:".length()).strip(), 8);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // an older kernel without the line: the usual umask
+        }
+        return 0666 & ~USUAL_UMASK;
+    }
+}

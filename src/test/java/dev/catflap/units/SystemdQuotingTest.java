@@ -1,0 +1,75 @@
+package dev.catflap.units;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.catflap.posix.OsString;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** systemd's escapes, as systemd.service(5) and systemd.unit(5) describe them, one rule per case. */
+class SystemdQuotingTest {
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "server.js|server.js",
+        "--port=8080|--port=8080",
+        "app:app|app:app",
+        "/usr/bin/node|/usr/bin/node",
+        "100%|\"100%%\"",
+        "%h|\"%%h\"",
+        "$HOME|\"$$HOME\"",
+        "${HOME}|\"$${HOME}\"",
+        "two words|\"two words\"",
+        "say \"hi\"|\"say \\\"hi\\\"\"",
+        "it's|\"it's\"",
+        "back\\slash|\"back\\\\slash\"",
+        ";|\\;",
+        "a;b|\"a;b\"",
+        "``|\"\"",
+        "é|\"é\"",
+    })
+    void execWordReadsBackAsTheArgument(String word, String written) {
+        assertEquals(written, SystemdQuoting.execWord(word));
+    }
+
+    @Test
+    void controlCharactersInAWordAreCEscapes() {
+        assertEquals("\"a\\nb\\tc\\rd\\x1be\\x7f\"", SystemdQuoting.execWord("a\nb\tc\rd\u001be\u007f"));
+    }
+
+    @Test
+    void execLineJoinsTheWordsWithSpaces() {
+        assertEquals("/usr/bin/sh -c \"echo $$1\" x", SystemdQuoting.execLine(List.of("/usr/bin/sh", "-c", "echo $1", "x")));
+    }
+
+    @Test
+    void aWordThatIsNotUtf8CannotBeWritten() {
+        String notUtf8 = OsString.decode(new byte[] {'a', (byte) 0xff});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.execWord(notUtf8));
+        assertEquals("it holds bytes that are not UTF-8, which a unit file cannot", e.getMessage());
+    }
+
+    @Test
+    void aLineValueKeepsBlanksAndQuotesButDoublesPercent() {
+        assertEquals("/srv/my app/100%%.sock", SystemdQuoting.lineValue("/srv/my app/100%.sock"));
+        assertEquals("/srv/\"x\"$y", SystemdQuoting.lineValue("/srv/\"x\"$y"));
+    }
+
+    @Test
+    void aLineValueSystemdWouldReadOtherwiseIsRefused() {
+        assertEquals("it holds a control character, which a unit file cannot",
+                assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.lineValue("/srv/a\nb")).getMessage());
+        assertEquals("it has blanks at an end, which systemd strips",
+                assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.lineValue("/srv/a ")).getMessage());
+        assertEquals("it ends in a backslash, which continues a unit file's line",
+                assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.lineValue("/srv/a\\")).getMessage());
+    }
+
+    @Test
+    void aCommentStaysOneLineOfUtf8() {
+        assertEquals("# from /tmp/a?b/? and 100%", SystemdQuoting.comment("# from /tmp/a\nb/"
+                + OsString.decode(new byte[] {(byte) 0xff}) + " and 100%"));
+    }
+}

@@ -1,6 +1,7 @@
 package dev.catflap.posix;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.NativeLibrary;
 import java.util.function.IntSupplier;
 
 /**
@@ -14,6 +15,12 @@ final class Calls {
     /** libc, bound on first use: a run that makes no system call (--version) never loads JNA. */
     static LibC libc() {
         return LibC.INSTANCE;
+    }
+
+    /** libc as a JNA library, for what {@link LibC} does not bind; after {@link LibC}'s set-up (its search path). */
+    static NativeLibrary libraryC() {
+        libc();
+        return NativeLibrary.getInstance("c");
     }
 
     /** Runs {@code call}, which reports failure through errno; its result. */

@@ -2,12 +2,12 @@ package dev.catflap.posix;
 
 import static dev.catflap.posix.Calls.checkResult;
 import static dev.catflap.posix.Calls.libc;
+import static dev.catflap.posix.Calls.libraryC;
 import static dev.catflap.posix.Calls.orElse;
 import static dev.catflap.posix.Calls.retried;
 
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.ShortByReference;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ final class LibcProcesses implements Processes {
     private static boolean addCloseFrom(SpawnAttributes spawn) {
         Function closeFrom;
         try {
-            closeFrom = NativeLibrary.getInstance("c").getFunction("posix_spawn_file_actions_addclosefrom_np");
+            closeFrom = libraryC().getFunction("posix_spawn_file_actions_addclosefrom_np");
         } catch (UnsatisfiedLinkError olderGlibc) {
             return false;
         }

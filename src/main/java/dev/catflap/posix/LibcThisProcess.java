@@ -2,11 +2,11 @@ package dev.catflap.posix;
 
 import static dev.catflap.posix.Calls.check;
 import static dev.catflap.posix.Calls.libc;
+import static dev.catflap.posix.Calls.libraryC;
 import static dev.catflap.posix.Calls.orElse;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ final class LibcThisProcess implements ThisProcess {
 
     @Override
     public List<byte[]> environment() {
-        Pointer environ = NativeLibrary.getInstance("c").getGlobalVariableAddress("environ").getPointer(0);
+        Pointer environ = libraryC().getGlobalVariableAddress("environ").getPointer(0);
         List<byte[]> entries = new ArrayList<>();
         for (int i = 0; environ != null; i++) {
             Pointer entry = environ.getPointer((long) i * Native.POINTER_SIZE);
@@ -77,7 +77,7 @@ final class LibcThisProcess implements ThisProcess {
     @Override
     public void releaseFreeMemory() {
         try {
-            NativeLibrary.getInstance("c").getFunction("malloc_trim").invokeInt(new Object[] {0L});
+            libraryC().getFunction("malloc_trim").invokeInt(new Object[] {0L});
         } catch (UnsatisfiedLinkError notGlibc) {
             // nothing to release this way
         }

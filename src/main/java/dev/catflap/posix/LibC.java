@@ -13,6 +13,11 @@ import com.sun.jna.ptr.ShortByReference;
  *
  * <p>Functions that report failure through errno declare {@link LastErrorException}; the ones that
  * return an error number themselves (pthread_sigmask, posix_spawn*) do not.
+ *
+ * <p>An interface mapping, not JNA's direct mapping (Native.register): measured in turns with
+ * bench/compare.sh and in-process, direct mapping started no faster from the build's AOT cache
+ * (its registration builds libffi's types for every function, used or not, and loads more of
+ * JNA) and slower without one.
  */
 interface LibC extends Library {
     LibC INSTANCE = load();

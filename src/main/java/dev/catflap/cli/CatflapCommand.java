@@ -135,7 +135,7 @@ public class CatflapCommand implements Callable<Integer> {
             bound.forEach(socket -> Console.say("Listening at: " + socket.address()));
         }
         Handoff handoff = handoff(config);
-        Environment withSockets = handoff.environment(environment, bound, posix.pid());
+        Environment withSockets = handoff.environment(environment, bound, posix.self().pid());
         LaunchPlan plan = new LaunchPlan(executable, words, withSockets, bound, handoff.firstFd());
         if (supervised(config)) {
             return supervise(plan, config, handoff, bound);
@@ -164,7 +164,7 @@ public class CatflapCommand implements Callable<Integer> {
             bound.forEach(binder::release);
         }
         if (ending.signal() != 0 && LaunchMode.current() != LaunchMode.DEVELOPMENT) {
-            posix.endBySignal(ending.signal());
+            posix.signals().endBySignal(ending.signal());
         }
         return ending.status();
     }

@@ -86,7 +86,7 @@ final class SettingsFileReader {
                 // A socket file cannot be opened at all: refuse it for what it is.
                 checkRegularAndSane(attributes(path, name), Files.isSymbolicLink(path), name);
             }
-            throw CatflapException.failure("cannot read " + name + ": " + reason(e.errno()));
+            throw CatflapException.failure("cannot read " + name + ": " + reason(e));
         }
     }
 
@@ -125,11 +125,11 @@ final class SettingsFileReader {
         return CatflapException.usage(name + ": larger than " + LIMIT_TEXT + ", too large for a settings file");
     }
 
-    private static String reason(int errno) {
-        return switch (errno) {
+    private static String reason(PosixException e) {
+        return switch (e.errno()) {
             case Errno.ENOENT -> "no such file";
             case Errno.EACCES -> "permission denied";
-            default -> Errno.describe(errno);
+            default -> e.getMessage();
         };
     }
 }

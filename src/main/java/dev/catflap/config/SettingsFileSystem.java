@@ -21,17 +21,17 @@ interface SettingsFileSystem {
         return new SettingsFileSystem() {
             @Override
             public int effectiveUid() {
-                return posix.effectiveUid();
+                return posix.self().effectiveUid();
             }
 
             @Override
             public int openWithoutBlocking(byte[] path) {
-                return posix.openWithoutBlocking(path);
+                return posix.files().openWithoutBlocking(path);
             }
 
             @Override
             public void close(int fd) {
-                posix.close(fd);
+                posix.descriptors().close(fd);
             }
         };
     }

@@ -29,7 +29,7 @@ public final class CallerEnvironment {
             }
         }
         // java's own environment, without what the launcher changed in it for the JVM
-        return LauncherVariables.undo(new Environment(posix.environment()), launcher);
+        return LauncherVariables.undo(new Environment(posix.self().environment()), launcher);
     }
 
     /** The entries at {@code fd}, each ended by a NUL as in /proc/PID/environ; null if unreadable. */
@@ -37,7 +37,7 @@ public final class CallerEnvironment {
         byte[] all;
         try {
             all = Files.readAllBytes(Path.of("/proc/self/fd/" + fd));
-            posix.close(fd);
+            posix.descriptors().close(fd);
         } catch (IOException | PosixException e) {
             return null;
         }

@@ -39,8 +39,8 @@ public record CallerState(long blockedSignals, long ignoredSignals, OptionalLong
      * longer show whether the caller ignored them.
      */
     private static CallerState rebuilt(Posix posix) {
-        Path firstThread = Path.of("/proc/self/task/" + posix.pid() + "/status");
-        long blocked = statusField(firstThread, "SigBlk:", posix.signalMask());
+        Path firstThread = Path.of("/proc/self/task/" + posix.self().pid() + "/status");
+        long blocked = statusField(firstThread, "SigBlk:", posix.signals().signalMask());
         long ignored = statusField(Path.of("/proc/self/status"), "SigIgn:", 0);
         return new CallerState(blocked, ignored, RaisedOpenFilesLimit.callersSoftLimit(posix));
     }

@@ -1,13 +1,15 @@
 package dev.catflap.launch;
 
-import com.sun.jna.Memory;
 import dev.catflap.CatflapException;
 import dev.catflap.CatflapLine;
 import dev.catflap.ExitStatus;
 import dev.catflap.posix.Errno;
+import dev.catflap.posix.OpenFilesLimit;
 import dev.catflap.posix.Posix;
-import dev.catflap.posix.Posix.PreparedExec;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.PreparedBytes;
+import dev.catflap.posix.PreparedExec;
+import dev.catflap.posix.Signals;
 import dev.catflap.socket.BoundSocket;
 import java.util.HashMap;
 import java.util.List;
@@ -39,22 +41,22 @@ final class Exec {
         PreparedExec shellFallback = new PreparedExec(LaunchPlan.SHELL, plan.shellWords(), plan.environment().entries());
         int[] callerClosed = ClosedStandardDescriptors.forCommand(plan);
         Optional<byte[]> interpreter = ScriptInterpreter.of(plan.executable());
-        Map<Integer, Memory> messages = failureMessages(plan.command().displayName(), interpreter);
-        Memory otherFailure = message(plan.command().displayName() + ": cannot execute");
+        Map<Integer, PreparedBytes> messages = failureMessages(plan.command().displayName(), interpreter);
+        PreparedBytes otherFailure = message(plan.command().displayName() + ": cannot execute");
         Map<Integer, Integer> statuses = failureStatuses(interpreter.isPresent());
         int otherStatus = ExitStatus.NOT_EXECUTABLE.code();
-        Memory openFilesLimit = caller.openFilesSoftLimit().isPresent()
-                ? posix.openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong())
+        OpenFilesLimit openFilesLimit = caller.openFilesSoftLimit().isPresent()
+                ? posix.self().openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong())
                 : null;
         // Blocking, as the command expects its sockets: the flag is shared by every copy.
-        plan.sockets().forEach(socket -> posix.setBlocking(socket.fd()));
+        plan.sockets().forEach(socket -> posix.descriptors().setBlocking(socket.fd()));
         int end = plan.endOfSockets();
         SocketPlacement placement = SocketPlacement.of(plan.sockets(), plan.firstSocketFd());
         SocketPlacement.checkFits(plan.sockets().size(), plan.firstSocketFd(), placement.usesSpare() ? end : -1,
-                posix.openFilesLimit()[0]);
+                posix.self().openFilesLimit()[0]);
         int spare = placement.usesSpare() ? reserveSpare(plan, end) : -1;
         int[] moves = placement.moves(spare);
-        posix.prepareForExec();
+        posix.exec().prepareForExec();
         System.out.flush();
         System.err.flush();
         if (TrainingRun.requested()) {
@@ -62,24 +64,24 @@ final class Exec {
         }
 
         restoreSignals(caller);
-        posix.closeOnExecFrom(LaunchPlan.FIRST_SOCKET_FD);
+        posix.descriptors().closeOnExecFrom(LaunchPlan.FIRST_SOCKET_FD);
         placeSockets(moves, spare);
         if (openFilesLimit != null) {
             // Last: a low limit could leave no room above the sockets to move them through.
-            posix.setOpenFilesLimit(openFilesLimit);
+            posix.self().setOpenFilesLimit(openFilesLimit);
         }
-        posix.closeOnExecAgainFrom(end); // what another JVM thread opened meanwhile
+        posix.descriptors().closeOnExecAgainFrom(end); // what another JVM thread opened meanwhile
         for (int fd : callerClosed) {
             // Only the execve closes them: until then they hold their numbers against other threads' files.
-            posix.setCloseOnExec(fd, true);
+            posix.descriptors().setCloseOnExec(fd, true);
         }
 
-        int errno = posix.execve(exec);
+        int errno = posix.exec().execve(exec);
         if (errno == Errno.ENOEXEC) {
             // A script without a #! line: shells and execvp hand it to /bin/sh.
-            errno = posix.execve(shellFallback);
+            errno = posix.exec().execve(shellFallback);
         }
-        posix.die(messages.getOrDefault(errno, otherFailure), statuses.getOrDefault(errno, otherStatus));
+        posix.exec().die(messages.getOrDefault(errno, otherFailure), statuses.getOrDefault(errno, otherStatus));
     }
 
     /**
@@ -88,12 +90,12 @@ final class Exec {
      * caller ignored where the JVM took it over.
      */
     private void restoreSignals(CallerState caller) {
-        for (int signal = 1; signal <= Posix.LAST_SIGNAL; signal++) {
-            if (caller.isIgnored(signal) && signal != Posix.SIGKILL && signal != Posix.SIGSTOP) {
-                posix.setSignalIgnored(signal, true);
+        for (int signal = 1; signal <= Signals.LAST_SIGNAL; signal++) {
+            if (caller.isIgnored(signal) && signal != Signals.SIGKILL && signal != Signals.SIGSTOP) {
+                posix.signals().setSignalIgnored(signal, true);
             }
         }
-        posix.setSignalMask(caller.blockedSignals());
+        posix.signals().setSignalMask(caller.blockedSignals());
     }
 
     /**
@@ -103,7 +105,7 @@ final class Exec {
      */
     private int reserveSpare(LaunchPlan plan, int end) {
         try {
-            return posix.duplicateAtOrAbove(plan.sockets().get(0).fd(), end);
+            return posix.descriptors().duplicateAtOrAbove(plan.sockets().get(0).fd(), end);
         } catch (PosixException e) {
             throw CatflapException.failure("cannot place " + plan.sockets().size() + " sockets: " + e.getMessage());
         }
@@ -116,10 +118,10 @@ final class Exec {
      */
     private void placeSockets(int[] moves, int spare) {
         for (int k = 0; k < moves.length; k += 2) {
-            posix.duplicateTo(moves[k], moves[k + 1]);
+            posix.descriptors().duplicateTo(moves[k], moves[k + 1]);
         }
         if (spare >= 0) {
-            posix.close(spare);
+            posix.descriptors().close(spare);
         }
     }
 
@@ -127,8 +129,8 @@ final class Exec {
      * The message for each errno execve may fail with. For a script, the file was there a moment
      * ago: ENOENT is about its #! interpreter.
      */
-    private static Map<Integer, Memory> failureMessages(String command, Optional<byte[]> interpreter) {
-        Map<Integer, Memory> messages = new HashMap<>();
+    private static Map<Integer, PreparedBytes> failureMessages(String command, Optional<byte[]> interpreter) {
+        Map<Integer, PreparedBytes> messages = new HashMap<>();
         for (int errno : REPORTED_ERRNOS) {
             String reason = Errno.describe(errno);
             messages.put(errno, message(command + ": " + (errno == Errno.ENOENT && interpreter.isPresent()
@@ -150,10 +152,7 @@ final class Exec {
         return statuses;
     }
 
-    private static Memory message(String text) {
-        byte[] bytes = CatflapLine.bytes(text);
-        Memory memory = new Memory(bytes.length);
-        memory.write(0, bytes, 0, bytes.length);
-        return memory;
+    private static PreparedBytes message(String text) {
+        return new PreparedBytes(CatflapLine.bytes(text));
     }
 }

@@ -2,6 +2,7 @@ package dev.catflap.launch;
 
 import dev.catflap.CatflapException;
 import dev.catflap.ExitStatus;
+import dev.catflap.posix.FileAccess;
 import dev.catflap.posix.Posix;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -19,10 +20,10 @@ public class ExecutableSearch {
     /** glibc's search path when PATH is unset. */
     private static final byte[] DEFAULT_PATH = "/bin:/usr/bin".getBytes();
 
-    private final Posix posix;
+    private final FileAccess files;
 
     public ExecutableSearch(Posix posix) {
-        this.posix = posix;
+        this.files = posix.files();
     }
 
     /** The path to execute for {@code command}, searched on {@code environment}'s PATH. */
@@ -37,8 +38,8 @@ public class ExecutableSearch {
         boolean foundNotExecutable = false;
         for (byte[] directory : searchPath(environment)) {
             byte[] candidate = join(directory, name);
-            if (posix.exists(candidate) && !posix.isDirectory(candidate)) {
-                if (posix.isExecutable(candidate)) {
+            if (files.exists(candidate) && !files.isDirectory(candidate)) {
+                if (files.isExecutable(candidate)) {
                     return checkInterpreter(candidate, command.displayName());
                 }
                 foundNotExecutable = true;
@@ -51,13 +52,13 @@ public class ExecutableSearch {
     }
 
     private byte[] checkPath(byte[] path, String shown) {
-        if (!posix.exists(path)) {
+        if (!files.exists(path)) {
             throw new CatflapException(ExitStatus.NOT_FOUND, shown + ": no such file or directory");
         }
-        if (posix.isDirectory(path)) {
+        if (files.isDirectory(path)) {
             throw new CatflapException(ExitStatus.NOT_EXECUTABLE, shown + ": is a directory");
         }
-        if (!posix.isExecutable(path)) {
+        if (!files.isExecutable(path)) {
             throw new CatflapException(ExitStatus.NOT_EXECUTABLE, shown + ": permission denied");
         }
         return path;
@@ -65,7 +66,7 @@ public class ExecutableSearch {
 
     /** A script runs only if its #! interpreter can: else the shells' "bad interpreter", 126. */
     private byte[] checkInterpreter(byte[] path, String shown) {
-        ScriptInterpreter.problem(posix, path).ifPresent(problem -> {
+        ScriptInterpreter.problem(files, path).ifPresent(problem -> {
             throw new CatflapException(ExitStatus.NOT_EXECUTABLE, shown + ": " + problem);
         });
         return path;

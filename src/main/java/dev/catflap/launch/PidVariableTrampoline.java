@@ -1,6 +1,6 @@
 package dev.catflap.launch;
 
-import dev.catflap.posix.Posix.PreparedExec;
+import dev.catflap.posix.PreparedExec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

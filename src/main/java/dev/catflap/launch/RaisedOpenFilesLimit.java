@@ -26,11 +26,11 @@ final class RaisedOpenFilesLimit {
 
     /** The soft limit to give back, or empty where there is nothing to undo or no way to know. */
     static OptionalLong callersSoftLimit(Posix posix) {
-        long[] ours = posix.openFilesLimit();
+        long[] ours = posix.self().openFilesLimit();
         if (ours[0] != ours[1]) {
             return OptionalLong.empty(); // not raised: HotSpot sets soft = hard
         }
-        long[] parents = openFilesLimit(Path.of("/proc/" + posix.parentPid() + "/limits"));
+        long[] parents = openFilesLimit(Path.of("/proc/" + posix.self().parentPid() + "/limits"));
         if (parents == null || parents[1] != ours[1] || Long.compareUnsigned(parents[0], ours[0]) >= 0
                 || !raisedByHotSpot()) {
             return OptionalLong.empty();

@@ -1,7 +1,7 @@
 package dev.catflap.launch;
 
+import dev.catflap.posix.FileAccess;
 import dev.catflap.posix.OsString;
-import dev.catflap.posix.Posix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,8 +51,8 @@ final class ScriptInterpreter {
      * What keeps {@code script}'s interpreter from running, as "bad interpreter PATH: reason", if
      * it is a script whose interpreter is missing, a directory or not executable.
      */
-    static Optional<String> problem(Posix posix, byte[] script) {
-        return of(script).flatMap(interpreter -> reason(posix, interpreter).map(reason -> describe(interpreter, reason)));
+    static Optional<String> problem(FileAccess files, byte[] script) {
+        return of(script).flatMap(interpreter -> reason(files, interpreter).map(reason -> describe(interpreter, reason)));
     }
 
     /** "bad interpreter PATH: reason". */
@@ -60,14 +60,14 @@ final class ScriptInterpreter {
         return "bad interpreter " + OsString.decode(interpreter) + ": " + reason;
     }
 
-    private static Optional<String> reason(Posix posix, byte[] interpreter) {
-        if (!posix.exists(interpreter)) {
+    private static Optional<String> reason(FileAccess files, byte[] interpreter) {
+        if (!files.exists(interpreter)) {
             return Optional.of("no such file or directory");
         }
-        if (posix.isDirectory(interpreter)) {
+        if (files.isDirectory(interpreter)) {
             return Optional.of("is a directory");
         }
-        if (!posix.isExecutable(interpreter)) {
+        if (!files.isExecutable(interpreter)) {
             return Optional.of("permission denied");
         }
         return Optional.empty();

@@ -1,12 +1,14 @@
 package dev.catflap.launch;
 
-import com.sun.jna.Memory;
 import dev.catflap.CatflapException;
 import dev.catflap.ExitStatus;
 import dev.catflap.posix.Errno;
+import dev.catflap.posix.OpenFilesLimit;
 import dev.catflap.posix.Posix;
-import dev.catflap.posix.Posix.PreparedExec;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.PreparedExec;
+import dev.catflap.posix.SignalAction;
+import dev.catflap.posix.Signals;
 import dev.catflap.posix.SpawnAttributes;
 import dev.catflap.socket.BoundSocket;
 import java.util.Arrays;
@@ -31,7 +33,7 @@ public final class Spawn {
      * caller ignored one of these, it is ignored for the moment of each spawn and the child
      * inherits it ignored. (HotSpot leaves alone the other signals a caller ignored.)
      */
-    private static final int[] BRIEFLY_IGNORABLE = {Posix.SIGQUIT, Posix.SIGPIPE, Posix.SIGXFSZ};
+    private static final int[] BRIEFLY_IGNORABLE = {Signals.SIGQUIT, Signals.SIGPIPE, Signals.SIGXFSZ};
 
     private final Posix posix;
     private final CallerState caller;
@@ -59,7 +61,7 @@ public final class Spawn {
         this.attributes = attributes(plan);
         // Each run in a process group of its own, which catflap can end whole, however deep the
         // server is (npm, sh -c, mvn), without signalling the group catflap's caller put it in.
-        posix.inNewProcessGroup(attributes);
+        posix.processes().inNewProcessGroup(attributes);
     }
 
     /**
@@ -70,18 +72,18 @@ public final class Spawn {
     public int start() {
         // Blocking, as the command expects them. The flag belongs to the open socket, which every
         // copy shares: a run that set O_NONBLOCK would otherwise hand it so to the next.
-        sockets.forEach(socket -> posix.setBlocking(socket.fd()));
-        Map<Integer, Memory> caught = ignoreWhatTheCallerIgnored();
-        Memory ownLimit = lowerOpenFilesLimit();
+        sockets.forEach(socket -> posix.descriptors().setBlocking(socket.fd()));
+        Map<Integer, SignalAction> caught = ignoreWhatTheCallerIgnored();
+        OpenFilesLimit ownLimit = lowerOpenFilesLimit();
         try {
             return programOrScript();
         } catch (PosixException e) {
             throw notStarted(e);
         } finally {
             if (ownLimit != null) {
-                posix.setOpenFilesLimit(ownLimit);
+                posix.self().setOpenFilesLimit(ownLimit);
             }
-            caught.forEach(posix::restoreSignal);
+            caught.forEach(posix.signals()::restoreSignal);
         }
     }
 
@@ -91,8 +93,8 @@ public final class Spawn {
      * script is there and its interpreter too, what is missing is the interpreter's own.
      */
     private CatflapException notStarted(PosixException e) {
-        Optional<String> badInterpreter = ScriptInterpreter.problem(posix, executable);
-        if (badInterpreter.isEmpty() && e.errno() == Errno.ENOENT && posix.exists(executable)) {
+        Optional<String> badInterpreter = ScriptInterpreter.problem(posix.files(), executable);
+        if (badInterpreter.isEmpty() && e.errno() == Errno.ENOENT && posix.files().exists(executable)) {
             badInterpreter = ScriptInterpreter.of(executable).map(interpreter -> ScriptInterpreter.describe(interpreter, e.getMessage()));
         }
         if (badInterpreter.isPresent()) {
@@ -103,20 +105,20 @@ public final class Spawn {
 
     private int programOrScript() {
         try {
-            return posix.spawn(exec, attributes);
+            return posix.processes().spawn(exec, attributes);
         } catch (PosixException e) {
             if (e.errno() != Errno.ENOEXEC) {
                 throw e;
             }
-            return posix.spawn(shellFallback, attributes);
+            return posix.processes().spawn(shellFallback, attributes);
         }
     }
 
-    private Map<Integer, Memory> ignoreWhatTheCallerIgnored() {
-        Map<Integer, Memory> previous = new HashMap<>();
+    private Map<Integer, SignalAction> ignoreWhatTheCallerIgnored() {
+        Map<Integer, SignalAction> previous = new HashMap<>();
         for (int signal : BRIEFLY_IGNORABLE) {
-            if (caller.isIgnored(signal) && posix.isSignalCaught(signal)) {
-                previous.put(signal, posix.ignoreSignal(signal));
+            if (caller.isIgnored(signal) && posix.signals().isSignalCaught(signal)) {
+                previous.put(signal, posix.signals().ignoreSignal(signal));
             }
         }
         return previous;
@@ -127,12 +129,12 @@ public final class Spawn {
      * child's: catflap's own is the caller's for the moment of the spawn (its few descriptors are
      * far below any limit). The limit to restore afterwards, or null.
      */
-    private Memory lowerOpenFilesLimit() {
+    private OpenFilesLimit lowerOpenFilesLimit() {
         if (caller.openFilesSoftLimit().isEmpty()) {
             return null;
         }
-        Memory own = posix.openFilesLimitWithSoft(posix.openFilesLimit()[0]);
-        posix.setOpenFilesLimit(posix.openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong()));
+        OpenFilesLimit own = posix.self().openFilesLimitWithSoft(posix.self().openFilesLimit()[0]);
+        posix.self().setOpenFilesLimit(posix.self().openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong()));
         return own;
     }
 
@@ -147,20 +149,20 @@ public final class Spawn {
         SocketPlacement placement = SocketPlacement.of(sockets, plan.firstSocketFd());
         int spare = placement.usesSpare() ? SocketPlacement.spareFor(sockets, end) : -1;
         SocketPlacement.checkFits(sockets.size(), plan.firstSocketFd(), spare,
-                caller.openFilesSoftLimit().orElseGet(() -> posix.openFilesLimit()[0]));
+                caller.openFilesSoftLimit().orElseGet(() -> posix.self().openFilesLimit()[0]));
         int[] closed = ClosedStandardDescriptors.forCommand(plan);
         if (spare >= 0) {
             closed = Arrays.copyOf(closed, closed.length + 1);
             closed[closed.length - 1] = spare;
         }
-        return posix.spawnAttributes(placement.moves(spare), closed, end, caller.blockedSignals(), signalsToDefault(caller));
+        return posix.processes().spawnAttributes(placement.moves(spare), closed, end, caller.blockedSignals(), signalsToDefault(caller));
     }
 
     /** Every signal the caller did not ignore starts at its default action, whatever the JVM did with it. */
     private static long signalsToDefault(CallerState caller) {
         long set = 0;
-        for (int signal = 1; signal <= Posix.LAST_SIGNAL; signal++) {
-            if (!caller.isIgnored(signal) && signal != Posix.SIGKILL && signal != Posix.SIGSTOP) {
+        for (int signal = 1; signal <= Signals.LAST_SIGNAL; signal++) {
+            if (!caller.isIgnored(signal) && signal != Signals.SIGKILL && signal != Signals.SIGSTOP) {
                 set |= CallerState.bit(signal);
             }
         }

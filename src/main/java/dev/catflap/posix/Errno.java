@@ -2,7 +2,7 @@ package dev.catflap.posix;
 
 import java.util.Map;
 
-/** Turns an errno into the words a user should read, with a hint where the cause is not obvious. */
+/** Turns an errno into the words a user should read, with a hint where the cause is not obvious. No system call: fakes use it too. */
 public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
@@ -39,28 +39,24 @@ public final class Errno {
     private Errno() {
     }
 
-    /** A lower-case description of {@code errno}, never null. */
+    /**
+     * A lower-case description of {@code errno}, never null. Without the system's help (see
+     * {@code SystemErrors}, which the libc implementations use): an errno it has no words for is
+     * "error N", and the open-files limit is not named.
+     */
     public static String describe(int errno) {
         if (errno == EMFILE) {
-            return "too many open files (the open-files limit is " + openFilesSoftLimit() + "; raise it with ulimit -n)";
+            return tooManyOpenFiles("unknown");
         }
         String words = WORDS.get(errno);
-        if (words != null) {
-            return words;
-        }
-        String system = LibC.INSTANCE.strerror(errno);
-        return system == null ? "error " + errno : system.toLowerCase(java.util.Locale.ROOT);
+        return words != null ? words : "error " + errno;
     }
 
-    /** The soft RLIMIT_NOFILE, as ulimit -n shows it. */
-    private static String openFilesSoftLimit() {
-        com.sun.jna.Memory limit = new com.sun.jna.Memory(16);
-        try {
-            LibC.INSTANCE.getrlimit(Posix.RLIMIT_NOFILE, limit);
-        } catch (com.sun.jna.LastErrorException e) {
-            return "unknown";
-        }
-        long soft = limit.getLong(0);
-        return soft < 0 ? "unlimited" : Long.toString(soft);
+    static boolean isKnown(int errno) {
+        return WORDS.containsKey(errno);
+    }
+
+    static String tooManyOpenFiles(String softLimit) {
+        return "too many open files (the open-files limit is " + softLimit + "; raise it with ulimit -n)";
     }
 }

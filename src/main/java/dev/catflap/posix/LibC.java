@@ -8,11 +8,16 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.ShortByReference;
 
 /**
- * The libc functions catflap calls, bound by JNA. Only {@link Posix} uses it: everything else goes
- * through that bean, which turns errno into messages a user understands.
+ * The libc functions catflap calls, bound by JNA. Only the {@code Libc*} implementations of
+ * {@link Posix}'s interfaces use it: they turn errno into messages a user understands.
  *
  * <p>Functions that report failure through errno declare {@link LastErrorException}; the ones that
  * return an error number themselves (pthread_sigmask, posix_spawn*) do not.
+ *
+ * <p>An interface mapping, not JNA's direct mapping (Native.register): measured in turns with
+ * bench/compare.sh and in-process, direct mapping started no faster from the build's AOT cache
+ * (its registration builds libffi's types for every function, used or not, and loads more of
+ * JNA) and slower without one.
  */
 interface LibC extends Library {
     LibC INSTANCE = load();
@@ -20,8 +25,6 @@ interface LibC extends Library {
     int socket(int domain, int type, int protocol) throws LastErrorException;
 
     int setsockopt(int fd, int level, int name, IntByReference value, int length) throws LastErrorException;
-
-    int getsockopt(int fd, int level, int name, IntByReference value, IntByReference length) throws LastErrorException;
 
     int bind(int fd, Pointer address, int length) throws LastErrorException;
 
@@ -83,9 +86,6 @@ interface LibC extends Library {
 
     int posix_spawn_file_actions_addclose(Pointer fileActions, int fd);
 
-    /** glibc 2.34 and later. */
-    int posix_spawn_file_actions_addclosefrom_np(Pointer fileActions, int first);
-
     int posix_spawnattr_init(Pointer attributes);
 
     int posix_spawnattr_setflags(Pointer attributes, short flags);
@@ -115,9 +115,6 @@ interface LibC extends Library {
     void _exit(int status);
 
     String strerror(int errno);
-
-    /** glibc only. */
-    int malloc_trim(long pad);
 
     /**
      * JNA opens libc as the process's own (dlopen(NULL)): its search path for other libraries is

@@ -5,8 +5,13 @@ public final class PosixException extends RuntimeException {
     private final String call;
     private final int errno;
 
+    /** With {@link Errno}'s words for {@code errno}. */
     public PosixException(String call, int errno) {
-        super(Errno.describe(errno));
+        this(call, errno, Errno.describe(errno));
+    }
+
+    PosixException(String call, int errno, String message) {
+        super(message);
         this.call = call;
         this.errno = errno;
     }

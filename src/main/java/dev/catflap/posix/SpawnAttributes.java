@@ -5,7 +5,7 @@ import com.sun.jna.Memory;
 /**
  * What posix_spawn does in the child between its fork and its exec, prepared once in native memory:
  * the descriptors it moves and closes, and the signal mask and default actions it sets. Made by
- * {@link Posix#spawnAttributes}; used by {@link Posix#spawn} for every start of the command.
+ * {@link Processes#spawnAttributes}; used by {@link Processes#spawn} for every start of the command.
  */
 public final class SpawnAttributes {
     // glibc's posix_spawn_file_actions_t is 80 bytes and posix_spawnattr_t 336 on 64-bit Linux.

@@ -5,6 +5,7 @@ import dev.catflap.posix.Errno;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.Sockets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -47,7 +48,7 @@ final class LeftoverSocketFile {
             throw CatflapException.failure("cannot listen on " + spec.text() + ": address already in use (a server is listening on it)");
         }
         try {
-            posix.unlink(OsString.encode(spec.path()));
+            posix.files().unlink(OsString.encode(spec.path()));
         } catch (PosixException e) {
             if (e.errno() != Errno.EPERM && e.errno() != Errno.EACCES) {
                 throw e;
@@ -81,9 +82,9 @@ final class LeftoverSocketFile {
      * server whose backlog is full (EAGAIN) cannot hang catflap.
      */
     private boolean someoneListens() {
-        int probe = posix.socket(Posix.AF_UNIX, Posix.SOCK_STREAM | Posix.SOCK_NONBLOCK);
+        int probe = posix.sockets().socket(Sockets.AF_UNIX, Sockets.SOCK_STREAM | Sockets.SOCK_NONBLOCK);
         try {
-            posix.connect(probe, SocketAddressCodec.encodeUnix(spec.path()));
+            posix.sockets().connect(probe, SocketAddressCodec.encodeUnix(spec.path()));
             return true;
         } catch (PosixException e) {
             if (e.errno() == Errno.ECONNREFUSED) {
@@ -101,7 +102,7 @@ final class LeftoverSocketFile {
             throw CatflapException.failure("cannot listen on " + spec.text() + ": cannot tell whether a server still listens on it: "
                     + e.getMessage());
         } finally {
-            posix.close(probe);
+            posix.descriptors().close(probe);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.catflap.socket;
 
 import dev.catflap.posix.OsString;
-import dev.catflap.posix.Posix;
+import dev.catflap.posix.Sockets;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -20,7 +20,7 @@ final class SocketAddressCodec {
     }
 
     static int family(InetAddress address) {
-        return address instanceof Inet6Address ? Posix.AF_INET6 : Posix.AF_INET;
+        return address instanceof Inet6Address ? Sockets.AF_INET6 : Sockets.AF_INET;
     }
 
     /** sockaddr_in or sockaddr_in6: the family in host order, the port in network order. */
@@ -46,7 +46,7 @@ final class SocketAddressCodec {
 
     /** The address of a sockaddr_in or sockaddr_in6. */
     static InetAddress address(byte[] sockaddr) {
-        boolean v6 = ByteBuffer.wrap(sockaddr).order(ByteOrder.nativeOrder()).getShort(0) == Posix.AF_INET6;
+        boolean v6 = ByteBuffer.wrap(sockaddr).order(ByteOrder.nativeOrder()).getShort(0) == Sockets.AF_INET6;
         try {
             return v6 ? Inet6Address.getByAddress(Arrays.copyOfRange(sockaddr, 8, 24))
                     : Inet4Address.getByAddress(Arrays.copyOfRange(sockaddr, 4, 8));
@@ -65,7 +65,7 @@ final class SocketAddressCodec {
         byte[] name = OsString.encode(abstractName ? path.substring(1) : path);
         int length = abstractName && name.length == 0 ? FAMILY_BYTES : FAMILY_BYTES + 1 + name.length;
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
-        buffer.putShort((short) Posix.AF_UNIX);
+        buffer.putShort((short) Sockets.AF_UNIX);
         if (length > FAMILY_BYTES) {
             if (abstractName) {
                 buffer.put((byte) 0).put(name);

@@ -1,10 +1,13 @@
 package dev.catflap.socket;
 
 import dev.catflap.CatflapException;
+import dev.catflap.posix.Descriptors;
 import dev.catflap.posix.Errno;
+import dev.catflap.posix.FileAccess;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.Sockets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -17,9 +20,16 @@ import java.util.List;
 @ApplicationScoped
 public class SocketBinder {
     private final Posix posix;
+    private final Sockets sockets;
+    private final Descriptors descriptors;
+    private final FileAccess files;
 
+    /** Uses {@code posix}'s sockets, descriptors and files. */
     public SocketBinder(Posix posix) {
         this.posix = posix;
+        this.sockets = posix.sockets();
+        this.descriptors = posix.descriptors();
+        this.files = posix.files();
     }
 
     /**
@@ -90,19 +100,19 @@ public class SocketBinder {
         int family = SocketAddressCodec.family(spec.address());
         int fd = -1;
         try {
-            fd = posix.socket(family, stream ? Posix.SOCK_STREAM : Posix.SOCK_DGRAM);
+            fd = sockets.socket(family, stream ? Sockets.SOCK_STREAM : Sockets.SOCK_DGRAM);
             if (stream) {
                 // Lets a restarted catflap bind again at once, past connections still in TIME_WAIT.
                 // Not for UDP: there it would let a second catflap share the port silently.
-                posix.setSocketOption(fd, Posix.SOL_SOCKET, Posix.SO_REUSEADDR, 1);
+                sockets.setSocketOption(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEADDR, 1);
             }
             if (spec.address() instanceof Inet6Address) {
                 // "::" means IPv6 only, as the user wrote an IPv6 address; 0.0.0.0 is separate.
-                posix.setSocketOption(fd, Posix.IPPROTO_IPV6, Posix.IPV6_V6ONLY, 1);
+                sockets.setSocketOption(fd, Sockets.IPPROTO_IPV6, Sockets.IPV6_V6ONLY, 1);
             }
-            posix.bind(fd, SocketAddressCodec.encode(spec.address(), spec.port()));
+            sockets.bind(fd, SocketAddressCodec.encode(spec.address(), spec.port()));
             if (stream) {
-                posix.listen(fd, backlog);
+                sockets.listen(fd, backlog);
             }
             return new BoundSocket(fd, spec, ipAddress(fd, stream));
         } catch (PosixException e) {
@@ -116,11 +126,11 @@ public class SocketBinder {
         int fd = -1;
         boolean fileCreated = false;
         try {
-            fd = posix.socket(Posix.AF_UNIX, Posix.SOCK_STREAM);
+            fd = sockets.socket(Sockets.AF_UNIX, Sockets.SOCK_STREAM);
             bindReplacingLeftover(fd, spec, SocketAddressCodec.encodeUnix(spec.path()));
             fileCreated = !spec.isAbstract();
-            posix.listen(fd, backlog);
-            return new BoundSocket(fd, spec, "unix:" + SocketAddressCodec.unixPath(posix.localAddress(fd)));
+            sockets.listen(fd, backlog);
+            return new BoundSocket(fd, spec, "unix:" + SocketAddressCodec.unixPath(sockets.localAddress(fd)));
         } catch (PosixException e) {
             closeQuietly(fd);
             if (fileCreated) {
@@ -135,13 +145,13 @@ public class SocketBinder {
 
     private void bindReplacingLeftover(int fd, ListenSpec spec, byte[] address) {
         try {
-            posix.bind(fd, address);
+            sockets.bind(fd, address);
         } catch (PosixException e) {
             if (e.errno() != Errno.EADDRINUSE || spec.isAbstract()) {
                 throw e;
             }
             new LeftoverSocketFile(posix, spec).removeIfStale();
-            posix.bind(fd, address);
+            sockets.bind(fd, address);
         }
     }
 
@@ -162,7 +172,7 @@ public class SocketBinder {
     private void closeQuietly(int fd) {
         if (fd >= 0) {
             try {
-                posix.close(fd);
+                descriptors.close(fd);
             } catch (PosixException ignored) {
                 // already reported the failure that matters
             }
@@ -172,14 +182,14 @@ public class SocketBinder {
     /** Removes the file a Unix socket of catflap's own created; cleanup after a failure too. */
     private void removeFile(ListenSpec spec) {
         try {
-            posix.unlink(OsString.encode(spec.path()));
+            files.unlink(OsString.encode(spec.path()));
         } catch (PosixException ignored) {
             // already gone: nothing left behind
         }
     }
 
     private String ipAddress(int fd, boolean stream) {
-        byte[] local = posix.localAddress(fd);
+        byte[] local = sockets.localAddress(fd);
         String address = IpLiteral.format(SocketAddressCodec.address(local)) + ":" + SocketAddressCodec.port(local);
         return stream ? address : "udp://" + address;
     }

@@ -2,8 +2,8 @@ package dev.catflap.supervise;
 
 import dev.catflap.launch.CallerState;
 import dev.catflap.launch.LauncherProperties;
-import dev.catflap.posix.Posix;
 import dev.catflap.posix.ReceivedSignal;
+import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Signalled;
 import java.util.function.Consumer;
 
@@ -14,12 +14,12 @@ import java.util.function.Consumer;
  * involved, so SIGQUIT works too.
  */
 final class BlockedSignals implements SignalSource {
-    private final Posix posix;
+    private final Signals signals;
     private final CallerState caller;
     private volatile boolean stopped;
 
-    BlockedSignals(Posix posix, CallerState caller) {
-        this.posix = posix;
+    BlockedSignals(Signals signals, CallerState caller) {
+        this.signals = signals;
         this.caller = caller;
     }
 
@@ -32,7 +32,7 @@ final class BlockedSignals implements SignalSource {
         long set = blockedHere();
         Thread thread = new Thread(() -> {
             while (true) {
-                ReceivedSignal signal = posix.awaitSignal(set);
+                ReceivedSignal signal = signals.awaitSignal(set);
                 if (!stopped && !caller.isIgnored(signal.signal())) {
                     receiver.accept(new Signalled(signal.signal()));
                 }
@@ -53,7 +53,7 @@ final class BlockedSignals implements SignalSource {
      * _JAVA_SR_SIGNUM=12 keeps SIGUSR2 HotSpot's, unblocked.
      */
     private long blockedHere() {
-        long mask = posix.signalMask();
+        long mask = signals.signalMask();
         long set = 0;
         for (int signal : FORWARDED) {
             set |= CallerState.bit(signal);

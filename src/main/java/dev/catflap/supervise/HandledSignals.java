@@ -1,7 +1,7 @@
 package dev.catflap.supervise;
 
 import dev.catflap.launch.CallerState;
-import dev.catflap.posix.Posix;
+import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Signalled;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,9 +63,9 @@ final class HandledSignals implements SignalSource {
     private static boolean suspendResumeMoved() {
         String value = System.getenv(SUSPEND_RESUME_VARIABLE);
         try {
-            int signal = value == null ? Posix.SIGUSR2 : Integer.parseInt(value.strip());
+            int signal = value == null ? Signals.SIGUSR2 : Integer.parseInt(value.strip());
             // HotSpot accepts 12..64 and otherwise keeps SIGUSR2
-            return signal > Posix.SIGUSR2 && signal <= Posix.LAST_SIGNAL;
+            return signal > Signals.SIGUSR2 && signal <= Signals.LAST_SIGNAL;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -2,6 +2,7 @@ package dev.catflap.supervise;
 
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Exited;
 import dev.catflap.supervise.Event.Reaped;
 import dev.catflap.supervise.Event.Stopped;
@@ -27,7 +28,7 @@ import java.util.function.IntSupplier;
  * supervisor to reap (its pid stays taken until then, so signals cannot reach another process);
  * adopted ones are reaped at once and reported as {@link Reaped}.
  */
-final class ProcessTree implements AutoCloseable {
+final class ProcessTree implements Runs {
     private static final int NONE = 0;
     private static final long IDLE_WAIT_MILLIS = 100;
 
@@ -49,8 +50,8 @@ final class ProcessTree implements AutoCloseable {
     private ProcessTree(Posix posix, Consumer<Event> events, boolean terminal) {
         this.posix = posix;
         this.events = events;
-        this.adopting = posix.adoptOrphans(true);
-        this.terminal = terminal ? posix.foregroundTerminal() : -1;
+        this.adopting = posix.self().adoptOrphans(true);
+        this.terminal = terminal ? posix.terminal().foregroundTerminal() : -1;
         this.watchdog = Watchdog.start(posix);
     }
 
@@ -70,7 +71,8 @@ final class ProcessTree implements AutoCloseable {
      * Starts a run with {@code spawn}, which returns the new child's pid: the watchdog guards its
      * group, and it gets the terminal where catflap has it.
      */
-    int start(IntSupplier spawn) {
+    @Override
+    public int start(IntSupplier spawn) {
         int pid;
         synchronized (lock) {
             pid = spawn.getAsInt();
@@ -83,22 +85,22 @@ final class ProcessTree implements AutoCloseable {
         return pid;
     }
 
-    /** The running child, or 0. */
-    int child() {
+    @Override
+    public int child() {
         synchronized (lock) {
             return child;
         }
     }
 
-    /** True when the child that ended last had the terminal: a Ctrl-C was the command's. */
-    boolean childHadTerminal() {
+    @Override
+    public boolean childHadTerminal() {
         return childHasTerminal;
     }
 
-    /** Collects the child once it was reported {@link Exited}; its wait status. */
-    int reapChild() {
+    @Override
+    public int reapChild() {
         int pid = child();
-        int status = posix.reap(pid);
+        int status = posix.processes().reap(pid);
         synchronized (lock) {
             child = NONE;
         }
@@ -107,34 +109,35 @@ final class ProcessTree implements AutoCloseable {
         return status;
     }
 
-    /** Sends {@code signal} to the child alone. */
-    void signalChild(int signal) {
+    @Override
+    public void signalChild(int signal) {
         int pid = child();
         if (pid != NONE) {
-            posix.sendSignal(pid, signal);
+            posix.processes().sendSignal(pid, signal);
         }
     }
 
     /** Sends {@code signal} to every process of the run: its group, and those that left it and catflap adopted. */
-    void signalRun(int signal) {
+    @Override
+    public void signalRun(int signal) {
         if (group == NONE) {
             return;
         }
-        posix.signalGroup(group, signal);
+        posix.processes().signalGroup(group, signal);
         for (long pid : adopted()) {
-            if (posix.processGroupOf((int) pid) != group) {
-                posix.sendSignal((int) pid, signal);
+            if (posix.processes().processGroupOf((int) pid) != group) {
+                posix.processes().sendSignal((int) pid, signal);
             }
         }
     }
 
-    /** True when no process of the current run is left (and when there is no run). */
-    boolean runOver() {
-        return group == NONE || child() == NONE && adopted().isEmpty() && !posix.signalGroup(group, 0);
+    @Override
+    public boolean runOver() {
+        return group == NONE || child() == NONE && adopted().isEmpty() && !posix.processes().signalGroup(group, 0);
     }
 
-    /** The run's processes are gone: its group's number may go to another process. */
-    void forgetRun() {
+    @Override
+    public void forgetRun() {
         if (group != NONE) {
             watchdog.clear();
             group = NONE;
@@ -147,29 +150,30 @@ final class ProcessTree implements AutoCloseable {
      * shell continues it ({@code fg}), the run gets the terminal back and continues too. Where
      * catflap cannot stop (an orphaned process group), the run simply goes on.
      */
-    void childStopped() {
-        if (!childHasTerminal || posix.foregroundGroup(terminal) != group) {
+    @Override
+    public void childStopped() {
+        if (!childHasTerminal || posix.terminal().foregroundGroup(terminal) != group) {
             return;
         }
         takeTerminalBack();
-        posix.signalGroup(posix.processGroup(), Posix.SIGTSTP); // returns once continued
+        posix.processes().signalGroup(posix.self().processGroup(), Signals.SIGTSTP); // returns once continued
         childHasTerminal = giveTerminal(group);
-        posix.signalGroup(group, Posix.SIGCONT);
+        posix.processes().signalGroup(group, Signals.SIGCONT);
     }
 
     /** Kills what is left of a run (catflap ends on an error), gives the terminal back, stops the watchdog. */
     @Override
     public void close() {
         if (!runOver()) {
-            signalRun(Posix.SIGKILL);
+            signalRun(Signals.SIGKILL);
         }
         takeTerminalBack();
         watchdog.close();
         if (terminal >= 0) {
-            posix.close(terminal);
+            posix.descriptors().close(terminal);
         }
         if (adopting) {
-            posix.adoptOrphans(false); // in dev mode the JVM lives on
+            posix.self().adoptOrphans(false); // in dev mode the JVM lives on
         }
         synchronized (lock) {
             closed = true;
@@ -190,28 +194,28 @@ final class ProcessTree implements AutoCloseable {
      * command that read the terminal before it had it was stopped (SIGTTIN): it goes on.
      */
     private boolean giveTerminal(int pid) {
-        if (terminal < 0 || posix.foregroundGroup(terminal) != posix.processGroup()) {
+        if (terminal < 0 || posix.terminal().foregroundGroup(terminal) != posix.self().processGroup()) {
             return false;
         }
-        if (!posix.setForegroundGroup(terminal, pid)) {
+        if (!posix.terminal().setForegroundGroup(terminal, pid)) {
             return false;
         }
-        posix.signalGroup(pid, Posix.SIGCONT);
+        posix.processes().signalGroup(pid, Signals.SIGCONT);
         return true;
     }
 
     /** Takes the terminal back from the run's group, unless someone else has it by now. */
     private void takeTerminalBack() {
-        if (terminal >= 0 && group != NONE && posix.foregroundGroup(terminal) == group) {
-            posix.setForegroundGroup(terminal, posix.processGroup());
+        if (terminal >= 0 && group != NONE && posix.terminal().foregroundGroup(terminal) == group) {
+            posix.terminal().setForegroundGroup(terminal, posix.self().processGroup());
         }
     }
 
     private void reap() {
         while (true) {
-            int pid = posix.awaitAnyChild();
+            int pid = posix.processes().awaitAnyChild();
             if (pid < 0) {
-                posix.takeStop(-pid);
+                posix.processes().takeStop(-pid);
                 if (-pid == child()) {
                     events.accept(new Stopped(-pid));
                 }
@@ -235,7 +239,7 @@ final class ProcessTree implements AutoCloseable {
      */
     private void reapAdopted(int pid) {
         try {
-            posix.reap(pid);
+            posix.processes().reap(pid);
         } catch (PosixException gone) {
             // collected already
         }

@@ -2,13 +2,14 @@ package dev.catflap.supervise;
 
 import dev.catflap.launch.CallerState;
 import dev.catflap.posix.Posix;
+import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Signalled;
 import java.util.function.Consumer;
 
 /** Where the supervisor learns of the signals it passes on to the child. */
 interface SignalSource {
     /** The signals a supervised child gets from catflap. */
-    int[] FORWARDED = {Posix.SIGHUP, Posix.SIGINT, Posix.SIGQUIT, Posix.SIGUSR1, Posix.SIGUSR2, Posix.SIGTERM};
+    int[] FORWARDED = {Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGUSR1, Signals.SIGUSR2, Signals.SIGTERM};
 
     /**
      * Starts reporting the forwarded signals catflap receives to {@code receiver}, from another
@@ -21,6 +22,6 @@ interface SignalSource {
 
     /** The launcher's arrangement where it made one, else the JVM's signal handlers. */
     static SignalSource of(Posix posix, CallerState caller) {
-        return BlockedSignals.arrangedByLauncher() ? new BlockedSignals(posix, caller) : new HandledSignals(caller);
+        return BlockedSignals.arrangedByLauncher() ? new BlockedSignals(posix.signals(), caller) : new HandledSignals(caller);
     }
 }

@@ -1,8 +1,7 @@
 package dev.catflap.supervise;
 
 import dev.catflap.CatflapException;
-import dev.catflap.launch.Spawn;
-import dev.catflap.posix.Posix;
+import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
 import dev.catflap.supervise.Event.Signalled;
@@ -14,13 +13,16 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Runs the command as a child of catflap and stays with it: it passes on the signals catflap
  * receives and ends as the child ended. When watching, it restarts the command on the same
  * sockets after changes, waits for the next change when the child exits by itself, and ends with
  * the command on SIGHUP, SIGINT, SIGQUIT or SIGTERM. A run is all the processes the command
- * started ({@link ProcessTree}): ending one (to restart, or as catflap ends) means SIGTERM to all
+ * started ({@link Runs}, a {@link ProcessTree} on the system): ending one (to restart, or as catflap ends) means SIGTERM to all
  * of them, the grace period, then SIGKILL, and it is over only when none is left. A restart waits
  * when changes keep coming right after each start ({@link RestartPacing}).
  *
@@ -33,17 +35,18 @@ final class SupervisedCommand {
     private static final Duration QUIET = Duration.ofSeconds(5);
     /** How often a run that is ending is looked at again: a process adopted meanwhile sends no event. */
     private static final Duration POLL = Duration.ofMillis(50);
-    private static final Set<Integer> ENDING = Set.of(Posix.SIGHUP, Posix.SIGINT, Posix.SIGQUIT, Posix.SIGTERM);
+    private static final Set<Integer> ENDING = Set.of(Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM);
     /** Also a terminal's: Ctrl-\ sends SIGQUIT. */
-    private static final Set<Integer> KEYBOARD = Set.of(Posix.SIGINT, Posix.SIGQUIT);
+    private static final Set<Integer> KEYBOARD = Set.of(Signals.SIGINT, Signals.SIGQUIT);
 
-    private final Posix posix;
-    private final Spawn spawn;
+    private final Function<Consumer<Event>, Runs> runs;
+    private final IntSupplier spawn;
     private final SignalSource signals;
     private final Supervision supervision;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final RestartPacing pacing;
-    private ProcessTree tree;
+    private final Runnable releaseFreeMemory;
+    private Runs tree;
     private boolean ending;
     /** True once the run has an ending signal from catflap already: it is not sent SIGTERM on top. */
     private boolean runSignalled;
@@ -53,18 +56,25 @@ final class SupervisedCommand {
     private long restartDue = NEVER;
     private Path restartFor;
 
-    SupervisedCommand(Posix posix, Spawn spawn, SignalSource signals, Supervision supervision) {
-        this.posix = posix;
+    /**
+     * @param runs makes the runs' processes, which report to the consumer it is given
+     * @param spawn starts the command; its pid
+     * @param releaseFreeMemory gives free memory back to the system, once things are quiet
+     */
+    SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
+            Runnable releaseFreeMemory) {
+        this.runs = runs;
         this.spawn = spawn;
         this.signals = signals;
         this.supervision = supervision;
+        this.releaseFreeMemory = releaseFreeMemory;
         this.pacing = new RestartPacing(this::notice, System.nanoTime());
     }
 
     /** Runs the command to the end; how catflap is to end. */
     Ending run() {
         signals.start(events::add);
-        try (ProcessTree processes = ProcessTree.start(posix, events::add, supervision.terminal()); Watcher watcher = watcher()) {
+        try (Runs processes = runs.apply(events::add); Watcher watcher = watcher()) {
             tree = processes;
             startRun(); // a first start that fails ends catflap, as exec would
             return supervise();
@@ -95,7 +105,7 @@ final class SupervisedCommand {
             } else {
                 // What starting (or restarting) freed, such as the JIT's work areas, would stay
                 // resident while catflap waits: once things are quiet, malloc gives it back.
-                posix.releaseFreeMemory();
+                releaseFreeMemory.run();
                 quietUntil = Long.MAX_VALUE;
                 continue;
             }
@@ -172,7 +182,7 @@ final class SupervisedCommand {
             boolean childRunning = tree.child() != 0;
             stopRun(true);
             if (ending) {
-                return Optional.of(childRunning ? last : Ending.bySignal(Posix.SIGTERM));
+                return Optional.of(childRunning ? last : Ending.bySignal(Signals.SIGTERM));
             }
         }
         tree.forgetRun();
@@ -187,7 +197,7 @@ final class SupervisedCommand {
     private void startRun() {
         runSignalled = false;
         pacing.started(System.nanoTime());
-        tree.start(spawn::start);
+        tree.start(spawn);
     }
 
     /**
@@ -196,11 +206,11 @@ final class SupervisedCommand {
      */
     private void stopRun(boolean terminate) {
         if (terminate) {
-            tree.signalRun(Posix.SIGTERM);
+            tree.signalRun(Signals.SIGTERM);
         }
         if (!awaitRunOver(System.nanoTime() + supervision.grace().toNanos())) {
             do {
-                tree.signalRun(Posix.SIGKILL);
+                tree.signalRun(Signals.SIGKILL);
             } while (!awaitRunOver(System.nanoTime() + POLL.toNanos()));
         }
         tree.forgetRun();

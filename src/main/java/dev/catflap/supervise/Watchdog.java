@@ -1,7 +1,9 @@
 package dev.catflap.supervise;
 
+import dev.catflap.posix.Descriptors;
 import dev.catflap.posix.Posix;
-import dev.catflap.posix.Posix.PreparedExec;
+import dev.catflap.posix.PreparedExec;
+import dev.catflap.posix.Processes;
 import dev.catflap.posix.SpawnAttributes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,29 +26,31 @@ final class Watchdog implements AutoCloseable {
             + "while read -r line; do g=$line; done; [ \"$g\" -gt 0 ] 2>/dev/null && kill -9 -\"$g\"";
     private static final byte[] NO_GROUP = "0\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final Posix posix;
+    private final Descriptors descriptors;
     private final int pid;
     private final int writeEnd;
 
-    private Watchdog(Posix posix, int pid, int writeEnd) {
-        this.posix = posix;
+    private Watchdog(Descriptors descriptors, int pid, int writeEnd) {
+        this.descriptors = descriptors;
         this.pid = pid;
         this.writeEnd = writeEnd;
     }
 
     /** Starts the watchdog shell: reading the pipe at its fd 0, /dev/null at 1 and 2, nothing else. */
     static Watchdog start(Posix posix) {
-        int[] pipe = posix.pipe();
+        Descriptors descriptors = posix.descriptors();
+        Processes processes = posix.processes();
+        int[] pipe = descriptors.pipe();
         try {
-            SpawnAttributes attributes = posix.spawnAttributes(new int[] {pipe[0], 0}, new int[0], 3, 0, 0);
-            posix.inNewProcessGroup(attributes);
-            posix.openNullAt(attributes, 1);
-            posix.openNullAt(attributes, 2);
+            SpawnAttributes attributes = processes.spawnAttributes(new int[] {pipe[0], 0}, new int[0], 3, 0, 0);
+            processes.inNewProcessGroup(attributes);
+            processes.openNullAt(attributes, 1);
+            processes.openNullAt(attributes, 2);
             List<byte[]> argv = List.of(SHELL, bytes("-c"), bytes(SCRIPT), bytes("catflap-watchdog"));
-            int pid = posix.spawn(new PreparedExec(SHELL, argv, List.of()), attributes);
-            return new Watchdog(posix, pid, pipe[1]);
+            int pid = processes.spawn(new PreparedExec(SHELL, argv, List.of()), attributes);
+            return new Watchdog(descriptors, pid, pipe[1]);
         } finally {
-            posix.close(pipe[0]);
+            descriptors.close(pipe[0]);
         }
     }
 
@@ -56,19 +60,19 @@ final class Watchdog implements AutoCloseable {
 
     /** From now on, catflap's end kills {@code group}. */
     void guard(int group) {
-        posix.writeAll(writeEnd, bytes(group + "\n"));
+        descriptors.writeAll(writeEnd, bytes(group + "\n"));
     }
 
     /** The run is over: its group is empty, and its number may go to another process. */
     void clear() {
-        posix.writeAll(writeEnd, NO_GROUP);
+        descriptors.writeAll(writeEnd, NO_GROUP);
     }
 
     /** Lets the shell end without killing anything (in dev mode the JVM lives on),. */
     @Override
     public void close() {
         clear();
-        posix.close(writeEnd);
+        descriptors.close(writeEnd);
     }
 
     private static byte[] bytes(String text) {

@@ -4,17 +4,42 @@ import dev.catflap.CatflapException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /** Which project file to read, and whether to show the settings instead of running anything. */
-public class ConfigOptions {
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Read the project settings from FILE instead of the nearest .catflap.properties.")
-    String file;
+final class ConfigOptions {
+    private static final String CONFIG = "--config";
+    private static final String SHOW_CONFIG = "--show-config";
 
-    @Option(names = "--show-config",
-            description = "Print every setting, its value and where it came from, then exit without binding.")
-    boolean show;
+    final String file;
+    final boolean show;
+
+    private ConfigOptions(String file, boolean show) {
+        this.file = file;
+        this.show = show;
+    }
+
+    static ArgGroupSpec group(int order) {
+        return ArgGroupSpec.builder()
+                .heading("%nConfiguration options:%n")
+                .order(order)
+                .exclusive(false)
+                .validate(false)
+                .addArg(OptionSpec.builder(CONFIG).paramLabel("FILE").type(String.class)
+                        .description("Read the project settings from FILE instead of the nearest .catflap.properties.")
+                        .build())
+                .addArg(OptionSpec.builder(SHOW_CONFIG).type(boolean.class)
+                        .description("Print every setting, its value and where it came from, then exit without binding.")
+                        .build())
+                .build();
+    }
+
+    /** What the command line gave. */
+    static ConfigOptions given(ParseResult parsed) {
+        return new ConfigOptions(parsed.matchedOptionValue(CONFIG, null), parsed.hasMatchedOption(SHOW_CONFIG));
+    }
 
     /** The file named, as a path; a name Java's file API cannot take (not UTF-8) is refused as such. */
     Optional<Path> file() {

@@ -1,12 +1,10 @@
 package dev.catflap.cli;
 
 import dev.catflap.config.Setting;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -14,19 +12,19 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The options of the settings, made from {@link Setting}'s table: one group per heading, in the
- * table's order. picocli applies it to {@link CatflapCommand}'s model wherever one is made, so
- * catflap's run, its man page and its shell completion all see the same options.
+ * table's order, in the model that {@link CommandModel} builds for catflap's run, its man page
+ * and its shell completion alike.
  */
-@RegisterForReflection // picocli creates it by its class, named in CatflapCommand's @Command
-public class SettingOptions implements IModelTransformer {
-    @Override
-    public CommandSpec transform(CommandSpec command) {
+final class SettingOptions {
+    private SettingOptions() {
+    }
+
+    static void addTo(CommandSpec command) {
         for (Setting.Group group : Setting.Group.values()) {
             if (group != Setting.Group.NONE) {
                 command.addArgGroup(argGroup(group));
             }
         }
-        return command;
     }
 
     private static ArgGroupSpec argGroup(Setting.Group group) {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # bench/startup.sh - catflap's start against a Java hello-world of the same JDK, timed in turns
 # (each command once per round, so that a machine whose speed drifts, or that others load, slows
-# both alike): the medians and their ratio, the figure issue 15 asks to keep within 7x.
+# both alike): the medians and their ratio, the figure issue 15 asks to keep within 7x; beside
+# them the CPU time (all threads, the launcher's programs included) and its ratio.
 #
-#   ./mvnw package && bench/startup.sh [--runs N] [CATFLAP]
+#   ./mvnw package && bench/startup.sh [--runs N] [CATFLAP...]
 #
 # CATFLAP is target/catflap unless named (e.g. another build's, to compare two in one run: name
 # several, each is a row). The hello-world runs on the JDK the first CATFLAP's launcher is bound to
@@ -16,7 +17,7 @@ CATFLAPS=()
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) RUNS=${2:?}; shift ;;
-        -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) CATFLAPS+=("$1") ;;
     esac
     shift
@@ -48,20 +49,24 @@ for row in "${!CMDS[@]}"; do
     eval "${CMDS[row]}" >/dev/null 2>"$WORK/err" || { echo "bench: failed: ${NAMES[row]}: $(head -c 300 "$WORK/err")" >&2; exit 1; }
 done
 export LC_ALL=C
+# bash's time: wall clock, then user and system CPU time of the command and its children (all of a
+# JVM's threads), which a loaded machine distorts less than the wall clock.
+TIMEFORMAT='%3R %3U %3S'
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((round = 0; round < WARMUP + RUNS; round++)); do
     for row in "${!CMDS[@]}"; do
-        t0=$EPOCHREALTIME
-        eval "${CMDS[row]}" >/dev/null 2>&1
-        t1=$EPOCHREALTIME
-        [ "$round" -lt "$WARMUP" ] || echo "$t0 $t1" >>"$WORK/$row"
+        { time eval "${CMDS[row]}" >/dev/null 2>&1; } 2>"$WORK/last"
+        [ "$round" -lt "$WARMUP" ] || cat "$WORK/last" >>"$WORK/$row"
     done
 done
-median() { awk '{ print ($2 - $1) * 1000 }' "$1" | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-printf 'Machine: %s cores, load average %s; %s; %s rounds in turns after %s warm-up.\n\n' \
-    "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$("$JAVA" -version 2>&1 | sed -n 2p)" "$RUNS" "$WARMUP"
-printf '| command | median ms | ratio to hello-world |\n|---|---:|---:|\n'
-hello=$(median "$WORK/0")
+# median FILE FIELDS: the median of the sum of FIELDS (awk expression), in ms
+median() { awk "{ print ($2) * 1000 }" "$1" | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v m="$1" -v h="$2" 'BEGIN { printf "%.1fx", m / h }'; }
+printf 'Machine: %s cores, load average %s before, %s after; %s; %s rounds in turns after %s warm-up.\n\n' \
+    "$(nproc)" "$LOAD_BEFORE" "$(cut -d' ' -f1-3 /proc/loadavg)" "$("$JAVA" -version 2>&1 | sed -n 2p)" "$RUNS" "$WARMUP"
+printf '| command | median ms | ratio to hello-world | median CPU ms | CPU ratio |\n|---|---:|---:|---:|---:|\n'
+hello=$(median "$WORK/0" '$1') hello_cpu=$(median "$WORK/0" '$2 + $3')
 for row in "${!CMDS[@]}"; do
-    m=$(median "$WORK/$row")
-    printf '| `%s` | %s | %s |\n' "${NAMES[row]/#$ROOT\//}" "$m" "$(awk -v m="$m" -v h="$hello" 'BEGIN { printf "%.1fx", m / h }')"
+    m=$(median "$WORK/$row" '$1') cpu=$(median "$WORK/$row" '$2 + $3')
+    printf '| `%s` | %s | %s | %s | %s |\n' "${NAMES[row]/#$ROOT\//}" "$m" "$(ratio "$m" "$hello")" "$cpu" "$(ratio "$cpu" "$hello_cpu")"
 done

@@ -36,9 +36,10 @@ final class ConfigOptions {
                 .build();
     }
 
-    /** What the command line gave. */
+    /** What the command line gave (its value, not whether it was given: {@code --show-config=false} is false). */
     static ConfigOptions given(ParseResult parsed) {
-        return new ConfigOptions(parsed.matchedOptionValue(CONFIG, null), parsed.hasMatchedOption(SHOW_CONFIG));
+        Boolean show = parsed.matchedOptionValue(SHOW_CONFIG, false);
+        return new ConfigOptions(parsed.matchedOptionValue(CONFIG, null), show);
     }
 
     /** The file named, as a path; a name Java's file API cannot take (not UTF-8) is refused as such. */

@@ -25,70 +25,23 @@ import dev.catflap.supervise.Supervisor;
 import dev.catflap.units.SystemdUnits;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.Dependent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParseResult;
 
 /** catflap's one command: settle the settings, bind, announce, launch. */
 @Dependent
-@Command(name = "catflap",
-        versionProvider = VersionProvider.class,
-        headerHeading = "",
-        header = "Bind a listening socket once, then run a command that serves on it.",
-        synopsisHeading = "%nUsage: ",
-        customSynopsis = "catflap [OPTIONS] [--] COMMAND [ARGS...]",
-        descriptionHeading = "%n",
-        description = {
-            "catflap binds a TCP socket (or the -l sockets), puts it at fd 3, sets LISTEN_FD=3 in the environment and "
-                + "replaces itself with COMMAND (same pid, no shell; with --spawn or --watch it runs COMMAND as its "
-                + "child instead), so the command's exit status is catflap's (with --spawn or --watch, a command "
-                + "killed by a signal ends catflap by the same signal). "
-                + "A server restarted under it keeps accepting on the same socket, so clients wait instead of "
-                + "being refused. Options end at COMMAND: everything after it is the command's own.",
-            "",
-            // One line each: picocli would wrap inside .catflap.properties, at a dot.
-            "Each setting comes from the first of: options; CATFLAP_* variables; the",
-            "project file, the nearest .catflap.properties (or --config FILE), which may",
-            "also hold the command; the user file, ~/.config/catflap/config.properties;",
-            "the built-in defaults."},
-        optionListHeading = "",
-        // The list itself comes from ExitStatus (SettingOptions puts it in the model).
-        exitCodeListHeading = "%nExit status before the command runs:%n",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  catflap -p 8080 -- node server.js",
-            "  catflap -p 0 sh -c 'echo socket at fd $LISTEN_FD'",
-            "  catflap -h ::1 -p 3000 -e PORT_FD -- cargo watch -x run",
-            "  catflap -l 127.0.0.1:8080 -l unix:app.sock --systemd -- ./server",
-            "  catflap -l 0.0.0.0:8080 --stdin -- java Server.java",
-            "  catflap -p 8080 --watch src -- node server.js",
-            "  catflap -p 8080 --systemd-units myapp -- node server.js",
-            "  catflap --show-config"},
-        sortOptions = false,
-        // The settings' options come from Setting's table (socket, command, supervising groups).
-        modelTransformer = SettingOptions.class)
+// picocli reads this only for the build's man page and shell completion (a class they are given):
+// the model itself is CommandModel's, which CatflapMain also builds, without reading annotations.
+@Command(name = "catflap", modelTransformer = CommandModel.class)
 public class CatflapCommand implements Callable<Integer> {
 
-    @ArgGroup(validate = false, heading = "%nConfiguration options:%n", order = 4)
-    ConfigOptions configOptions = new ConfigOptions();
-
-    @ArgGroup(validate = false, heading = "%nOther options:%n", order = 9)
-    HelpOptions help = new HelpOptions();
-
-    /** The model, with the options SettingOptions added: what the user gave them is read from it. */
-    @Spec
+    /** The model of {@link CommandModel}: what the user gave is read from its parse result. */
     CommandSpec spec;
-
-    // Hidden from the option list: the usage line and the description say what COMMAND is.
-    @Parameters(paramLabel = "COMMAND", arity = "0..*", hidden = true)
-    List<String> command = new ArrayList<>();
 
     private final Configuration configuration;
     private final SocketBinder binder;
@@ -109,9 +62,11 @@ public class CatflapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigOptions options = configOptions != null ? configOptions : new ConfigOptions();
+        ParseResult parsed = spec.commandLine().getParseResult();
+        ConfigOptions options = ConfigOptions.given(parsed);
+        List<String> command = CommandModel.command(parsed);
         Environment environment = CallerEnvironment.read(posix);
-        Settings settings = configuration.load(SettingOptions.flags(spec), commandLine(), options.file(),
+        Settings settings = configuration.load(SettingOptions.flags(spec), commandLine(command), options.file(),
                 environment.variables());
         settings.warnings().forEach(Console::say);
         if (options.show) {
@@ -217,7 +172,7 @@ public class CatflapCommand implements Callable<Integer> {
      * The words after the options, as the caller's bytes ({@code CallerArguments} read them): they
      * replace a configured command as an option replaces a setting, and are never parsed.
      */
-    private Optional<CommandWords> commandLine() {
+    private static Optional<CommandWords> commandLine(List<String> command) {
         return command.isEmpty() ? Optional.empty() : Optional.of(CommandWords.of(command));
     }
 }

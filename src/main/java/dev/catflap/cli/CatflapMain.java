@@ -26,7 +26,7 @@ public class CatflapMain implements QuarkusApplication {
     @Override
     public int run(String... args) {
         ExitStatusMapper errors = new ExitStatusMapper();
-        CommandLine cli = new CommandLine(command, factory)
+        CommandLine cli = new CommandLine(CommandModel.of(command), factory)
                 .setStopAtPositional(true)
                 .setExpandAtFiles(false)
                 .setParameterExceptionHandler(errors)

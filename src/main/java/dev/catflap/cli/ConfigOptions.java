@@ -4,22 +4,51 @@ import dev.catflap.CatflapException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /** Which project file to read, and whether to show the settings or write units from them instead of running anything. */
-public class ConfigOptions {
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Read the project settings from FILE instead of the nearest .catflap.properties.")
-    String file;
+final class ConfigOptions {
+    private static final String CONFIG = "--config";
+    private static final String SHOW_CONFIG = "--show-config";
+    private static final String SYSTEMD_UNITS = "--systemd-units";
 
-    @Option(names = "--show-config",
-            description = "Print every setting, its value and where it came from, then exit without binding.")
-    boolean show;
+    final String file;
+    final boolean show;
+    /** The units' name, with --systemd-units; else null. */
+    final String units;
 
-    @Option(names = "--systemd-units", paramLabel = "NAME",
-            description = "Write NAME.socket and NAME.service, systemd units that do what these settings do "
-                    + "(see Unit options), then exit without binding or running anything.")
-    String units;
+    private ConfigOptions(String file, boolean show, String units) {
+        this.file = file;
+        this.show = show;
+        this.units = units;
+    }
+
+    static ArgGroupSpec group(int order) {
+        return ArgGroupSpec.builder()
+                .heading("%nConfiguration options:%n")
+                .order(order)
+                .exclusive(false)
+                .validate(false)
+                .addArg(OptionSpec.builder(CONFIG).paramLabel("FILE").type(String.class)
+                        .description("Read the project settings from FILE instead of the nearest .catflap.properties.")
+                        .build())
+                .addArg(OptionSpec.builder(SHOW_CONFIG).type(boolean.class)
+                        .description("Print every setting, its value and where it came from, then exit without binding.")
+                        .build())
+                .addArg(OptionSpec.builder(SYSTEMD_UNITS).paramLabel("NAME").type(String.class)
+                        .description("Write NAME.socket and NAME.service, systemd units that do what these settings do "
+                                + "(see Unit options), then exit without binding or running anything.")
+                        .build())
+                .build();
+    }
+
+    /** What the command line gave (its value, not whether it was given: {@code --show-config=false} is false). */
+    static ConfigOptions given(ParseResult parsed) {
+        Boolean show = parsed.matchedOptionValue(SHOW_CONFIG, false);
+        return new ConfigOptions(parsed.matchedOptionValue(CONFIG, null), show, parsed.matchedOptionValue(SYSTEMD_UNITS, null));
+    }
 
     /** The file named, as a path; a name Java's file API cannot take (not UTF-8) is refused as such. */
     Optional<Path> file() {

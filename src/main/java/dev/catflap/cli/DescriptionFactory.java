@@ -6,8 +6,8 @@ import picocli.CommandLine.IFactory;
 
 /**
  * Creates catflap's command classes without their beans, for picocli's generators that run at
- * build time (shell completion, man page): they only read the model (the annotations and the
- * options that {@link SettingOptions} adds from the settings' table), and outside Quarkus there
+ * build time (shell completion, man page): they only read the model (the one {@link CommandModel}
+ * builds, which picocli applies as CatflapCommand's model transformer), and outside Quarkus there
  * are no beans to inject. Never used when catflap runs.
  */
 public class DescriptionFactory implements IFactory {

@@ -1,12 +1,23 @@
 package dev.catflap.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The options that only print something about catflap: listed last, as Unix tools do. */
-public class HelpOptions {
-    @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+final class HelpOptions {
+    private HelpOptions() {
+    }
 
-    @Option(names = "--version", versionHelp = true, description = "Show the version and exit.")
-    boolean version;
+    static ArgGroupSpec group(int order) {
+        return ArgGroupSpec.builder()
+                .heading("%nOther options:%n")
+                .order(order)
+                .exclusive(false)
+                .validate(false)
+                .addArg(OptionSpec.builder("--help").usageHelp(true).type(boolean.class)
+                        .description("Show this help and exit.").build())
+                .addArg(OptionSpec.builder("--version").versionHelp(true).type(boolean.class)
+                        .description("Show the version and exit.").build())
+                .build();
+    }
 }

@@ -1,13 +1,10 @@
 package dev.catflap.cli;
 
-import dev.catflap.ExitStatus;
 import dev.catflap.config.Setting;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -15,21 +12,19 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The options of the settings, made from {@link Setting}'s table: one group per heading, in the
- * table's order; and the exit statuses, from {@link ExitStatus}. picocli applies it to
- * {@link CatflapCommand}'s model wherever one is made, so catflap's run, its man page and its
- * shell completion all see the same options, and the help and the man page the same statuses.
+ * table's order, in the model that {@link CommandModel} builds for catflap's run, its man page
+ * and its shell completion alike.
  */
-@RegisterForReflection // picocli creates it by its class, named in CatflapCommand's @Command
-public class SettingOptions implements IModelTransformer {
-    @Override
-    public CommandSpec transform(CommandSpec command) {
+final class SettingOptions {
+    private SettingOptions() {
+    }
+
+    static void addTo(CommandSpec command) {
         for (Setting.Group group : Setting.Group.values()) {
             if (group != Setting.Group.NONE) {
                 command.addArgGroup(argGroup(group));
             }
         }
-        command.usageMessage().exitCodeList(ExitStatus.helpList());
-        return command;
     }
 
     private static ArgGroupSpec argGroup(Setting.Group group) {

@@ -12,8 +12,6 @@ import dev.catflap.socket.IpLiteral;
 import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.Port;
 import io.smallrye.config.common.utils.StringUtil;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -26,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -167,7 +166,7 @@ public enum Setting {
     /** Blanks around each element of a list ({@code src, lib}) belong to the list's syntax, not to the element. */
     private static final String BLANKS = " \t";
     /** Whole or decimal seconds in ASCII digits: no sign, exponent or other scripts' digits. */
-    private static final Pattern SECONDS = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern SECONDS = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?");
     /** Longer than any server needs to finish its requests, short enough to notice a hang. */
     static final long MAX_GRACE_SECONDS = 3600;
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -375,16 +374,38 @@ public enum Setting {
 
     /**
      * A number of seconds up to {@value #MAX_GRACE_SECONDS}, fractions allowed (5, 0.5), in ASCII
-     * digits; anything finer than a nanosecond rounds up.
+     * digits; anything finer than a nanosecond rounds up. Read digit by digit, not with BigDecimal:
+     * BigDecimal's class initialization computes 5^65536 (JDK 21+), milliseconds of every start.
      */
     static Duration seconds(String text) {
-        if (SECONDS.matcher(text).matches()) {
-            BigDecimal seconds = new BigDecimal(text);
-            if (seconds.compareTo(BigDecimal.valueOf(MAX_GRACE_SECONDS)) <= 0) {
-                return Duration.ofNanos(seconds.movePointRight(9).setScale(0, RoundingMode.CEILING).longValueExact());
+        Matcher matcher = SECONDS.matcher(text);
+        if (matcher.matches()) {
+            String whole = matcher.group(1).substring(leadingZeros(matcher.group(1)));
+            String fraction = matcher.group(2) == null ? "" : matcher.group(2);
+            if (whole.length() <= 4) {
+                long seconds = whole.isEmpty() ? 0 : Long.parseLong(whole);
+                boolean beyondWhole = leadingZeros(fraction) < fraction.length();
+                if (seconds < MAX_GRACE_SECONDS || seconds == MAX_GRACE_SECONDS && !beyondWhole) {
+                    return Duration.ofSeconds(seconds).plusNanos(nanosRoundedUp(fraction));
+                }
             }
         }
         throw new IllegalArgumentException("not a number of seconds (0 to " + MAX_GRACE_SECONDS + ", e.g. 5 or 0.5)");
+    }
+
+    /** The digits after the decimal point as nanoseconds, a remainder finer than that rounding up. */
+    private static long nanosRoundedUp(String fraction) {
+        String nanos = (fraction + "000000000").substring(0, 9);
+        boolean finer = fraction.length() > 9 && leadingZeros(fraction.substring(9)) < fraction.length() - 9;
+        return Long.parseLong(nanos) + (finer ? 1 : 0);
+    }
+
+    private static int leadingZeros(String digits) {
+        int zeros = 0;
+        while (zeros < digits.length() && digits.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return zeros;
     }
 
     /** Each element of a list value parsed; an empty list is an error saying {@code whenEmpty}. */

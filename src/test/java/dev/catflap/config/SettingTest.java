@@ -17,10 +17,14 @@ class SettingTest {
         assertEquals(Duration.ZERO, Setting.seconds("0"));
         assertEquals(Duration.ofHours(1), Setting.seconds("3600"));
         assertEquals(Duration.ofNanos(1), Setting.seconds("0.0000000001"), "finer than a nanosecond rounds up");
+        assertEquals(Duration.ofSeconds(1), Setting.seconds("0.9999999991"));
+        assertEquals(Duration.ofMillis(1500), Setting.seconds("0001.5000000000"));
+        assertEquals(Duration.ofHours(1), Setting.seconds("3600.000"));
+        assertEquals(Duration.ofNanos(123_456_789), Setting.seconds("0.123456789"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e9", "99999999999", "3600.5", "-1", "+5", ".5", "5.", "\u0665", "\uff15", "5s", "", "Infinity", "NaN"})
+    @ValueSource(strings = {"1e9", "99999999999", "3600.5", "3600.0000000001", "3601", "10000", "-1", "+5", ".5", "5.", "\u0665", "\uff15", "5s", "", "Infinity", "NaN"})
     void notGraces(String text) {
         assertEquals("not a number of seconds (0 to 3600, e.g. 5 or 0.5)",
                 assertThrows(IllegalArgumentException.class, () -> Setting.seconds(text)).getMessage());

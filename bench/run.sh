@@ -139,6 +139,14 @@ timed_in_turns() {
 startup() {
     log "start-up, $RUNS runs each, ${HYPERFINE:+hyperfine}${HYPERFINE:-bash loop}; java $MAJOR: $JAVA"
     time_row - "\`/bin/true\`" "reference" -- /bin/true
+    # The reference issue 15 keeps catflap's start within 7x of (bench/startup.sh gives the ratio):
+    # a Java hello-world of the same JDK.
+    printf 'public class Hello { public static void main(String[] a) { System.out.println("Hello"); } }\n' \
+        >"$SCRATCH/Hello.java"
+    if "${JAVA%/java}/javac" -d "$SCRATCH" "$SCRATCH/Hello.java"; then
+        time_row - "\`java -Xshare:auto -XX:TieredStopAtLevel=1 Hello\`" "reference: a hello-world of the same JDK" \
+            -- "$JAVA" -Xshare:auto -XX:TieredStopAtLevel=1 -cp "$SCRATCH" Hello
+    fi
     time_row launcher "\`target/catflap ${MEASURED[*]}\`" "as built: its options and archive" -- "$CATFLAP" "${MEASURED[@]}"
     # Where the time goes: the same launcher and JVM doing less.
     time_row launcher "\`target/catflap --version\`" "floor of a start: JVM, Quarkus, picocli; no settings, no socket, no exec" \

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the two units into a directory, both or neither: a .service without its .socket (or
@@ -30,15 +31,17 @@ final class UnitFiles {
     /**
      * @param directory where to write, an existing directory
      * @param files the units' texts by file name, written in this order
+     * @param user the effective uid, whose files catflap may replace
      * @throws CatflapException (exit 2) for a directory that is none, or a file catflap did not
-     *     generate in the way; (exit 1) where writing fails, nothing then being left behind
+     *     generate, or another user's, in the way; (exit 1) where writing fails, nothing then
+     *     being left behind
      */
-    static void write(Path directory, String origin, Map<String, String> files) {
+    static void write(Path directory, String origin, Map<String, String> files, int user) {
         if (!Files.isDirectory(directory)) {
             throw CatflapException.usage(origin + ": " + (Files.exists(directory) ? "not a directory" : "no such directory"));
         }
         for (String name : files.keySet()) {
-            notTheUsersOwn(directory.resolve(name));
+            notTheUsersOwn(directory.resolve(name), user);
         }
         Map<Path, Path> written = new LinkedHashMap<>();
         try {
@@ -54,14 +57,42 @@ final class UnitFiles {
         }
     }
 
-    /** A file there that does not start with catflap's mark is the user's: never overwritten. */
-    private static void notTheUsersOwn(Path file) {
+    /**
+     * A file there that does not start with catflap's mark is the user's: never overwritten. One
+     * of another user's is judged by its owner before it is read: in a sticky directory nobody
+     * else can swap the user's own file for a FIFO or a link once it is seen to be theirs.
+     */
+    private static void notTheUsersOwn(Path file, int user) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !startsWithMark(file)) {
-            throw CatflapException.usage(file + " exists and catflap did not generate it: move it away, or write "
-                    + "the units elsewhere (--unit-dir)");
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw notGenerated(file);
+        }
+        Optional<String> owner = otherOwner(file, user);
+        if (owner.isPresent()) {
+            throw CatflapException.usage(file + " exists and belongs to " + owner.get() + ", not to you: move it "
+                    + "away, or write the units elsewhere (--unit-dir)");
+        }
+        if (!startsWithMark(file)) {
+            throw notGenerated(file);
+        }
+    }
+
+    private static CatflapException notGenerated(Path file) {
+        return CatflapException.usage(file + " exists and catflap did not generate it: move it away, or write "
+                + "the units elsewhere (--unit-dir)");
+    }
+
+    /** The name of the file's owner where that is not {@code user}; a file gone meanwhile counts as another's. */
+    private static Optional<String> otherOwner(Path file, int user) {
+        try {
+            if ((Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS) == user) {
+                return Optional.empty();
+            }
+            return Optional.of("user " + Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName());
+        } catch (IOException e) {
+            return Optional.of("another user");
         }
     }
 

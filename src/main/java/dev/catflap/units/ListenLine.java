@@ -55,6 +55,11 @@ public record ListenLine(String directive, String address, ListenSpec spec) {
                 throw new IllegalArgumentException("port 0 picks another free port at each start, which a .socket unit "
                         + "cannot do: give a fixed port");
             }
+            if (spec.address() instanceof Inet6Address ipv6 && (ipv6.getScopeId() != 0 || ipv6.getScopedInterface() != null)) {
+                // systemd parses [ADDRESS]:PORT without a scope, and ignores the whole line with one
+                throw new IllegalArgumentException("systemd's Listen lines take no IPv6 scope (%" + scope(ipv6)
+                        + "): listen on an address without one");
+            }
             return IpLiteral.format(spec.address()) + ":" + spec.port();
         }
         if (spec.path().equals("@")) {
@@ -64,6 +69,11 @@ public record ListenLine(String directive, String address, ListenSpec spec) {
         String address = spec.isAbstract() ? spec.path() : absolute(spec.path(), workingDirectory);
         SystemdQuoting.lineValue(address);
         return address;
+    }
+
+    private static String scope(Inet6Address address) {
+        return address.getScopedInterface() != null ? address.getScopedInterface().getName()
+                : String.valueOf(address.getScopeId());
     }
 
     /** systemd takes only absolute, normalized paths for sockets. */

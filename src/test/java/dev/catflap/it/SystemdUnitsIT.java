@@ -198,6 +198,8 @@ class SystemdUnitsIT {
                 Arguments.of(List.of("--systemd-units", "app"), "no command given"),
                 Arguments.of(List.of("--systemd-units", "app", "-p", "0", "--", "cat"),
                         "-p/--port 0: port 0 picks another free port at each start, which a .socket unit cannot do"),
+                Arguments.of(List.of("--systemd-units", "app", "-l", "[fe80::1%1]:8080", "--", "cat"),
+                        "-l/--listen [fe80::1%1]:8080: systemd's Listen lines take no IPv6 scope (%1)"),
                 Arguments.of(List.of("--systemd-units", "app", "-l", "unix:@", "--", "cat"),
                         "-l/--listen unix:@: unix:@ lets the kernel pick a name at each start"),
                 Arguments.of(List.of("--systemd-units", "app", "-l", "127.0.0.1:8080", "-l", "127.0.0.1:8081", "--systemd",

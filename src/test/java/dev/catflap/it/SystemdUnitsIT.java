@@ -156,6 +156,38 @@ class SystemdUnitsIT {
         verify("app");
     }
 
+    /**
+     * systemd expands variables in ExecStart='s arguments but not in the path it runs: a '$' in
+     * the executable's directory stays single there (written '$$', systemd looked for a file with
+     * two), while '%' is a specifier everywhere.
+     */
+    @Test
+    void aDollarInTheExecutablesPathIsWrittenAsItIs() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("app$1 100%"));
+        Path server = bin.resolve("ser$ver");
+        Files.writeString(server, "#!/bin/sh\nexec cat\n");
+        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "--", server.toString(), "$1");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(unit("app.service").contains("\nExecStart=\"" + bin.toString().replace("%", "%%") + "/ser$ver\" \"$$1\"\n"),
+                unit("app.service"));
+        verify("app");
+    }
+
+    /** '$$' or '${' in the path: systemd would run the path as written but give argv[0] expanded. */
+    @Test
+    void anExecutablePathThatArgv0WouldReadOtherwiseIsRefused() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("a${b}"));
+        Path server = bin.resolve("server");
+        Files.writeString(server, "#!/bin/sh\nexec cat\n");
+        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "--", server.toString());
+        assertEquals(2, result.exit(), result.stderr());
+        assertEquals("[catflap] command from the command line: its path holds '$$' or '${', which systemd would run "
+                + "as written but pass in argv[0] expanded\n", result.stderr());
+        assertFalse(Files.exists(dir.resolve("app.service")));
+    }
+
     @Test
     void writesIntoTheUnitDirectoryAndReplacesOnlyItsOwnEarlierUnits() throws Exception {
         Path units = Files.createDirectory(dir.resolve("deploy"));

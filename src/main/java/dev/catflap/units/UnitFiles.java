@@ -46,7 +46,7 @@ final class UnitFiles {
         Map<Path, Path> written = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> file : files.entrySet()) {
-                written.put(temporary(directory, file.getKey(), file.getValue()), directory.resolve(file.getKey()));
+                written.put(temporary(directory, file.getValue()), directory.resolve(file.getKey()));
             }
             for (Map.Entry<Path, Path> file : written.entrySet()) {
                 move(file.getKey(), file.getValue());
@@ -105,9 +105,12 @@ final class UnitFiles {
         }
     }
 
-    /** A hidden file beside the unit, readable by all as systemd's own units are. */
-    private static Path temporary(Path directory, String name, String text) throws IOException {
-        Path file = Files.createTempFile(directory, "." + name + ".", ".tmp");
+    /**
+     * A hidden file beside the unit, readable by all as systemd's own units are. Its name holds
+     * not the unit's, which may already take the 255 bytes a file name can have.
+     */
+    private static Path temporary(Path directory, String text) throws IOException {
+        Path file = Files.createTempFile(directory, ".catflap-unit.", ".tmp");
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

@@ -205,6 +205,19 @@ class SystemdUnitsIT {
         }
     }
 
+    /** The longest name systemd takes: NAME.service is 255 bytes, as long as a file name can be. */
+    @Test
+    void theLongestUnitNameIsWritten() throws Exception {
+        String name = "a".repeat(247);
+        Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", name, "-p", "8080", "--", "cat");
+        assertEquals(0, result.exit(), result.stderr());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(name + ".service", name + ".socket"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList());
+        }
+        verify(name);
+    }
+
     /** A file of that name that catflap did not write is the user's: neither unit is written. */
     @Test
     void refusesToOverwriteAUnitItDidNotGenerateAndWritesNeither() throws Exception {

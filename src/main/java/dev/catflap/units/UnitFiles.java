@@ -25,6 +25,10 @@ import java.util.Optional;
  * units; any other is the user's own and stops catflap.
  */
 final class UnitFiles {
+    private static final int ROOT = 0;
+    private static final int WRITABLE_BY_OTHERS = 0002;
+    private static final int STICKY = 01000;
+
     private UnitFiles() {
     }
 
@@ -32,14 +36,18 @@ final class UnitFiles {
      * @param directory where to write, an existing directory
      * @param files the units' texts by file name, written in this order
      * @param user the effective uid, whose files catflap may replace
-     * @throws CatflapException (exit 2) for a directory that is none, or a file catflap did not
-     *     generate, or another user's, in the way; (exit 1) where writing fails, nothing then
-     *     being left behind
+     * @throws CatflapException (exit 2) for a directory that is none or that others may change,
+     *     or a file catflap did not generate, or another user's, in the way; (exit 1) where
+     *     writing fails, nothing then being left behind
      */
     static void write(Path directory, String origin, Map<String, String> files, int user) {
         if (!Files.isDirectory(directory)) {
             throw CatflapException.usage(origin + ": " + (Files.exists(directory) ? "not a directory" : "no such directory"));
         }
+        othersMayReplace(directory, user).ifPresent(why -> {
+            throw CatflapException.usage(origin + ": " + why + ", so another user could replace the units you link "
+                    + "from it: write them in a directory of yours");
+        });
         for (String name : files.keySet()) {
             notTheUsersOwn(directory.resolve(name), user);
         }
@@ -54,6 +62,28 @@ final class UnitFiles {
         } catch (IOException e) {
             removeAll(new ArrayList<>(written.keySet()));
             throw CatflapException.failure("cannot write the units in " + directory + ": " + reason(e));
+        }
+    }
+
+    /**
+     * Why another user could replace a file in {@code directory} after catflap wrote it: systemd
+     * runs what the linked unit says when it starts. A directory of the user's or root's is safe,
+     * a group's one too (as for settings files), and one every user may write to only where it is
+     * sticky, as /tmp is, where nobody can rename over another's file.
+     */
+    private static Optional<String> othersMayReplace(Path directory, int user) {
+        try {
+            int owner = (Integer) Files.getAttribute(directory, "unix:uid");
+            if (owner != user && owner != ROOT) {
+                return Optional.of("it belongs to user " + Files.getOwner(directory).getName() + ", not to you or root");
+            }
+            int mode = (Integer) Files.getAttribute(directory, "unix:mode");
+            if ((mode & WRITABLE_BY_OTHERS) != 0 && (mode & STICKY) == 0) {
+                return Optional.of("every user may write to it, and it is not sticky");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // writing the units then fails, naming why
         }
     }
 

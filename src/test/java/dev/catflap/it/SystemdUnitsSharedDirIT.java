@@ -91,6 +91,30 @@ class SystemdUnitsSharedDirIT {
         assertFalse(Files.readString(shared.resolve("app.socket")).contains("8080"));
     }
 
+    /**
+     * Units are linked, not copied: from a directory another user owns, or one every user may
+     * write to without the sticky bit, they could be replaced after catflap wrote them.
+     */
+    @Test
+    void aUnitDirectoryAnotherUserMayChangeIsRefused() throws IOException {
+        Path nobodys = Files.createDirectory(base.resolve("nobodys"));
+        Files.setAttribute(nobodys, "unix:uid", NOBODY);
+        Path open = Files.createDirectory(base.resolve("open"));
+        Files.setAttribute(open, "unix:mode", 0777);
+        Catflap.Result inNobodys = Catflap.launcher().in(base)
+                .run("--systemd-units", "app", "--unit-dir", nobodys.toString(), "-p", "8080", "--", "/bin/cat");
+        assertEquals(2, inNobodys.exit(), inNobodys.stderr());
+        assertEquals("[catflap] --unit-dir " + nobodys + ": it belongs to user nobody, not to you or root, so another "
+                + "user could replace the units you link from it: write them in a directory of yours\n", inNobodys.stderr());
+        Catflap.Result inOpen = asNobody("--systemd-units", "app", "--unit-dir", open.toString(), "-p", "8080", "--", "/bin/cat");
+        assertEquals(2, inOpen.exit(), inOpen.stderr());
+        assertEquals("[catflap] --unit-dir " + open + ": every user may write to it, and it is not sticky, so another "
+                + "user could replace the units you link from it: write them in a directory of yours\n", inOpen.stderr());
+        try (Stream<Path> files = Stream.concat(Files.list(nobodys), Files.list(open))) {
+            assertEquals(List.of(), files.toList(), "nothing written");
+        }
+    }
+
     private Catflap.Result asNobody(String... args) {
         Catflap catflap = Catflap.launcher().in(shared).env("HOME", shared.toString());
         catflap.environment().keySet().removeIf(name -> name.startsWith("CATFLAP_"));

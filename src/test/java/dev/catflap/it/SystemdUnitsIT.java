@@ -218,6 +218,21 @@ class SystemdUnitsIT {
         verify(name);
     }
 
+    /** WorkingDirectory= cannot hold every name a directory can have: refused as a bad value, not an internal error. */
+    @ParameterizedTest
+    @ValueSource(strings = {"new\nline", "blank ", "backslash\\"})
+    void aWorkingDirectoryAUnitCannotHoldIsRefused(String name) throws Exception {
+        Path odd = Files.createDirectory(dir.resolve(name));
+        Catflap.Result result = Catflap.launcher().in(odd).run("--systemd-units", "app", "-p", "8080", "--", "/bin/cat");
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] the working directory " + dir + "/"), result.stderr());
+        assertTrue(result.stderr().contains(", the service's WorkingDirectory=: it "), result.stderr());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        try (Stream<Path> files = Files.list(odd)) {
+            assertEquals(List.of(), files.toList(), "nothing written");
+        }
+    }
+
     /** A file of that name that catflap did not write is the user's: neither unit is written. */
     @Test
     void refusesToOverwriteAUnitItDidNotGenerateAndWritesNeither() throws Exception {
@@ -245,6 +260,8 @@ class SystemdUnitsIT {
                         "-p/--port 0: port 0 picks another free port at each start, which a .socket unit cannot do"),
                 Arguments.of(List.of("--systemd-units", "app", "-l", "[fe80::1%1]:8080", "--", "cat"),
                         "-l/--listen [fe80::1%1]:8080: systemd's Listen lines take no IPv6 scope (%1)"),
+                Arguments.of(List.of("--systemd-units", "app", "--systemd", "--fdname", "web\\", "--", "cat"),
+                        "--fdname web\\: it ends in a backslash, which continues a unit file's line"),
                 Arguments.of(List.of("--systemd-units", "app", "-l", "unix:@", "--", "cat"),
                         "-l/--listen unix:@: unix:@ lets the kernel pick a name at each start"),
                 Arguments.of(List.of("--systemd-units", "app", "-l", "127.0.0.1:8080", "-l", "127.0.0.1:8081", "--systemd",

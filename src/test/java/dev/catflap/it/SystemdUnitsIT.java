@@ -145,6 +145,16 @@ class SystemdUnitsIT {
         verifyIn(deploy, "app");
     }
 
+    /** systemd counts in microseconds and takes 0 for no timeout: a shorter grace is rounded up, never to 0. */
+    @Test
+    void aGraceBelowAMicrosecondIsNotNoTimeout() throws Exception {
+        Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "-p", "8080", "--watch", ".",
+                "--grace", "0.0000001", "--", "cat");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(unit("app.service").contains("\nTimeoutStopSec=0.000001s\n"), unit("app.service"));
+        verify("app");
+    }
+
     @Test
     void aRelativeCommandBecomesAbsoluteInTheWorkingDirectory() throws Exception {
         Path server = dir.resolve("server");

@@ -243,6 +243,25 @@ class SystemdUnitsIT {
         }
     }
 
+    /**
+     * catflap binds a relative Unix path as it is; the unit needs it absolute, where it may no
+     * longer fit a socket address (systemd then ignores the Listen line): refused, naming the length.
+     */
+    @Test
+    void aUnixPathTooLongOnceAbsoluteIsRefused() throws Exception {
+        String relative = "s".repeat(108 - dir.toString().length());
+        Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "-l", "unix:" + relative, "--", "cat");
+        assertEquals(2, result.exit(), result.stderr());
+        assertEquals("[catflap] -l/--listen unix:" + relative + ": made absolute for systemd, " + dir.resolve(relative)
+                + " is 109 bytes, more than the 107 a socket address holds: listen on a shorter path\n", result.stderr());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList(), "nothing written");
+        }
+        String fits = "s".repeat(106 - dir.toString().length());
+        assertEquals(0, Catflap.launcher().in(dir).run("--systemd-units", "app", "-l", "unix:" + fits, "--", "cat").exit());
+        verify("app");
+    }
+
     /** A file of that name that catflap did not write is the user's: neither unit is written. */
     @Test
     void refusesToOverwriteAUnitItDidNotGenerateAndWritesNeither() throws Exception {

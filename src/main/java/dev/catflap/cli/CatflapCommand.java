@@ -75,7 +75,8 @@ public class CatflapCommand implements Callable<Integer> {
             return 0;
         }
         if (options.units != null) {
-            return new SystemdUnits(search, Console::say).write(options.units, settings, command, environment);
+            return new SystemdUnits(search, posix.effectiveUid(), Console::say)
+                    .write(options.units, settings, command, environment);
         }
         SystemdUnits.refuseUnitOptionsWithout(settings);
         CatflapConfig config = settings.config();

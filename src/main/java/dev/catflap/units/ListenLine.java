@@ -4,6 +4,7 @@ import dev.catflap.socket.IpLiteral;
 import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.Transport;
 import java.net.Inet6Address;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +18,8 @@ import java.nio.file.Path;
  * @param spec the socket as catflap's settings give it
  */
 public record ListenLine(String directive, String address, ListenSpec spec) {
+    /** sun_path's 108 bytes, less the NUL that systemd ends a path with. */
+    private static final int MAX_PATH_BYTES = 107;
 
     /**
      * The line for {@code spec}; a relative Unix socket path is made absolute in
@@ -55,6 +58,11 @@ public record ListenLine(String directive, String address, ListenSpec spec) {
                 throw new IllegalArgumentException("port 0 picks another free port at each start, which a .socket unit "
                         + "cannot do: give a fixed port");
             }
+            if (spec.address() instanceof Inet6Address ipv6 && (ipv6.getScopeId() != 0 || ipv6.getScopedInterface() != null)) {
+                // systemd parses [ADDRESS]:PORT without a scope, and ignores the whole line with one
+                throw new IllegalArgumentException("systemd's Listen lines take no IPv6 scope (%" + scope(ipv6)
+                        + "): listen on an address without one");
+            }
             return IpLiteral.format(spec.address()) + ":" + spec.port();
         }
         if (spec.path().equals("@")) {
@@ -66,9 +74,24 @@ public record ListenLine(String directive, String address, ListenSpec spec) {
         return address;
     }
 
-    /** systemd takes only absolute, normalized paths for sockets. */
+    private static String scope(Inet6Address address) {
+        return address.getScopedInterface() != null ? address.getScopedInterface().getName()
+                : String.valueOf(address.getScopeId());
+    }
+
+    /**
+     * systemd takes only absolute, normalized paths for sockets, and ignores a Listen line whose
+     * path does not fit a socket address (107 bytes): catflap binds a relative path as it is, so
+     * one that fits there may not once made absolute.
+     */
     private static String absolute(String path, Path workingDirectory) {
         SystemdQuoting.lineValue(path); // a path Java cannot name is refused for what it is, before resolving
-        return workingDirectory.resolve(path).normalize().toString();
+        String absolute = workingDirectory.resolve(path).normalize().toString();
+        int bytes = absolute.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PATH_BYTES) {
+            throw new IllegalArgumentException("made absolute for systemd, " + absolute + " is " + bytes + " bytes, more "
+                    + "than the " + MAX_PATH_BYTES + " a socket address holds: listen on a shorter path");
+        }
+        return absolute;
     }
 }

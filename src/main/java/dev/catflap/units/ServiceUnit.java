@@ -1,6 +1,7 @@
 package dev.catflap.units;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,8 +37,13 @@ final class ServiceUnit {
         return String.join("\n", lines) + "\n";
     }
 
-    /** systemd's time span in seconds, fractions as written: 5s, 0.5s. */
+    /**
+     * systemd's time span in seconds, fractions as written: 5s, 0.5s. systemd counts in
+     * microseconds and reads what rounds to 0 as no timeout at all, so a fraction is rounded up
+     * to whole microseconds.
+     */
     private static String seconds(Duration duration) {
-        return new BigDecimal(duration.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString() + "s";
+        return new BigDecimal(duration.toNanos()).movePointLeft(9).setScale(6, RoundingMode.CEILING)
+                .stripTrailingZeros().toPlainString() + "s";
     }
 }

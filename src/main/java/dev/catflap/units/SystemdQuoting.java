@@ -25,13 +25,34 @@ public final class SystemdQuoting {
         return value.replace("%", "%%");
     }
 
-    /** The words of an ExecStart= line, each quoted as {@link #execWord} does. */
+    /**
+     * The words of an ExecStart= line: the executable as {@link #executable} writes it, the
+     * arguments as {@link #execWord} does.
+     */
     public static String execLine(List<String> words) {
         List<String> quoted = new ArrayList<>();
-        for (String word : words) {
+        quoted.add(executable(words.get(0)));
+        for (String word : words.subList(1, words.size())) {
             quoted.add(execWord(word));
         }
         return String.join(" ", quoted);
+    }
+
+    /**
+     * ExecStart='s first word, the path systemd runs: quoted as an argument, but with {@code $}
+     * as it is, since systemd expands variables in the arguments only ({@code $$} would stay two
+     * in the path). argv[0], made of the same word, is expanded, where {@code $$} and {@code ${}
+     * mean something else.
+     *
+     * @throws IllegalArgumentException for a path that is not UTF-8, or that holds {@code $$} or
+     *     {@code ${}
+     */
+    public static String executable(String path) {
+        if (path.contains("$$") || path.contains("${")) {
+            throw new IllegalArgumentException("its path holds '$$' or '${', which systemd would run as written but "
+                    + "pass in argv[0] expanded");
+        }
+        return quoted(path, false);
     }
 
     /**
@@ -43,10 +64,14 @@ public final class SystemdQuoting {
      * @throws IllegalArgumentException for a word that is not UTF-8, which a unit file cannot hold
      */
     public static String execWord(String word) {
-        notUtf8(word);
         if (word.equals(";")) {
             return "\\;";
         }
+        return quoted(word, true);
+    }
+
+    private static String quoted(String word, boolean variables) {
+        notUtf8(word);
         if (PLAIN_WORD.matcher(word).matches()) {
             return word;
         }
@@ -56,7 +81,7 @@ public final class SystemdQuoting {
                 case '"' -> "\\\"";
                 case '\\' -> "\\\\";
                 case '%' -> "%%";
-                case '$' -> "$$";
+                case '$' -> variables ? "$$" : "$";
                 case '\n' -> "\\n";
                 case '\t' -> "\\t";
                 case '\r' -> "\\r";

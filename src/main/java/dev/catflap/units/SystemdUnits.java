@@ -21,11 +21,16 @@ public final class SystemdUnits {
     private static final List<Setting> UNIT_SETTINGS = List.of(Setting.UNIT_COMMAND, Setting.UNIT_DIR);
 
     private final ExecutableSearch search;
+    private final int user;
     private final Consumer<String> notices;
 
-    /** @param notices where catflap's lines go (stderr): which command, what was left out, what was written */
-    public SystemdUnits(ExecutableSearch search, Consumer<String> notices) {
+    /**
+     * @param user the effective uid: only its own generated units are replaced
+     * @param notices where catflap's lines go (stderr): which command, what was left out, what was written
+     */
+    public SystemdUnits(ExecutableSearch search, int user, Consumer<String> notices) {
         this.search = search;
+        this.user = user;
         this.notices = notices;
     }
 
@@ -46,7 +51,7 @@ public final class SystemdUnits {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(unitName.socket(), SocketUnit.text(plan, directory));
         files.put(unitName.service(), ServiceUnit.text(plan, directory));
-        UnitFiles.write(directory, settings.origin(Setting.UNIT_DIR), files);
+        UnitFiles.write(directory, settings.origin(Setting.UNIT_DIR), files, user);
 
         // -q hides what catflap did, not what it left out, which the user may not expect
         Consumer<String> done = settings.config().quiet() ? line -> { } : notices;

@@ -49,10 +49,21 @@ final class UnitPlanner {
      * @param search catflap's own search for the executable, on {@code environment}'s PATH
      */
     UnitPlan plan(UnitName name, List<String> commandLine, ExecutableSearch search, Environment environment) {
+        writableWorkingDirectory();
         List<ListenLine> sockets = sockets();
         ProductionCommand command = command(commandLine);
         return new UnitPlan(name, sockets, fdName(sockets), config.backlog(), socketMode(), exec(command, search, environment),
                 command, workingDirectory, variable(), config.stdin(), stopTimeout(), settingsGiven(), leftOut());
+    }
+
+    /** WorkingDirectory= is where catflap runs: a name that a unit file cannot hold stops it. */
+    private void writableWorkingDirectory() {
+        try {
+            SystemdQuoting.lineValue(workingDirectory.toString());
+        } catch (IllegalArgumentException e) {
+            throw CatflapException.usage("the working directory " + workingDirectory + ", the service's "
+                    + "WorkingDirectory=: " + e.getMessage() + "; generate the units from another directory");
+        }
     }
 
     /** systemd sets its own variables in every socket-activated service, over any Environment= of the same name. */
@@ -102,6 +113,11 @@ final class UnitPlanner {
             throw CatflapException.usage(settings.origin(Setting.FDNAME) + ": systemd gives all the sockets of a "
                     + ".socket unit one name (FileDescriptorName=), and catflap writes one .socket unit: "
                     + "give the sockets one name, or none");
+        }
+        try {
+            SystemdQuoting.lineValue(names.get().get(0));
+        } catch (IllegalArgumentException e) {
+            throw CatflapException.usage(settings.origin(Setting.FDNAME) + ": " + e.getMessage());
         }
         return Optional.of(names.get().get(0));
     }

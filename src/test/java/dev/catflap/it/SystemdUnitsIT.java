@@ -145,6 +145,16 @@ class SystemdUnitsIT {
         verifyIn(deploy, "app");
     }
 
+    /** systemd counts in microseconds and takes 0 for no timeout: a shorter grace is rounded up, never to 0. */
+    @Test
+    void aGraceBelowAMicrosecondIsNotNoTimeout() throws Exception {
+        Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "-p", "8080", "--watch", ".",
+                "--grace", "0.0000001", "--", "cat");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(unit("app.service").contains("\nTimeoutStopSec=0.000001s\n"), unit("app.service"));
+        verify("app");
+    }
+
     @Test
     void aRelativeCommandBecomesAbsoluteInTheWorkingDirectory() throws Exception {
         Path server = dir.resolve("server");
@@ -154,6 +164,38 @@ class SystemdUnitsIT {
         assertEquals(0, result.exit(), result.stderr());
         assertTrue(unit("app.service").contains("\nExecStart=" + server + " --prod\n"), unit("app.service"));
         verify("app");
+    }
+
+    /**
+     * systemd expands variables in ExecStart='s arguments but not in the path it runs: a '$' in
+     * the executable's directory stays single there (written '$$', systemd looked for a file with
+     * two), while '%' is a specifier everywhere.
+     */
+    @Test
+    void aDollarInTheExecutablesPathIsWrittenAsItIs() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("app$1 100%"));
+        Path server = bin.resolve("ser$ver");
+        Files.writeString(server, "#!/bin/sh\nexec cat\n");
+        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "--", server.toString(), "$1");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(unit("app.service").contains("\nExecStart=\"" + bin.toString().replace("%", "%%") + "/ser$ver\" \"$$1\"\n"),
+                unit("app.service"));
+        verify("app");
+    }
+
+    /** '$$' or '${' in the path: systemd would run the path as written but give argv[0] expanded. */
+    @Test
+    void anExecutablePathThatArgv0WouldReadOtherwiseIsRefused() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("a${b}"));
+        Path server = bin.resolve("server");
+        Files.writeString(server, "#!/bin/sh\nexec cat\n");
+        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "--", server.toString());
+        assertEquals(2, result.exit(), result.stderr());
+        assertEquals("[catflap] command from the command line: its path holds '$$' or '${', which systemd would run "
+                + "as written but pass in argv[0] expanded\n", result.stderr());
+        assertFalse(Files.exists(dir.resolve("app.service")));
     }
 
     @Test
@@ -171,6 +213,53 @@ class SystemdUnitsIT {
             assertEquals(List.of("app.service", "app.socket"),
                     files.map(file -> file.getFileName().toString()).sorted().toList(), "no temporary file stays");
         }
+    }
+
+    /** The longest name systemd takes: NAME.service is 255 bytes, as long as a file name can be. */
+    @Test
+    void theLongestUnitNameIsWritten() throws Exception {
+        String name = "a".repeat(247);
+        Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", name, "-p", "8080", "--", "cat");
+        assertEquals(0, result.exit(), result.stderr());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(name + ".service", name + ".socket"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList());
+        }
+        verify(name);
+    }
+
+    /** WorkingDirectory= cannot hold every name a directory can have: refused as a bad value, not an internal error. */
+    @ParameterizedTest
+    @ValueSource(strings = {"new\nline", "blank ", "backslash\\"})
+    void aWorkingDirectoryAUnitCannotHoldIsRefused(String name) throws Exception {
+        Path odd = Files.createDirectory(dir.resolve(name));
+        Catflap.Result result = Catflap.launcher().in(odd).run("--systemd-units", "app", "-p", "8080", "--", "/bin/cat");
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] the working directory " + dir + "/"), result.stderr());
+        assertTrue(result.stderr().contains(", the service's WorkingDirectory=: it "), result.stderr());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        try (Stream<Path> files = Files.list(odd)) {
+            assertEquals(List.of(), files.toList(), "nothing written");
+        }
+    }
+
+    /**
+     * catflap binds a relative Unix path as it is; the unit needs it absolute, where it may no
+     * longer fit a socket address (systemd then ignores the Listen line): refused, naming the length.
+     */
+    @Test
+    void aUnixPathTooLongOnceAbsoluteIsRefused() throws Exception {
+        String relative = "s".repeat(108 - dir.toString().length());
+        Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "-l", "unix:" + relative, "--", "cat");
+        assertEquals(2, result.exit(), result.stderr());
+        assertEquals("[catflap] -l/--listen unix:" + relative + ": made absolute for systemd, " + dir.resolve(relative)
+                + " is 109 bytes, more than the 107 a socket address holds: listen on a shorter path\n", result.stderr());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList(), "nothing written");
+        }
+        String fits = "s".repeat(106 - dir.toString().length());
+        assertEquals(0, Catflap.launcher().in(dir).run("--systemd-units", "app", "-l", "unix:" + fits, "--", "cat").exit());
+        verify("app");
     }
 
     /** A file of that name that catflap did not write is the user's: neither unit is written. */
@@ -198,6 +287,10 @@ class SystemdUnitsIT {
                 Arguments.of(List.of("--systemd-units", "app"), "no command given"),
                 Arguments.of(List.of("--systemd-units", "app", "-p", "0", "--", "cat"),
                         "-p/--port 0: port 0 picks another free port at each start, which a .socket unit cannot do"),
+                Arguments.of(List.of("--systemd-units", "app", "-l", "[fe80::1%1]:8080", "--", "cat"),
+                        "-l/--listen [fe80::1%1]:8080: systemd's Listen lines take no IPv6 scope (%1)"),
+                Arguments.of(List.of("--systemd-units", "app", "--systemd", "--fdname", "web\\", "--", "cat"),
+                        "--fdname web\\: it ends in a backslash, which continues a unit file's line"),
                 Arguments.of(List.of("--systemd-units", "app", "-l", "unix:@", "--", "cat"),
                         "-l/--listen unix:@: unix:@ lets the kernel pick a name at each start"),
                 Arguments.of(List.of("--systemd-units", "app", "-l", "127.0.0.1:8080", "-l", "127.0.0.1:8081", "--systemd",

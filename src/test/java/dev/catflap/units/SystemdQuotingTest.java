@@ -45,6 +45,13 @@ class SystemdQuotingTest {
     }
 
     @Test
+    void theExecutablesPathKeepsItsDollarsButNotItsSpecifiers() {
+        assertEquals("\"/srv/a$b 100%%/run\" \"$$b\"", SystemdQuoting.execLine(List.of("/srv/a$b 100%/run", "$b")));
+        assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.executable("/srv/a$$b/run"));
+        assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.executable("/srv/${b}/run"));
+    }
+
+    @Test
     void aWordThatIsNotUtf8CannotBeWritten() {
         String notUtf8 = OsString.decode(new byte[] {'a', (byte) 0xff});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.execWord(notUtf8));

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,14 +96,21 @@ final class UnacceptedConnections implements AutoCloseable {
         Map<Long, Integer> lengths = new HashMap<>();
         for (Path table : TABLES) {
             try {
-                for (String line : Files.readAllLines(table)) {
-                    Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find() && addressByInode.containsKey(Long.parseLong(matcher.group(2)))) {
-                        lengths.put(Long.parseLong(matcher.group(2)), Integer.parseInt(matcher.group(1), 16));
-                    }
-                }
+                lengths.putAll(queueLengths(Files.readAllLines(table), addressByInode.keySet()));
             } catch (IOException e) {
                 // no such table (no IPv6): nothing of ours in it
+            }
+        }
+        return lengths;
+    }
+
+    /** The accept queue lengths that the lines of /proc/net/tcp or tcp6 give for the listening sockets {@code inodes}. */
+    static Map<Long, Integer> queueLengths(List<String> table, Set<Long> inodes) {
+        Map<Long, Integer> lengths = new HashMap<>();
+        for (String line : table) {
+            Matcher matcher = LISTENING.matcher(line);
+            if (matcher.find() && inodes.contains(Long.parseLong(matcher.group(2)))) {
+                lengths.put(Long.parseLong(matcher.group(2)), Integer.parseInt(matcher.group(1), 16));
             }
         }
         return lengths;

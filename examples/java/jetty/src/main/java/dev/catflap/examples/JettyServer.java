@@ -1,7 +1,7 @@
 package dev.catflap.examples;
 
+import java.io.IOException;
 import java.nio.channels.SelectableChannel;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.SelectorManager;
@@ -17,11 +17,8 @@ public final class JettyServer {
     public static void main(String[] args) throws Exception {
         String hello = "hello from jetty pid " + ProcessHandle.current().pid() + "\n";
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setInheritChannel(true); // the listening socket at fd 0, which catflap --stdin puts there
-        AtomicInteger settingUp = new AtomicInteger();
-        countSettingUp(connector, settingUp);
-        server.addConnector(connector);
+        InheritingConnector connector = new InheritingConnector(server);
+                server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -29,7 +26,7 @@ public final class JettyServer {
                 return true;
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopGracefully(server, connector, settingUp)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopGracefully(server, connector)));
         server.start();
         server.join();
     }
@@ -37,16 +34,15 @@ public final class JettyServer {
     /**
      * On SIGTERM: first close this JVM's copy of the socket, so that the kernel queues new
      * connections for the next server instead of this JVM accepting and dropping them; then let
-     * the connections it accepted finish (at most 3 s); then stop.
+     * the connections it accepted finish (at most 3 s); then stop. Not connector.shutdown(),
+     * which also shortens the idle timeout of connections whose request is still unread.
      */
-    private static void stopGracefully(Server server, ServerConnector connector, AtomicInteger settingUp) {
+    private static void stopGracefully(Server server, InheritingConnector connector) {
         try {
+            connector.setAccepting(false); // the acceptor waits, rather than trying a closed channel
+            System.inheritedChannel().close();
             long deadline = System.nanoTime() + 3_000_000_000L;
-            // Closes the channel and ends kept-alive connections after their request; done once
-            // the acceptor has stopped and the connections it accepted are closed.
-            connector.shutdown().get(3, TimeUnit.SECONDS);
-            // A connection accepted last may still be on its way to a selector, not yet counted.
-            while ((settingUp.get() > 0 || !connector.getConnectedEndPoints().isEmpty()) && System.nanoTime() < deadline) {
+            while (connector.holdsConnections() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             server.stop();
@@ -55,23 +51,48 @@ public final class JettyServer {
         }
     }
 
-    /** Counts in {@code settingUp} the connections accepted whose endpoint Jetty has not made yet. */
-    private static void countSettingUp(ServerConnector connector, AtomicInteger settingUp) {
-        connector.getSelectorManager().addEventListener(new SelectorManager.AcceptListener() {
-            @Override
-            public void onAccepting(SelectableChannel channel) {
-                settingUp.incrementAndGet();
-            }
+    /**
+     * A connector on the listening socket at fd 0 (which catflap --stdin puts there) that knows
+     * whether it still holds a connection: being handed from the acceptor to a selector, or open.
+     */
+    static final class InheritingConnector extends ServerConnector {
+        private final AtomicInteger accepting = new AtomicInteger();
+        private final AtomicInteger settingUp = new AtomicInteger();
 
-            @Override
-            public void onAccepted(SelectableChannel channel) {
-                settingUp.decrementAndGet();
-            }
+        InheritingConnector(Server server) {
+            super(server);
+            setInheritChannel(true);
+            getSelectorManager().addEventListener(new SelectorManager.AcceptListener() {
+                @Override
+                public void onAccepting(SelectableChannel channel) {
+                    settingUp.incrementAndGet();
+                }
 
-            @Override
-            public void onAcceptFailed(SelectableChannel channel, Throwable cause) {
-                settingUp.decrementAndGet();
+                @Override
+                public void onAccepted(SelectableChannel channel) {
+                    settingUp.decrementAndGet();
+                }
+
+                @Override
+                public void onAcceptFailed(SelectableChannel channel, Throwable cause) {
+                    settingUp.decrementAndGet();
+                }
+            });
+        }
+
+        /** Accepts one connection and hands it to a selector (onAccepting) before returning. */
+        @Override
+        public void accept(int acceptorID) throws IOException {
+            accepting.incrementAndGet();
+            try {
+                super.accept(acceptorID);
+            } finally {
+                accepting.decrementAndGet();
             }
-        });
+        }
+
+        boolean holdsConnections() {
+            return accepting.get() > 0 || settingUp.get() > 0 || !getConnectedEndPoints().isEmpty();
+        }
     }
 }

@@ -2,12 +2,15 @@ package dev.catflap.supervise;
 
 import dev.catflap.CatflapException;
 import dev.catflap.posix.Signals;
+import dev.catflap.socket.BoundSocket;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
 import dev.catflap.supervise.Event.Signalled;
 import dev.catflap.supervise.Event.Stopped;
+import dev.catflap.supervise.Event.Unaccepted;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -46,6 +49,9 @@ final class SupervisedCommand {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final RestartPacing pacing;
     private final Runnable releaseFreeMemory;
+    private final List<BoundSocket> sockets;
+    /** Whether this run was said to leave connections unaccepted: once a run is enough. */
+    private boolean unacceptedNoticed;
     private Runs tree;
     private boolean ending;
     /** True once the run has an ending signal from catflap already: it is not sent SIGTERM on top. */
@@ -60,10 +66,12 @@ final class SupervisedCommand {
      * @param runs makes the runs' processes, which report to the consumer it is given
      * @param spawn starts the command; its pid
      * @param releaseFreeMemory gives free memory back to the system, once things are quiet
+     * @param sockets catflap's sockets, whose accept queues tell when the command accepts on none
      */
     SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
-            Runnable releaseFreeMemory) {
+            Runnable releaseFreeMemory, List<BoundSocket> sockets) {
         this.runs = runs;
+        this.sockets = sockets;
         this.spawn = spawn;
         this.signals = signals;
         this.supervision = supervision;
@@ -74,7 +82,8 @@ final class SupervisedCommand {
     /** Runs the command to the end; how catflap is to end. */
     Ending run() {
         signals.start(events::add);
-        try (Runs processes = runs.apply(events::add); Watcher watcher = watcher()) {
+        try (Runs processes = runs.apply(events::add); Watcher watcher = watcher();
+                UnacceptedConnections queues = UnacceptedConnections.start(sockets, events::add)) {
             tree = processes;
             startRun(); // a first start that fails ends catflap, as exec would
             return supervise();
@@ -129,6 +138,9 @@ final class SupervisedCommand {
         if (event instanceof Stopped) {
             tree.childStopped();
         }
+        if (event instanceof Unaccepted unaccepted) {
+            unaccepted(unaccepted);
+        }
         return Optional.empty(); // an adopted process ended: only a run that is ending waits for that
     }
 
@@ -148,6 +160,22 @@ final class SupervisedCommand {
         }
         notice("the command exited with status " + child.status() + "; it starts again on the next change");
         return Optional.empty();
+    }
+
+    /**
+     * Clients have waited long in a socket's queue while the command ran: once per run, catflap
+     * says so, as a command that serves on a port of its own (a JVM not told to take the socket)
+     * shows nothing else, and its clients wait for ever.
+     */
+    private void unaccepted(Unaccepted unaccepted) {
+        if (unacceptedNoticed || tree.child() == 0) {
+            return;
+        }
+        unacceptedNoticed = true;
+        String connections = unaccepted.waiting() == 1 ? "1 connection" : unaccepted.waiting() + " connections";
+        notice(connections + " to " + unaccepted.address() + " waited " + UnacceptedConnections.PATIENCE.toSeconds()
+                + " s and the command accepted none: it may still be starting, or it may serve on a port of its own"
+                + " instead of catflap's socket (a Java server takes it from fd 0 with --stdin: see Java servers in the README)");
     }
 
     private Optional<Ending> signalled(int signal) {
@@ -196,6 +224,7 @@ final class SupervisedCommand {
 
     private void startRun() {
         runSignalled = false;
+        unacceptedNoticed = false;
         pacing.started(System.nanoTime());
         tree.start(spawn);
     }

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
@@ -42,6 +43,10 @@ public final class NettyServer {
     private static volatile boolean stopping;
 
     public static void main(String[] args) throws Exception {
+        if (!Epoll.isAvailable()) { // not Linux, or the native library does not load
+            System.err.println("example unavailable here: Netty's native epoll: " + Epoll.unavailabilityCause());
+            System.exit(1);
+        }
         byte[] hello = ("hello from netty pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(EpollIoHandler.newFactory());

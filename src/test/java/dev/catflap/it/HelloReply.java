@@ -3,9 +3,9 @@ package dev.catflap.it;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An example server's answer, {@code hello from LANGUAGE pid PID}: who served the request. */
+/** An example server's answer, {@code hello from NAME pid PID}: who served the request. */
 record HelloReply(String language, long pid) {
-    private static final Pattern HELLO = Pattern.compile("hello from (\\w+) pid (\\d+)\n");
+    private static final Pattern HELLO = Pattern.compile("hello from ([\\w-]+) pid (\\d+)\n");
 
     static HelloReply of(String body) {
         Matcher matcher = HELLO.matcher(body);

@@ -50,6 +50,14 @@ public final class InheritedChannelTransport extends JDKTransport {
         return domainSocket ? super.serverChannelFactory(true) : () -> server = new InheritedServerChannel(INHERITED);
     }
 
+    /** Starts accepting: call it once the HTTP server listens. */
+    static void startAccepting() {
+        InheritedServerChannel listener = server;
+        if (listener != null) {
+            listener.config().setAutoRead(true);
+        }
+    }
+
     /**
      * Closes this JVM's copy of the listening socket, so that new connections wait in the kernel's
      * queue for the next server, then waits (at most {@code limit}) until every connection accepted
@@ -75,6 +83,10 @@ public final class InheritedChannelTransport extends JDKTransport {
 
         InheritedServerChannel(ServerSocketChannel channel) {
             super(channel);
+            // The socket is listening already, and connections may be queued on it: Netty would
+            // accept them as soon as the channel is registered, before Vert.x has the event loops
+            // to serve them (it would close them). startAccepting() turns this on once it has.
+            config().setAutoRead(false);
         }
 
         @Override

@@ -40,6 +40,14 @@ final class InheritedChannelTransport implements io.vertx.core.transport.Transpo
         return domainSocket ? nio.serverChannelFactory(true) : () -> server = new InheritedServerChannel(inherited);
     }
 
+    /** Starts accepting: call it once the HTTP server listens. */
+    void startAccepting() {
+        InheritedServerChannel listener = server;
+        if (listener != null) {
+            listener.config().setAutoRead(true);
+        }
+    }
+
     /**
      * Closes this JVM's copy of the listening socket, so that new connections wait in the kernel's
      * queue for the next server, then waits (at most {@code limit}) until every connection accepted
@@ -65,6 +73,10 @@ final class InheritedChannelTransport implements io.vertx.core.transport.Transpo
 
         InheritedServerChannel(ServerSocketChannel channel) {
             super(channel);
+            // The socket is listening already, and connections may be queued on it: Netty would
+            // accept them as soon as the channel is registered, before Vert.x has the event loops
+            // to serve them (it would close them). startAccepting() turns this on once it has.
+            config().setAutoRead(false);
         }
 
         @Override

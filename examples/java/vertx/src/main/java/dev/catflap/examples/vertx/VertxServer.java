@@ -29,6 +29,7 @@ public final class VertxServer {
                 .requestHandler(request -> request.response().putHeader("content-type", "text/plain").end(hello));
         // The port is not used: the channel is bound and listening already.
         await(server.listen(0, "127.0.0.1"));
+        transport.startAccepting();
         System.err.println("vertx pid " + pid + " accepting on " + ((ServerSocketChannel) inherited).getLocalAddress());
 
         // Graceful stop on SIGTERM: first close this JVM's copy of the listening socket (new

@@ -20,6 +20,10 @@ sealed interface Event {
     record Changed(Path path) implements Event {
     }
 
+    /** {@code waiting} connections to {@code address} have waited long, unaccepted (see {@link UnacceptedConnections}). */
+    record Unaccepted(String address, int waiting) implements Event {
+    }
+
     /**
      * catflap received {@code signal}. It never comes from the terminal the command's group has: a
      * terminal signals its foreground group only, and the command's group is not catflap's.

@@ -3,12 +3,15 @@ package dev.catflap.supervise;
 import dev.catflap.CatflapException;
 import dev.catflap.launch.Spawn;
 import dev.catflap.posix.Posix;
+import dev.catflap.socket.BoundSocket;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
 import dev.catflap.supervise.Event.Signalled;
 import dev.catflap.supervise.Event.Stopped;
+import dev.catflap.supervise.Event.Unaccepted;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -43,6 +46,9 @@ final class SupervisedCommand {
     private final Supervision supervision;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final RestartPacing pacing;
+    private final List<BoundSocket> sockets;
+    /** Whether this run was said to leave connections unaccepted: once a run is enough. */
+    private boolean unacceptedNoticed;
     private ProcessTree tree;
     private boolean ending;
     /** True once the run has an ending signal from catflap already: it is not sent SIGTERM on top. */
@@ -53,8 +59,9 @@ final class SupervisedCommand {
     private long restartDue = NEVER;
     private Path restartFor;
 
-    SupervisedCommand(Posix posix, Spawn spawn, SignalSource signals, Supervision supervision) {
+    SupervisedCommand(Posix posix, Spawn spawn, SignalSource signals, Supervision supervision, List<BoundSocket> sockets) {
         this.posix = posix;
+        this.sockets = sockets;
         this.spawn = spawn;
         this.signals = signals;
         this.supervision = supervision;
@@ -64,7 +71,8 @@ final class SupervisedCommand {
     /** Runs the command to the end; how catflap is to end. */
     Ending run() {
         signals.start(events::add);
-        try (ProcessTree processes = ProcessTree.start(posix, events::add, supervision.terminal()); Watcher watcher = watcher()) {
+        try (ProcessTree processes = ProcessTree.start(posix, events::add, supervision.terminal()); Watcher watcher = watcher();
+                UnacceptedConnections queues = UnacceptedConnections.start(sockets, events::add)) {
             tree = processes;
             startRun(); // a first start that fails ends catflap, as exec would
             return supervise();
@@ -119,6 +127,9 @@ final class SupervisedCommand {
         if (event instanceof Stopped) {
             tree.childStopped();
         }
+        if (event instanceof Unaccepted unaccepted) {
+            unaccepted(unaccepted);
+        }
         return Optional.empty(); // an adopted process ended: only a run that is ending waits for that
     }
 
@@ -138,6 +149,22 @@ final class SupervisedCommand {
         }
         notice("the command exited with status " + child.status() + "; it starts again on the next change");
         return Optional.empty();
+    }
+
+    /**
+     * Clients have waited long in a socket's queue while the command ran: once per run, catflap
+     * says so, as a command that serves on a port of its own (a JVM not told to take the socket)
+     * shows nothing else, and its clients wait for ever.
+     */
+    private void unaccepted(Unaccepted unaccepted) {
+        if (unacceptedNoticed || tree.child() == 0) {
+            return;
+        }
+        unacceptedNoticed = true;
+        String connections = unaccepted.waiting() == 1 ? "1 connection" : unaccepted.waiting() + " connections";
+        notice(connections + " to " + unaccepted.address() + " waited " + UnacceptedConnections.PATIENCE.toSeconds()
+                + " s and the command accepted none: it may still be starting, or it may serve on a port of its own"
+                + " instead of catflap's socket (a Java server takes it from fd 0 with --stdin: see Java servers in the README)");
     }
 
     private Optional<Ending> signalled(int signal) {
@@ -186,6 +213,7 @@ final class SupervisedCommand {
 
     private void startRun() {
         runSignalled = false;
+        unacceptedNoticed = false;
         pacing.started(System.nanoTime());
         tree.start(spawn::start);
     }

@@ -19,6 +19,6 @@ public class Supervisor {
     public Ending supervise(LaunchPlan plan, Supervision supervision) {
         CallerState caller = CallerState.current(posix);
         Spawn spawn = new Spawn(posix, plan, caller, supervision.pidVariable());
-        return new SupervisedCommand(posix, spawn, SignalSource.of(posix, caller), supervision).run();
+        return new SupervisedCommand(posix, spawn, SignalSource.of(posix, caller), supervision, plan.sockets()).run();
     }
 }

@@ -1,7 +1,10 @@
 package dev.catflap.examples;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.SelectableChannel;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -16,6 +19,8 @@ public final class JettyServer {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setInheritChannel(true); // the listening socket at fd 0, which catflap --stdin puts there
+        AtomicInteger settingUp = new AtomicInteger();
+        countSettingUp(connector, settingUp);
         server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
             @Override
@@ -24,7 +29,7 @@ public final class JettyServer {
                 return true;
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopGracefully(server, connector)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopGracefully(server, connector, settingUp)));
         server.start();
         server.join();
     }
@@ -34,16 +39,39 @@ public final class JettyServer {
      * connections for the next server instead of this JVM accepting and dropping them; then let
      * the connections it accepted finish (at most 3 s); then stop.
      */
-    private static void stopGracefully(Server server, ServerConnector connector) {
+    private static void stopGracefully(Server server, ServerConnector connector, AtomicInteger settingUp) {
         try {
-            connector.shutdown(); // closes the channel, and ends kept-alive connections after their request
             long deadline = System.nanoTime() + 3_000_000_000L;
-            while (!connector.getConnectedEndPoints().isEmpty() && System.nanoTime() < deadline) {
+            // Closes the channel and ends kept-alive connections after their request; done once
+            // the acceptor has stopped and the connections it accepted are closed.
+            connector.shutdown().get(3, TimeUnit.SECONDS);
+            // A connection accepted last may still be on its way to a selector, not yet counted.
+            while ((settingUp.get() > 0 || !connector.getConnectedEndPoints().isEmpty()) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             server.stop();
-        } catch (Exception e) {
+        } catch (Exception e) { // at worst, a connection the 3 s did not cover is dropped
             e.printStackTrace();
         }
+    }
+
+    /** Counts in {@code settingUp} the connections accepted whose endpoint Jetty has not made yet. */
+    private static void countSettingUp(ServerConnector connector, AtomicInteger settingUp) {
+        connector.getSelectorManager().addEventListener(new SelectorManager.AcceptListener() {
+            @Override
+            public void onAccepting(SelectableChannel channel) {
+                settingUp.incrementAndGet();
+            }
+
+            @Override
+            public void onAccepted(SelectableChannel channel) {
+                settingUp.decrementAndGet();
+            }
+
+            @Override
+            public void onAcceptFailed(SelectableChannel channel, Throwable cause) {
+                settingUp.decrementAndGet();
+            }
+        });
     }
 }

@@ -55,10 +55,10 @@ public final class NettyServer {
                 // The adoption: a channel on the inherited fd, registered, not bound
                 // (bind() on a socket that is already bound fails with EINVAL).
                 .channelFactory(() -> new EpollServerSocketChannel(3))
+                .handler(new Accepted())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        CONNECTIONS.add(ch);
                         ch.pipeline().addLast(new Busy(), new HttpServerCodec(), new HttpObjectAggregator(65536), new Hello(hello));
                     }
                 })
@@ -72,7 +72,7 @@ public final class NettyServer {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             listener.close().syncUninterruptibly();
             stopping = true;
-            CONNECTIONS.forEach(ch -> ch.eventLoop().execute(() -> {
+            CONNECTIONS.stream().filter(Channel::isRegistered).forEach(ch -> ch.eventLoop().execute(() -> {
                 if (Boolean.TRUE.equals(ch.attr(IDLE).get())) {
                     ch.close();
                 }
@@ -92,6 +92,18 @@ public final class NettyServer {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Counts each connection as soon as it is accepted (on the accepting loop, so that once the
+     * listener is closed, every connection it accepted is counted, even one not yet handed to a worker).
+     */
+    private static final class Accepted extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object child) {
+            CONNECTIONS.add((Channel) child);
+            ctx.fireChannelRead(child);
         }
     }
 

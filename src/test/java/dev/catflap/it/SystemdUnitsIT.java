@@ -158,8 +158,7 @@ class SystemdUnitsIT {
     @Test
     void aRelativeCommandBecomesAbsoluteInTheWorkingDirectory() throws Exception {
         Path server = dir.resolve("server");
-        Files.writeString(server, "#!/bin/sh\nexec cat\n");
-        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwxr-xr-x"));
+        executableScript(server);
         Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "--", "./server", "--prod");
         assertEquals(0, result.exit(), result.stderr());
         assertTrue(unit("app.service").contains("\nExecStart=" + server + " --prod\n"), unit("app.service"));
@@ -175,8 +174,7 @@ class SystemdUnitsIT {
     void aDollarInTheExecutablesPathIsWrittenAsItIs() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("app$1 100%"));
         Path server = bin.resolve("ser$ver");
-        Files.writeString(server, "#!/bin/sh\nexec cat\n");
-        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwxr-xr-x"));
+        executableScript(server);
         Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "--", server.toString(), "$1");
         assertEquals(0, result.exit(), result.stderr());
         assertTrue(unit("app.service").contains("\nExecStart=\"" + bin.toString().replace("%", "%%") + "/ser$ver\" \"$$1\"\n"),
@@ -189,8 +187,7 @@ class SystemdUnitsIT {
     void anExecutablePathThatArgv0WouldReadOtherwiseIsRefused() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("a${b}"));
         Path server = bin.resolve("server");
-        Files.writeString(server, "#!/bin/sh\nexec cat\n");
-        Files.setPosixFilePermissions(server, PosixFilePermissions.fromString("rwxr-xr-x"));
+        executableScript(server);
         Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "app", "--", server.toString());
         assertEquals(2, result.exit(), result.stderr());
         assertEquals("[catflap] command from the command line: its path holds '$$' or '${', which systemd would run "
@@ -427,5 +424,11 @@ class SystemdUnitsIT {
         }
         Assumptions.abort(command + " is not on PATH (.ci/run installs it)");
         return null;
+    }
+
+    /** A server the units may name: a script that runs, whatever its directory's name. */
+    private static void executableScript(Path path) throws IOException {
+        Files.writeString(path, "#!/bin/sh\nexec cat\n");
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 }

@@ -18,7 +18,7 @@ public final class JettyServer {
         String hello = "hello from jetty pid " + ProcessHandle.current().pid() + "\n";
         Server server = new Server();
         InheritingConnector connector = new InheritingConnector(server);
-                server.addConnector(connector);
+        server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {

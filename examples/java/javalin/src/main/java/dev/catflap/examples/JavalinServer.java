@@ -2,6 +2,7 @@ package dev.catflap.examples;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.nio.channels.Channel;
 import java.nio.channels.SelectableChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,7 +35,10 @@ public final class JavalinServer {
     private static void stopGracefully(Javalin app, InheritingConnector connector) {
         try {
             connector.setAccepting(false); // the acceptor waits, rather than trying a closed channel
-            System.inheritedChannel().close();
+            Channel inherited = System.inheritedChannel(); // null when started without --stdin: nothing to close
+            if (inherited != null) {
+                inherited.close();
+            }
             long deadline = System.nanoTime() + 3_000_000_000L;
             while (connector.holdsConnections() && System.nanoTime() < deadline) {
                 Thread.sleep(10);

@@ -1,6 +1,7 @@
 package dev.catflap.examples;
 
 import java.io.IOException;
+import java.nio.channels.Channel;
 import java.nio.channels.SelectableChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Content;
@@ -18,7 +19,7 @@ public final class JettyServer {
         String hello = "hello from jetty pid " + ProcessHandle.current().pid() + "\n";
         Server server = new Server();
         InheritingConnector connector = new InheritingConnector(server);
-                server.addConnector(connector);
+        server.addConnector(connector);
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -40,7 +41,10 @@ public final class JettyServer {
     private static void stopGracefully(Server server, InheritingConnector connector) {
         try {
             connector.setAccepting(false); // the acceptor waits, rather than trying a closed channel
-            System.inheritedChannel().close();
+            Channel inherited = System.inheritedChannel(); // null when started without --stdin: nothing to close
+            if (inherited != null) {
+                inherited.close();
+            }
             long deadline = System.nanoTime() + 3_000_000_000L;
             while (connector.holdsConnections() && System.nanoTime() < deadline) {
                 Thread.sleep(10);

@@ -2,10 +2,17 @@ package dev.catflap.it;
 
 import static dev.catflap.it.CoreIT.args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,6 +23,45 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SignalWhileStartingIT {
     /** Quarkus's own "started" line goes to stderr, where the helper lets it block catflap mid-start. */
     private static final String QUARKUS_SAYS_STARTED = "-Dquarkus.log.category.\"io.quarkus\".level=INFO";
+    /** mktemp as the launcher finds it on PATH: it makes the directory, says so, and takes a second to answer. */
+    private static final String SLOW_MKTEMP = """
+            #!/bin/sh
+            for real in /usr/bin/mktemp /bin/mktemp; do [ -x "$real" ] && break; done
+            made=$("$real" "$@") || exit
+            : > "$MADE_MARK"
+            sleep 1
+            echo "$made"
+            """;
+
+    @TempDir
+    Path temp;
+
+    /**
+     * The launcher copies the environment through a directory of its own in TMPDIR, for a moment
+     * at every start: a signal then ended the shell at once, and the directory stayed (an early
+     * SIGTERM often hit that moment under load). A slow mktemp holds the launcher there.
+     */
+    @Test
+    void sigtermWhileTheLauncherCopiesTheEnvironmentLeavesNoDirectory() throws IOException {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path mktemp = Files.writeString(bin.resolve("mktemp"), SLOW_MKTEMP);
+        Files.setPosixFilePermissions(mktemp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path tmpdir = Files.createDirectories(temp.resolve("tmp"));
+        Path made = temp.resolve("made");
+        Catflap catflap = Catflap.launcher().env("PATH", bin + ":" + System.getenv("PATH"))
+                .env("TMPDIR", tmpdir.toString()).env("MADE_MARK", made.toString());
+        try (Catflap.Running running = catflap.start("--spawn", "-p", "0", "--", "sleep", "600")) {
+            for (long deadline = System.nanoTime() + Catflap.TIMEOUT.toNanos(); !Files.exists(made) && System.nanoTime() < deadline; ) {
+                Catflap.sleep(10);
+            }
+            assertTrue(Files.exists(made), "the launcher never made its directory");
+            running.signal("TERM");
+            assertEquals(143, running.await().exit());
+        }
+        try (Stream<Path> left = Files.list(tmpdir)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
 
     /**
      * Under java -jar the JVM's own handler takes a signal that comes before catflap's handlers, and

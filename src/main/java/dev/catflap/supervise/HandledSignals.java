@@ -22,6 +22,7 @@ final class HandledSignals implements SignalSource {
 
     private final CallerState caller;
     private final Map<Signal, SignalHandler> previous = new HashMap<>();
+    private Thread shutdownHook;
 
     HandledSignals(CallerState caller) {
         this.caller = caller;
@@ -34,6 +35,24 @@ final class HandledSignals implements SignalSource {
             if (!caller.isIgnored(signal.getNumber())) {
                 handle(signal, receiver);
             }
+        }
+        passOnShutdown(receiver);
+    }
+
+    /**
+     * A signal that came before these handlers went to the JVM's own, which began the JVM's
+     * shutdown: Quarkus's shutdown hook then waits for catflap to finish, catflap for its command,
+     * which nobody signalled, and catflap hung until a second signal. So the JVM's shutdown counts
+     * as a SIGTERM (the JVM does not say which of HUP, INT or TERM it got): a hook of catflap's
+     * passes it on, or catflap does at once where the shutdown has begun already.
+     */
+    private void passOnShutdown(Consumer<Signalled> receiver) {
+        Thread hook = new Thread(() -> receiver.accept(new Signalled(Signals.SIGTERM)), "catflap-shutdown");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            shutdownHook = hook;
+        } catch (IllegalStateException shuttingDown) {
+            receiver.accept(new Signalled(Signals.SIGTERM));
         }
     }
 
@@ -50,6 +69,14 @@ final class HandledSignals implements SignalSource {
     public void stop() {
         previous.forEach(Signal::handle);
         previous.clear();
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // it has run, or runs: its signal is of no use to anyone now
+            }
+            shutdownHook = null;
+        }
     }
 
     private static List<String> handleable() {

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,20 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandPrecedenceTest {
     @TempDir
     Path directory;
+    private SettingsSources sources;
     private Path projectFile;
     private Path userFile;
     private Map<String, String> environment;
-    private Configuration configuration;
 
     @BeforeEach
     void files() throws IOException {
-        projectFile = Files.writeString(directory.resolve("project.properties"), "");
-        userFile = directory.resolve("xdg/catflap/config.properties");
-        Files.createDirectories(userFile.getParent());
-        environment = new HashMap<>();
-        environment.put("HOME", directory.toString());
-        environment.put("XDG_CONFIG_HOME", directory.resolve("xdg").toString());
-        configuration = new Configuration(FakeFileSystem.owning(directory));
+        sources = new SettingsSources(directory);
+        projectFile = sources.projectFile;
+        userFile = sources.userFile;
+        environment = sources.environment();
     }
 
     @Test
@@ -129,7 +125,7 @@ class CommandPrecedenceTest {
     }
 
     private Settings load(Optional<CommandWords> commandLine) {
-        return configuration.load(new EnumMap<>(Setting.class), commandLine, Optional.of(projectFile), environment);
+        return sources.load(new EnumMap<>(Setting.class), commandLine, environment);
     }
 
     private static List<String> words(Settings settings) {

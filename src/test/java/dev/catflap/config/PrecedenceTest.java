@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,16 +31,15 @@ class PrecedenceTest {
 
     @TempDir
     Path directory;
+    private SettingsSources sources;
     private Path projectFile;
     private Path userFile;
-    private Configuration configuration;
 
     @BeforeEach
     void files() throws IOException {
-        projectFile = Files.writeString(directory.resolve("project.properties"), "");
-        userFile = directory.resolve("xdg/catflap/config.properties");
-        Files.createDirectories(userFile.getParent());
-        configuration = new Configuration(FakeFileSystem.owning(directory));
+        sources = new SettingsSources(directory);
+        projectFile = sources.projectFile;
+        userFile = sources.userFile;
     }
 
     static Stream<Arguments> pairs() {
@@ -134,13 +132,10 @@ class PrecedenceTest {
     }
 
     private Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("HOME", directory.toString());
-        environment.put("XDG_CONFIG_HOME", directory.resolve("xdg").toString());
-        return environment;
+        return sources.environment();
     }
 
     private Settings load(Map<Setting, String> flags, Map<String, String> environment) {
-        return configuration.load(flags, Optional.empty(), Optional.of(projectFile), environment);
+        return sources.load(flags, Optional.empty(), environment);
     }
 }

@@ -1,0 +1,41 @@
+package dev.catflap.config;
+
+import dev.catflap.launch.CommandWords;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * catflap's sources in a temporary directory, for the precedence tests: an empty project file
+ * (given as --config), the user file's place under XDG_CONFIG_HOME, an environment that points
+ * there, and a {@link Configuration} over a fake file system owned by the user.
+ */
+final class SettingsSources {
+    final Path projectFile;
+    final Path userFile;
+    private final Path directory;
+    private final Configuration configuration;
+
+    SettingsSources(Path directory) throws IOException {
+        this.directory = directory;
+        this.projectFile = Files.writeString(directory.resolve("project.properties"), "");
+        this.userFile = directory.resolve("xdg/catflap/config.properties");
+        Files.createDirectories(userFile.getParent());
+        this.configuration = new Configuration(FakeFileSystem.owning(directory));
+    }
+
+    /** A new environment with HOME and XDG_CONFIG_HOME in the directory, and nothing else. */
+    Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("HOME", directory.toString());
+        environment.put("XDG_CONFIG_HOME", directory.resolve("xdg").toString());
+        return environment;
+    }
+
+    Settings load(Map<Setting, String> flags, Optional<CommandWords> commandLine, Map<String, String> environment) {
+        return configuration.load(flags, commandLine, Optional.of(projectFile), environment);
+    }
+}

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +66,7 @@ class LauncherTrustIT {
     @ValueSource(strings = {"launcher", "spawn"})
     void environmentCopyOpensNothingAnotherUserPlantedInTmpdir(String mode) throws IOException {
         assumeTrue(isRoot(), "needs root, to act as two users");
-        Path shared = sharedDirectory();
+        Path shared = SharedDirectory.create("catflap-trust");
         Set<String> planted = plantFifosForTheNextPids(shared, 3000);
         List<byte[]> environment = List.of(latin1("PATH=" + SYSTEM_PATH), latin1("TMPDIR=" + shared), latin1("LC_ALL=C"),
                 latin1("TOKEN=secret"), latin1("BYTES=\u00ff\u0001"), latin1("TWICE=first"), latin1("TWICE=second"));
@@ -88,7 +87,7 @@ class LauncherTrustIT {
                         name + " is still the FIFO planted");
             }
         } finally {
-            deleteTree(shared.getParent());
+            SharedDirectory.deleteTree(shared.getParent());
         }
     }
 
@@ -258,7 +257,7 @@ class LauncherTrustIT {
     @Test
     void workingDirectoryOutOfTheUsersReachIsNoDeletedOne() throws IOException {
         assumeTrue(isRoot(), "needs root, to act as two users");
-        Path shared = sharedDirectory();
+        Path shared = SharedDirectory.create("catflap-trust");
         try {
             List<String> line = new ArrayList<>(List.of("sh", "-c", "cd \"$1\" && chmod 700 \"$2\" && shift 2 && exec \"$@\"",
                     "sh", shared.toString(), shared.getParent().toString()));
@@ -268,7 +267,7 @@ class LauncherTrustIT {
             assertEquals(0, result.exit(), result.stderr());
             assertEquals("ran\n", result.stdout(), result.stderr());
         } finally {
-            deleteTree(shared.getParent());
+            SharedDirectory.deleteTree(shared.getParent());
         }
     }
 
@@ -356,14 +355,6 @@ class LauncherTrustIT {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** A directory like /tmp (mode 1777) that user nobody can reach: in a new one of mode 0755. */
-    private static Path sharedDirectory() throws IOException {
-        Path parent = Files.createTempDirectory("catflap-trust");
-        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path shared = Files.createDirectory(parent.resolve("tmp"));
-        run(List.of("chmod", "1777", shared.toString()));
-        return shared;
-    }
 
     /** FIFOs anyone may open, named catflap-environ.PID for the next {@code count} pids. */
     private static Set<String> plantFifosForTheNextPids(Path directory, int count) throws IOException {
@@ -392,14 +383,6 @@ class LauncherTrustIT {
     private static Set<String> names(Path directory) throws IOException {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.map(path -> path.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

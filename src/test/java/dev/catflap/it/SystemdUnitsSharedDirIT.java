@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -31,21 +30,14 @@ class SystemdUnitsSharedDirIT {
     @BeforeEach
     void tree() throws IOException {
         assumeTrue(isRoot(), "needs root, to be another user than nobody and to chown");
-        base = Files.createTempDirectory("catflap-units-shared");
-        Files.setAttribute(base, "unix:mode", 0755);
-        shared = Files.createDirectory(base.resolve("shared"));
-        Files.setAttribute(shared, "unix:mode", 01777);
+        shared = SharedDirectory.create("catflap-units-shared");
+        base = shared.getParent();
     }
 
     @AfterEach
     void removeTree() throws IOException {
-        if (base == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(base)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        if (base != null) {
+            SharedDirectory.deleteTree(base);
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -38,9 +37,8 @@ class TrustIT {
     @BeforeEach
     void tree() throws IOException {
         assumeTrue(isRoot(), "needs root, to be another user than nobody and to chown");
-        base = Files.createTempDirectory("catflap-trust");
-        Files.setAttribute(base, "unix:mode", 0755);
-        shared = directory(base.resolve("shared"), 01777);
+        shared = SharedDirectory.create("catflap-trust");
+        base = shared.getParent();
         home = directory(base.resolve("home"), 0755);
         configHome = directory(base.resolve("xdg"), 0755);
     }
@@ -53,11 +51,7 @@ class TrustIT {
         if (Files.exists(base.resolve("other-fs/mounted"))) {
             new ProcessBuilder("umount", base.resolve("other-fs").toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
         }
-        try (Stream<Path> paths = Files.walk(base)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        SharedDirectory.deleteTree(base);
     }
 
     @Test

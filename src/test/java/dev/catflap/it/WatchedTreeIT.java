@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -120,7 +119,7 @@ class WatchedTreeIT {
             catflap.awaitStdout("run\n");
             for (int time = 1; time <= 2; time++) {
                 int restarts = Catflap.occurrences(catflap.stderr(), RESTARTING);
-                removeTree(dist);
+                SharedDirectory.deleteTree(dist);
                 Files.createDirectory(dist);
                 // The restart for the removal: the watcher has seen the new dist by then.
                 catflap.awaitStderr(RESTARTING, restarts + 1);
@@ -155,13 +154,5 @@ class WatchedTreeIT {
 
     private static List<String> watching(String path) {
         return Stream.concat(Stream.of("-p", "0", "--watch", path), COMMAND.stream()).toList();
-    }
-
-    private static void removeTree(Path top) throws IOException {
-        try (Stream<Path> paths = Files.walk(top)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -57,6 +57,19 @@ public final class CatflapConfig {
         return value(Setting.COMMAND).map(CommandWords.class::cast);
     }
 
+    /**
+     * With --systemd-units: the production command, written as one line as {@link #command()} is
+     * in a file, and so of the same type: the units take whichever of the two is set.
+     */
+    public Optional<CommandWords> unitCommand() {
+        return value(Setting.UNIT_COMMAND).map(CommandWords.class::cast);
+    }
+
+    /** With --systemd-units: where the units go, as given (relative to the working directory). */
+    public Path unitDir() {
+        return (Path) set(Setting.UNIT_DIR);
+    }
+
     /** The sockets of {@code -l/--listen}, in order; when unset, the {@code -h/-p} shorthand's one. */
     public Optional<List<ListenSpec>> listen() {
         return list(Setting.LISTEN, ListenSpec.class);

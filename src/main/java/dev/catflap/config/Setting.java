@@ -84,7 +84,7 @@ public enum Setting {
             "With --watch, how long the command's processes have to exit after SIGTERM before SIGKILL "
                     + "(default: " + Setting.DEFAULT + ")."),
 
-    UNIT_COMMAND("unit-command", Group.UNITS, "--unit-command", single("COMMAND"), NO_DEFAULT, ShellWords::parse,
+    UNIT_COMMAND("unit-command", Group.UNITS, "--unit-command", single("COMMAND"), NO_DEFAULT, Setting::command,
             "The production command for ExecStart=, in shell words, where it is not the development one "
                     + "(e.g. no watcher); a COMMAND on the command line comes first (default: the command)."),
     UNIT_DIR("unit-dir", Group.UNITS, "--unit-dir", single("DIR"), ".", Setting::pathName,

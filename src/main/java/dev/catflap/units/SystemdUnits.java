@@ -45,8 +45,7 @@ public final class SystemdUnits {
         UnitName unitName = UnitName.of(name);
         Path workingDirectory = Path.of("").toAbsolutePath();
         UnitPlan plan = new UnitPlanner(settings, workingDirectory).plan(unitName, commandLine, search, environment);
-        Path directory = workingDirectory.resolve(settings.config().value(Setting.UNIT_DIR).map(Path.class::cast)
-                .orElse(Path.of(""))).normalize();
+        Path directory = workingDirectory.resolve(settings.config().unitDir()).normalize();
 
         Map<String, String> files = new LinkedHashMap<>();
         files.put(unitName.socket(), SocketUnit.text(plan, directory));

@@ -4,7 +4,6 @@ import dev.catflap.CatflapException;
 import dev.catflap.config.CatflapConfig;
 import dev.catflap.config.Setting;
 import dev.catflap.config.Settings;
-import dev.catflap.config.ShellWords;
 import dev.catflap.launch.CommandWords;
 import dev.catflap.launch.Environment;
 import dev.catflap.launch.ExecutableSearch;
@@ -136,10 +135,10 @@ final class UnitPlanner {
             return new ProductionCommand(commandLine, "the command line");
         }
         Setting setting = unitCommandGiven ? Setting.UNIT_COMMAND : Setting.COMMAND;
-        ShellWords words = config.value(setting).map(ShellWords.class::cast).orElseThrow(
+        CommandWords words = (unitCommandGiven ? config.unitCommand() : config.command()).orElseThrow(
                 () -> CatflapException.usage("no command given (on the command line, or as " + Setting.UNIT_COMMAND.key()
                         + " or " + Setting.COMMAND.key() + ")"));
-        return new ProductionCommand(words.words(), described(setting));
+        return new ProductionCommand(words.displayWords(), described(setting));
     }
 
     /** ExecStart='s words: systemd runs only an absolute path, which catflap's own search gives. */

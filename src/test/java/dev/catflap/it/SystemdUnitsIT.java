@@ -145,6 +145,33 @@ class SystemdUnitsIT {
         verifyIn(deploy, "app");
     }
 
+    /**
+     * The ordinary team file names only its command (no catflap.unit-command), or the user sets
+     * CATFLAP_COMMAND: that command goes to ExecStart=, as written, and catflap says where it came from.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"team file", "CATFLAP_COMMAND"})
+    void theConfiguredCommandGoesToExecStartWhenNoUnitCommandIsSet(String where) throws Exception {
+        Catflap catflap = Catflap.launcher().in(dir);
+        String source;
+        if (where.equals("team file")) {
+            Files.writeString(dir.resolve(".catflap.properties"), "catflap.port=8080\ncatflap.command=cat -u 'a b'\n");
+            source = "catflap.command in " + dir.resolve(".catflap.properties");
+        } else {
+            catflap.env("CATFLAP_COMMAND", "cat -u 'a b'");
+            source = "CATFLAP_COMMAND";
+        }
+        Catflap.Result result = where.equals("team file") ? catflap.run("--systemd-units", "app")
+                : catflap.run("--systemd-units", "app", "-p", "8080");
+        assertEquals(0, result.exit(), result.stderr());
+        assertFalse(result.stderr().contains("internal error"), result.stderr());
+        String service = unit("app.service");
+        assertTrue(service.contains("\nExecStart=" + onPath("cat") + " -u \"a b\"\n"), service);
+        assertTrue(result.stderr().contains("[catflap] the service runs the command from " + source + ": "
+                + onPath("cat") + " -u 'a b'\n"), result.stderr());
+        verify("app");
+    }
+
     /** systemd counts in microseconds and takes 0 for no timeout: a shorter grace is rounded up, never to 0. */
     @Test
     void aGraceBelowAMicrosecondIsNotNoTimeout() throws Exception {

@@ -29,6 +29,11 @@ import java.util.TreeSet;
  * environment variables, the project file, the user file, the built-in defaults. Every value is
  * checked before it is used; a bad one stops catflap with a message naming the key, the value and
  * where it came from.
+ *
+ * <p>That order is catflap's alone: each source's rank is fixed here, and nothing a source holds
+ * can change it or how the others are read (see {@link RankedSource}). SmallRye only merges: no
+ * interceptors, so no profiles ({@code %dev.}) and no {@code ${...}} expansion; a value is what
+ * its source wrote.
  */
 @ApplicationScoped
 public class Configuration {
@@ -114,7 +119,7 @@ public class Configuration {
         }
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(environment.keySet())) {
-            String mapped = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+            String mapped = asSmallRyeMapsIt(name);
             if (mapped.startsWith(VARIABLE_PREFIX) && !known.contains(mapped)) {
                 warnings.add("warning: unknown variable " + name + " in the environment (ignored)");
             }
@@ -122,19 +127,50 @@ public class Configuration {
         return warnings;
     }
 
+    /**
+     * The variables that name a setting, as SmallRye would find them (CATFLAP_PORT, or its
+     * lower-case or dotted form): the environment source holds nothing else. SmallRye's takes its
+     * rank from CONFIG_ORDINAL (or config_ordinal) in the map it is given, and would offer every
+     * variable to whatever reads configuration.
+     */
+    private static Map<String, String> settingVariables(Map<String, String> environment) {
+        Set<String> settings = new HashSet<>();
+        for (Setting setting : Setting.values()) {
+            settings.add(setting.environmentVariable());
+        }
+        Map<String, String> variables = new HashMap<>();
+        environment.forEach((name, value) -> {
+            if (settings.contains(asSmallRyeMapsIt(name))) {
+                variables.put(name, value);
+            }
+        });
+        return variables;
+    }
+
+    private static String asSmallRyeMapsIt(String variable) {
+        return variable.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
     private SmallRyeConfigBuilder builder(Map<Setting, String> flags, Map<String, String> environment,
             Optional<ConfigFile> project, Optional<ConfigFile> user) {
         Map<String, String> flagProperties = new HashMap<>();
         flags.forEach((setting, value) -> flagProperties.put(setting.key(), value));
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
-                .withSources(new NamedSource(FLAGS, flagProperties, FLAGS_ORDINAL))
-                .withSources(new EnvConfigSource(environment, ENVIRONMENT_ORDINAL) {
+                .setAddDefaultInterceptors(false)
+                .setAddDiscoveredInterceptors(false)
+                .withSources(new RankedSource(FLAGS, flagProperties, FLAGS_ORDINAL))
+                .withSources(new EnvConfigSource(settingVariables(environment), ENVIRONMENT_ORDINAL) {
                     @Override
                     public String getName() {
                         return ENVIRONMENT;
                     }
+
+                    @Override
+                    public int getOrdinal() {
+                        return ENVIRONMENT_ORDINAL;
+                    }
                 })
-                .withSources(new NamedSource(DEFAULTS, Setting.defaults(), DEFAULTS_ORDINAL))
+                .withSources(new RankedSource(DEFAULTS, Setting.defaults(), DEFAULTS_ORDINAL))
                 .withValidateUnknown(false);
         project.ifPresent(file -> builder.withSources(fileSource(file, PROJECT_FILE_ORDINAL)));
         user.ifPresent(file -> builder.withSources(fileSource(file, USER_FILE_ORDINAL)));
@@ -142,8 +178,8 @@ public class Configuration {
     }
 
     /** A file's source is named by its path, so that errors about its values name the file. */
-    private static NamedSource fileSource(ConfigFile file, int ordinal) {
-        return new NamedSource(file.path().toString(), file.properties(), ordinal);
+    private static RankedSource fileSource(ConfigFile file, int ordinal) {
+        return new RankedSource(file.path().toString(), file.properties(), ordinal);
     }
 
     /**

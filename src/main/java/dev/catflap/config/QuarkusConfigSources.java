@@ -1,5 +1,6 @@
 package dev.catflap.config;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.PropertiesConfigSourceLoader;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SmallRyeConfigBuilderCustomizer;
@@ -16,9 +17,15 @@ import io.smallrye.config.SysPropConfigSource;
  * log level meant for the application would change what catflap prints. catflap's own settings
  * come from {@link Configuration}, not from here.
  *
+ * <p>The same for the configuration Quarkus builds first, at static init ({@link StaticInitSafe}):
+ * without it that one read the working directory's .env and config/application.properties and
+ * every variable, and a {@code config_ordinal} there that is no number (a cloned repository's
+ * .env) stopped catflap with a stack trace before it could say a word.
+ *
  * <p>Registered in META-INF/services, where Quarkus finds it at build time; runs after Quarkus's
  * own customizers, which asked for the default sources.
  */
+@StaticInitSafe
 public class QuarkusConfigSources implements SmallRyeConfigBuilderCustomizer {
     private static final String APPLICATION_PROPERTIES = "application.properties";
     /** Quarkus's ordinal for the application.properties in the application. */

@@ -1,0 +1,61 @@
+package dev.catflap.config;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * One of catflap's sources of settings, known by the name errors use for it ("flags", "defaults"
+ * or a file's path), at the rank catflap gives it, whatever it holds.
+ *
+ * <p>SmallRye's own sources (and MicroProfile's default {@link ConfigSource#getOrdinal()}) take
+ * the rank from the source's own {@code config_ordinal} key: a cloned repository's project file
+ * could then outrank the user's options. So the rank here is fixed, and the source holds only
+ * the keys of catflap's settings: any other key (config_ordinal, smallrye.config.*, a profile's
+ * {@code %dev.} key, quarkus.*) is no setting of catflap's and never reaches SmallRye, where it
+ * could change how the others are read; the file's reader warns of it as unknown.
+ */
+final class RankedSource implements ConfigSource {
+    private final String name;
+    private final Map<String, String> settings;
+    private final int rank;
+
+    RankedSource(String name, Map<String, String> properties, int rank) {
+        this.name = name;
+        this.rank = rank;
+        Map<String, String> settings = new TreeMap<>();
+        properties.forEach((key, value) -> {
+            if (Setting.forKey(key).isPresent()) {
+                settings.put(key, value);
+            }
+        });
+        this.settings = Map.copyOf(settings);
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return settings;
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return settings.keySet();
+    }
+
+    @Override
+    public String getValue(String key) {
+        return settings.get(key);
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    /** catflap's rank for this source, never one read from it. */
+    @Override
+    public int getOrdinal() {
+        return rank;
+    }
+}

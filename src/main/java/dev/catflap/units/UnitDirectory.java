@@ -7,6 +7,7 @@ import dev.catflap.posix.FileStatus;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.PosixException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,6 +59,8 @@ record UnitDirectory(Path path, int fd) {
             return real;
         } catch (NoSuchFileException e) {
             throw CatflapException.usage(origin + ": no such directory");
+        } catch (AccessDeniedException e) {
+            throw CatflapException.usage(origin + ": cannot be resolved: permission denied");
         } catch (IOException e) {
             throw CatflapException.usage(origin + ": cannot be resolved: " + e.getMessage());
         }

@@ -32,6 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SystemdUnitsRaceIT {
     private static final int NOBODY = 65534;
+    /** Debian's "users", which lists no member: a group of several users, as far as catflap can tell. */
+    private static final int USERS = 100;
     private static final int RUNS = 6;
     private static final String VICTIM_TEXT = "the user's own file\n";
     private static final String CONSEQUENCE = ", so another user could change what the units you link from it run: "
@@ -58,8 +60,8 @@ class SystemdUnitsRaceIT {
     }
 
     /**
-     * A directory another user can write to: group-writable with nobody in its group (2775, as a
-     * team's shared directory), writable by all (0777), or by all but sticky (1777, as /tmp).
+     * A directory another user can write to: group-writable, the swapper a member of its group
+     * (2775, as a team's shared directory), writable by all (0777), or by all but sticky (1777, as /tmp).
      * Refused before anything is created, so the swapper never gets a file to swap; catflap
      * before this change wrote into the 2775 one, and the swapper chmodded and overwrote the
      * victim through catflap.
@@ -67,10 +69,11 @@ class SystemdUnitsRaceIT {
     @ParameterizedTest(name = "mode {0}")
     @ValueSource(ints = {02775, 0777, 01777})
     void aUnitDirectoryAnotherUserCanWriteToIsRefusedAndTheSwapperGetsNothing(int mode) throws Exception {
-        Path units = unitDirectory(mode, NOBODY);
-        String expected = "[catflap] --unit-dir " + units + ": " + (mode == 02775 ? "the members of group nogroup"
-                : "every user") + " may write to it" + CONSEQUENCE;
-        try (Swapper swapper = Swapper.start(units, victim)) {
+        boolean group = mode == 02775;
+        Path units = unitDirectory(mode, group ? USERS : 0);
+        String expected = "[catflap] --unit-dir " + units + ": " + (group ? "the members of group users" : "every user")
+                + " may write to it" + CONSEQUENCE;
+        try (Swapper swapper = group ? Swapper.start(units, victim, "--groups=" + USERS) : Swapper.start(units, victim)) {
             for (int run = 0; run < RUNS; run++) {
                 Catflap.Result result = Catflap.launcher().in(base)
                         .run("--systemd-units", "app", "--unit-dir", units.toString(), "-p", "8080", "--", "/bin/cat");

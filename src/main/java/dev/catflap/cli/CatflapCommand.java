@@ -75,7 +75,7 @@ public class CatflapCommand implements Callable<Integer> {
             return 0;
         }
         if (options.units != null) {
-            return new SystemdUnits(search, posix.self().effectiveUid(), Console::say)
+            return new SystemdUnits(search, posix, Console::say)
                     .write(options.units, settings, command, environment);
         }
         SystemdUnits.refuseUnitOptionsWithout(settings);

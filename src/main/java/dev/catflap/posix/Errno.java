@@ -13,10 +13,12 @@ public final class Errno {
     public static final int ECHILD = 10;
     public static final int EAGAIN = 11;
     public static final int EACCES = 13;
+    public static final int EEXIST = 17;
     public static final int ENOTDIR = 20;
     public static final int EINVAL = 22;
     public static final int EMFILE = 24;
     public static final int ENOSYS = 38;
+    public static final int ELOOP = 40;
     public static final int EAFNOSUPPORT = 97;
     public static final int EADDRINUSE = 98;
     public static final int EADDRNOTAVAIL = 99;

@@ -1,7 +1,17 @@
 package dev.catflap.posix;
 
-/** Files by their raw path bytes, which need not be UTF-8: checks, a non-blocking open, removal. */
+import java.util.Optional;
+
+/**
+ * Files by their raw path bytes, which need not be UTF-8: checks, a non-blocking open, removal;
+ * and files reached through an open directory, never by a name that someone could change between
+ * two calls: each entry is opened once, without following a link, and then judged and used
+ * through that descriptor alone.
+ */
 public interface FileAccess {
+    /** Where {@code directory} is the working directory: openat's AT_FDCWD. */
+    int WORKING_DIRECTORY = -100;
+
     boolean exists(byte[] path);
 
     boolean isExecutable(byte[] path);
@@ -15,4 +25,43 @@ public interface FileAccess {
     int openWithoutBlocking(byte[] path);
 
     void unlink(byte[] path);
+
+    /**
+     * Opens the directory {@code name} in {@code directory} (or an absolute name) to reach what is
+     * in it, never following a link: a link there fails (ELOOP), as does a file that is no
+     * directory (ENOTDIR). O_PATH: it needs no permission to read the directory, only to search
+     * the ones above it. Close-on-exec; the caller closes it.
+     */
+    int openDirectory(int directory, byte[] name);
+
+    /** What the file open at {@code fd} is (fstat): judged on what is open, not on a name. */
+    FileStatus status(int fd);
+
+    /** What the entry {@code name} in {@code directory} is, a link as itself; empty where there is none. */
+    Optional<FileStatus> statusAt(int directory, byte[] name);
+
+    /**
+     * Creates the file {@code name} in {@code directory} for writing, with {@code mode} (less the
+     * umask), failing (EEXIST) where any entry of that name exists, a link included: the file
+     * open is the one made here.
+     */
+    int createNew(int directory, byte[] name, int mode);
+
+    /** Opens the file {@code name} in {@code directory} for reading, not following a link, never waiting (a FIFO). */
+    int openForReadingAt(int directory, byte[] name);
+
+    /** Reads up to {@code buffer.length} bytes; 0 at the end. */
+    int read(int fd, byte[] buffer);
+
+    /** Writes all of {@code bytes}. */
+    void write(int fd, byte[] bytes);
+
+    /** Sets the permissions of the file open at {@code fd} (fchmod). */
+    void changeMode(int fd, int mode);
+
+    /** Renames {@code from} to {@code to}, both in {@code directory}, replacing any {@code to} at once. */
+    void renameAt(int directory, byte[] from, byte[] to);
+
+    /** Removes the entry {@code name} of {@code directory} (not a directory). */
+    void unlinkAt(int directory, byte[] name);
 }

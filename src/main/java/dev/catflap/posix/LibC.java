@@ -67,6 +67,19 @@ interface LibC extends Library {
 
     int open(Pointer path, int flags) throws LastErrorException;
 
+    /** Variadic in C; the mode is passed always, which x86-64 and aarch64 Linux take like a fixed argument. */
+    int openat(int directory, Pointer path, int flags, int mode) throws LastErrorException;
+
+    int statx(int directory, Pointer path, int flags, int mask, Pointer buffer) throws LastErrorException;
+
+    int fchmod(int fd, int mode) throws LastErrorException;
+
+    int renameat(int fromDirectory, Pointer from, int toDirectory, Pointer to) throws LastErrorException;
+
+    int unlinkat(int directory, Pointer path, int flags) throws LastErrorException;
+
+    long read(int fd, Pointer buffer, long count) throws LastErrorException;
+
     int tcgetpgrp(int fd) throws LastErrorException;
 
     int tcsetpgrp(int fd, int pgrp) throws LastErrorException;

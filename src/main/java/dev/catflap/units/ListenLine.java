@@ -82,11 +82,12 @@ public record ListenLine(String directive, String address, ListenSpec spec) {
     /**
      * systemd takes only absolute, normalized paths for sockets, and ignores a Listen line whose
      * path does not fit a socket address (107 bytes): catflap binds a relative path as it is, so
-     * one that fits there may not once made absolute.
+     * one that fits there may not once made absolute. A {@code ..} is resolved as the kernel
+     * would when catflap binds it ({@link ResolvedPath}).
      */
     private static String absolute(String path, Path workingDirectory) {
         SystemdQuoting.lineValue(path); // a path Java cannot name is refused for what it is, before resolving
-        String absolute = workingDirectory.resolve(path).normalize().toString();
+        String absolute = ResolvedPath.of(workingDirectory, path);
         int bytes = absolute.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_PATH_BYTES) {
             throw new IllegalArgumentException("made absolute for systemd, " + absolute + " is " + bytes + " bytes, more "

@@ -16,6 +16,8 @@ public final class SystemdQuoting {
     /** Words that mean the same quoted or not: no blank, quote, backslash, specifier or variable. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@+=:,./-]+");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** What systemd's string_is_safe() refuses in an executable's path, besides control characters. */
+    private static final String UNSAFE_IN_EXECUTABLE = "'\"\\";
 
     private SystemdQuoting() {
     }
@@ -44,15 +46,30 @@ public final class SystemdQuoting {
      * in the path). argv[0], made of the same word, is expanded, where {@code $$} and {@code ${}
      * mean something else.
      *
-     * @throws IllegalArgumentException for a path that is not UTF-8, or that holds {@code $$} or
-     *     {@code ${}
+     * <p>systemd refuses to run an executable whose path holds a quote, a backslash or a control
+     * character, however it is escaped ("Executable name contains special characters", its
+     * string_is_safe()), and then does not start the unit at all.
+     *
+     * @throws IllegalArgumentException for a path that is not UTF-8, that holds {@code $$} or
+     *     {@code ${}, or a character systemd does not run
      */
     public static String executable(String path) {
         if (path.contains("$$") || path.contains("${")) {
             throw new IllegalArgumentException("its path holds '$$' or '${', which systemd would run as written but "
                     + "pass in argv[0] expanded");
         }
+        for (char c : path.toCharArray()) {
+            if (UNSAFE_IN_EXECUTABLE.indexOf(c) >= 0 || c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException("its path " + path + " holds " + named(c) + ", and systemd runs no "
+                        + "executable whose path holds a quote, a backslash or a control character: move or link it "
+                        + "where its path has none");
+            }
+        }
         return quoted(path, false);
+    }
+
+    private static String named(char c) {
+        return c < 0x20 || c == 0x7f ? "a control character" : "'" + c + "'";
     }
 
     /**

@@ -6,11 +6,13 @@ import dev.catflap.config.Settings;
 import dev.catflap.config.ShellWords;
 import dev.catflap.launch.Environment;
 import dev.catflap.launch.ExecutableSearch;
+import dev.catflap.posix.Posix;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * {@code catflap --systemd-units NAME}: the .socket and .service units that do in production what
@@ -21,16 +23,19 @@ public final class SystemdUnits {
     private static final List<Setting> UNIT_SETTINGS = List.of(Setting.UNIT_COMMAND, Setting.UNIT_DIR);
 
     private final ExecutableSearch search;
+    private final Posix posix;
     private final int user;
     private final Consumer<String> notices;
 
     /**
-     * @param user the effective uid: only its own generated units are replaced
+     * @param posix the files of the unit directory, and the effective uid: only its own generated
+     *     units are replaced
      * @param notices where catflap's lines go (stderr): which command, what was left out, what was written
      */
-    public SystemdUnits(ExecutableSearch search, int user, Consumer<String> notices) {
+    public SystemdUnits(ExecutableSearch search, Posix posix, Consumer<String> notices) {
         this.search = search;
-        this.user = user;
+        this.posix = posix;
+        this.user = posix.self().effectiveUid();
         this.notices = notices;
     }
 
@@ -45,12 +50,19 @@ public final class SystemdUnits {
         UnitName unitName = UnitName.of(name);
         Path workingDirectory = Path.of("").toAbsolutePath();
         UnitPlan plan = new UnitPlanner(settings, workingDirectory).plan(unitName, commandLine, search, environment);
-        Path directory = workingDirectory.resolve(settings.config().unitDir()).normalize();
-
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(unitName.socket(), SocketUnit.text(plan, directory));
-        files.put(unitName.service(), ServiceUnit.text(plan, directory));
-        UnitFiles.write(directory, settings.origin(Setting.UNIT_DIR), files, user);
+        Path given = workingDirectory.resolve(settings.config().unitDir());
+        IntConsumer close = posix.descriptors()::close;
+        UnitDirectory unitDirectory = UnitDirectory.open(given, settings.origin(Setting.UNIT_DIR), user, posix.files(), close);
+        // the real path: the one whose every directory was judged, and the one systemctl link keeps
+        Path directory = unitDirectory.path();
+        try {
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put(unitName.socket(), SocketUnit.text(plan, directory));
+            files.put(unitName.service(), ServiceUnit.text(plan, directory));
+            new UnitFiles(unitDirectory, user, posix.files(), close).write(files);
+        } finally {
+            close.accept(unitDirectory.fd());
+        }
 
         // -q hides what catflap did, not what it left out, which the user may not expect
         Consumer<String> done = settings.config().quiet() ? line -> { } : notices;

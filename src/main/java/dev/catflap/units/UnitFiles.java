@@ -1,177 +1,230 @@
 package dev.catflap.units;
 
 import dev.catflap.CatflapException;
-import java.io.BufferedReader;
+import dev.catflap.posix.Errno;
+import dev.catflap.posix.FileAccess;
+import dev.catflap.posix.FileStatus;
+import dev.catflap.posix.PosixException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Writes the two units into a directory, both or neither: a .service without its .socket (or
- * one from other settings) would start a server with no socket. Each is written to a temporary
- * file first and renamed over its name only once both are complete. A file of that name that
- * catflap generated is replaced, so that generating again after a change of settings updates the
- * units; any other is the user's own and stops catflap.
+ * one from other settings) would start a server with no socket. Each is written to a new
+ * temporary file first and renamed over its name only once both are complete. A file of that
+ * name that catflap generated is replaced, so that generating again after a change of settings
+ * updates the units; any other is the user's own and stops catflap.
+ *
+ * <p>Everything goes through the open directory ({@link UnitDirectory}) and the descriptor of
+ * each file: the temporary file is created new (never an existing entry, never through a link),
+ * written and given its permissions through the descriptor that created it, and renamed within
+ * the same open directory. No name is opened twice, and no link is followed.
  */
 final class UnitFiles {
-    private static final int ROOT = 0;
-    private static final int WRITABLE_BY_OTHERS = 0002;
-    private static final int STICKY = 01000;
+    private static final String TEMPORARY_PREFIX = ".catflap-unit.";
+    private static final int PRIVATE = 0600;
+    /** Readable by all, as systemd's own units are. */
+    private static final int UNIT_MODE = 0644;
+    private static final int MARK_BYTES = 256;
 
-    private UnitFiles() {
-    }
+    private final UnitDirectory directory;
+    private final int user;
+    private final FileAccess files;
+    private final IntConsumer close;
 
     /**
-     * @param directory where to write, an existing directory
-     * @param files the units' texts by file name, written in this order
      * @param user the effective uid, whose files catflap may replace
-     * @throws CatflapException (exit 2) for a directory that is none or that others may change,
-     *     or a file catflap did not generate, or another user's, in the way; (exit 1) where
-     *     writing fails, nothing then being left behind
+     * @param close closes a descriptor
      */
-    static void write(Path directory, String origin, Map<String, String> files, int user) {
-        if (!Files.isDirectory(directory)) {
-            throw CatflapException.usage(origin + ": " + (Files.exists(directory) ? "not a directory" : "no such directory"));
+    UnitFiles(UnitDirectory directory, int user, FileAccess files, IntConsumer close) {
+        this.directory = directory;
+        this.user = user;
+        this.files = files;
+        this.close = close;
+    }
+
+    /**
+     * @param units the units' texts by file name, written in this order
+     * @throws CatflapException (exit 2) for a file catflap did not generate, or another user's,
+     *     in the way; (exit 1) where writing fails, nothing then being left behind
+     */
+    void write(Map<String, String> units) {
+        for (String name : units.keySet()) {
+            notTheUsersOwn(name);
         }
-        othersMayReplace(directory, user).ifPresent(why -> {
-            throw CatflapException.usage(origin + ": " + why + ", so another user could replace the units you link "
-                    + "from it: write them in a directory of yours");
-        });
-        for (String name : files.keySet()) {
-            notTheUsersOwn(directory.resolve(name), user);
-        }
-        Map<Path, Path> written = new LinkedHashMap<>();
+        Map<String, Temporary> written = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                written.put(temporary(directory, file.getValue()), directory.resolve(file.getKey()));
+            for (Map.Entry<String, String> unit : units.entrySet()) {
+                written.put(unit.getKey(), temporary(unit.getValue()));
             }
-            for (Map.Entry<Path, Path> file : written.entrySet()) {
-                move(file.getKey(), file.getValue());
+            // No other user can make an entry in the directory (UnitDirectory), so neither rename
+            // can meet a name planted after its check.
+            for (Map.Entry<String, Temporary> unit : written.entrySet()) {
+                files.renameAt(directory.fd(), bytes(unit.getValue().name()), bytes(unit.getKey()));
             }
-        } catch (IOException e) {
-            removeAll(new ArrayList<>(written.keySet()));
-            throw CatflapException.failure("cannot write the units in " + directory + ": " + reason(e));
+        } catch (PosixException e) {
+            written.values().forEach(temporary -> removeQuietly(temporary.name()));
+            throw CatflapException.failure("cannot write the units in " + directory.path() + ": " + e.getMessage());
+        }
+        List<String> replaced = new ArrayList<>();
+        written.forEach((name, temporary) -> {
+            if (!stillTheOneWritten(name, temporary)) {
+                replaced.add(name);
+            }
+        });
+        if (!replaced.isEmpty()) {
+            throw CatflapException.failure("cannot write the units in " + directory.path() + ": " + String.join(" and ", replaced)
+                    + " changed while catflap wrote " + (replaced.size() == 1 ? "it" : "them") + ", so someone else can "
+                    + "write to the directory; removed");
         }
     }
 
     /**
-     * Why another user could replace a file in {@code directory} after catflap wrote it: systemd
-     * runs what the linked unit says when it starts. A directory of the user's or root's is safe,
-     * a group's one too (as for settings files), and one every user may write to only where it is
-     * sticky, as /tmp is, where nobody can rename over another's file.
+     * A last check, for a directory where someone could still write after all (a member of the
+     * user's private group that the group files do not list, a root process): what now has the
+     * unit's name must be the file catflap created. Anything else is removed rather than left
+     * for systemd to follow.
      */
-    private static Optional<String> othersMayReplace(Path directory, int user) {
-        try {
-            int owner = (Integer) Files.getAttribute(directory, "unix:uid");
-            if (owner != user && owner != ROOT) {
-                return Optional.of("it belongs to user " + Files.getOwner(directory).getName() + ", not to you or root");
-            }
-            int mode = (Integer) Files.getAttribute(directory, "unix:mode");
-            if ((mode & WRITABLE_BY_OTHERS) != 0 && (mode & STICKY) == 0) {
-                return Optional.of("every user may write to it, and it is not sticky");
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty(); // writing the units then fails, naming why
+    private boolean stillTheOneWritten(String name, Temporary temporary) {
+        Optional<FileStatus> now = files.statusAt(directory.fd(), bytes(name));
+        if (now.isPresent() && now.get().sameFile(temporary.status())) {
+            return true;
         }
+        removeQuietly(name);
+        return false;
+    }
+
+    /** A temporary file as created: its name, and which file it is. */
+    private record Temporary(String name, FileStatus status) {
     }
 
     /**
      * A file there that does not start with catflap's mark is the user's: never overwritten. One
-     * of another user's is judged by its owner before it is read: in a sticky directory nobody
-     * else can swap the user's own file for a FIFO or a link once it is seen to be theirs.
+     * of another user's is judged by its owner before it is read. It is judged on what is open,
+     * as it was found: a link or a FIFO put there is never followed or waited on.
      */
-    private static void notTheUsersOwn(Path file, int user) {
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+    private void notTheUsersOwn(String name) {
+        Optional<FileStatus> entry = files.statusAt(directory.fd(), bytes(name));
+        if (entry.isEmpty()) {
             return;
         }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw notGenerated(file);
+        if (!entry.get().isRegularFile()) {
+            throw notGenerated(name);
         }
-        Optional<String> owner = otherOwner(file, user);
-        if (owner.isPresent()) {
-            throw CatflapException.usage(file + " exists and belongs to " + owner.get() + ", not to you: move it "
+        if (entry.get().uid() != user) {
+            throw CatflapException.usage(file(name) + " exists and belongs to " + owner(name) + ", not to you: move it "
                     + "away, or write the units elsewhere (--unit-dir)");
         }
-        if (!startsWithMark(file)) {
-            throw notGenerated(file);
+        if (!startsWithMark(name, entry.get())) {
+            throw notGenerated(name);
         }
     }
 
-    private static CatflapException notGenerated(Path file) {
-        return CatflapException.usage(file + " exists and catflap did not generate it: move it away, or write "
+    private CatflapException notGenerated(String name) {
+        return CatflapException.usage(file(name) + " exists and catflap did not generate it: move it away, or write "
                 + "the units elsewhere (--unit-dir)");
     }
 
-    /** The name of the file's owner where that is not {@code user}; a file gone meanwhile counts as another's. */
-    private static Optional<String> otherOwner(Path file, int user) {
+    private String owner(String name) {
         try {
-            if ((Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS) == user) {
-                return Optional.empty();
-            }
-            return Optional.of("user " + Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName());
-        } catch (IOException e) {
-            return Optional.of("another user");
+            return "user " + Files.getOwner(directory.path().resolve(name), LinkOption.NOFOLLOW_LINKS).getName();
+        } catch (IOException | RuntimeException e) {
+            return "another user";
         }
     }
 
-    private static boolean startsWithMark(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            String first = reader.readLine();
-            return first != null && first.startsWith(UnitHeader.MARK);
-        } catch (IOException e) {
+    private boolean startsWithMark(String name, FileStatus found) {
+        int fd;
+        try {
+            fd = files.openForReadingAt(directory.fd(), bytes(name));
+        } catch (PosixException e) {
             return false;
+        }
+        try {
+            if (!files.status(fd).sameFile(found)) {
+                return false;
+            }
+            byte[] mark = UnitHeader.MARK.getBytes(StandardCharsets.UTF_8);
+            byte[] start = new byte[MARK_BYTES];
+            int length = 0;
+            while (length < mark.length) {
+                byte[] chunk = new byte[MARK_BYTES - length];
+                int count = files.read(fd, chunk);
+                if (count == 0) {
+                    break;
+                }
+                System.arraycopy(chunk, 0, start, length, count);
+                length += count;
+            }
+            return length >= mark.length && Arrays.equals(start, 0, mark.length, mark, 0, mark.length);
+        } catch (PosixException e) {
+            return false;
+        } finally {
+            close.accept(fd);
         }
     }
 
     /**
-     * A hidden file beside the unit, readable by all as systemd's own units are. Its name holds
-     * not the unit's, which may already take the 255 bytes a file name can have.
+     * A new hidden file beside the unit, written and made readable by all through the descriptor
+     * that created it. Its name holds not the unit's, which may already take the 255 bytes a
+     * file name can have.
      */
-    private static Path temporary(Path directory, String text) throws IOException {
-        Path file = Files.createTempFile(directory, ".catflap-unit.", ".tmp");
+    private Temporary temporary(String text) {
+        String name = newName();
+        int fd;
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-            return file;
-        } catch (IOException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void removeAll(List<Path> files) {
-        for (Path file : files) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // best effort: the message about the first failure matters more
+            fd = files.createNew(directory.fd(), bytes(name), PRIVATE);
+        } catch (PosixException e) {
+            if (e.errno() != Errno.EEXIST) {
+                throw e;
             }
+            // a leftover of the same random name: another one
+            name = newName();
+            fd = files.createNew(directory.fd(), bytes(name), PRIVATE);
+        }
+        try {
+            files.write(fd, text.getBytes(StandardCharsets.UTF_8));
+            files.changeMode(fd, UNIT_MODE);
+            return new Temporary(name, files.status(fd));
+        } catch (PosixException e) {
+            removeQuietly(name);
+            throw e;
+        } finally {
+            close.accept(fd);
         }
     }
 
-    private static String reason(IOException e) {
-        String message = e.getMessage();
-        return e instanceof AccessDeniedException ? "permission denied"
-                : message == null ? e.getClass().getSimpleName() : message;
+    /** Random only to step around a leftover: nobody else can make entries in the directory. */
+    private static String newName() {
+        byte[] random = new byte[6];
+        ThreadLocalRandom.current().nextBytes(random);
+        return TEMPORARY_PREFIX + HexFormat.of().formatHex(random) + ".tmp";
+    }
+
+    private void removeQuietly(String name) {
+        try {
+            files.unlinkAt(directory.fd(), bytes(name));
+        } catch (PosixException e) {
+            // best effort (renamed already, or gone): the message about the first failure matters more
+        }
+    }
+
+    private String file(String name) {
+        return directory.path().resolve(name).toString();
+    }
+
+    private static byte[] bytes(String name) {
+        return name.getBytes(StandardCharsets.UTF_8);
     }
 }

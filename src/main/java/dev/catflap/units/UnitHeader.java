@@ -31,12 +31,15 @@ final class UnitHeader {
         return lines.stream().map(SystemdQuoting::comment).toList();
     }
 
-    /** Linked rather than copied, so that generating them again updates what systemd runs. */
+    /**
+     * Linked rather than copied, so that generating them again updates what systemd runs. Every
+     * word is quoted for the shell: a unit name may hold a backslash ({@code a\x2db}).
+     */
     static String install(UnitPlan plan, Path directory) {
         String socket = directory.resolve(plan.name().socket()).toString();
         String service = directory.resolve(plan.name().service()).toString();
         return "systemctl --user link " + ShellWords.quote(List.of(socket, service))
-                + " && systemctl --user enable --now " + plan.name().socket();
+                + " && systemctl --user enable --now " + ShellWords.quote(List.of(plan.name().socket()));
     }
 
     private static String settings(UnitPlan plan) {

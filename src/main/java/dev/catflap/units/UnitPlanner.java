@@ -150,9 +150,10 @@ final class UnitPlanner {
             throw CatflapException.usage("command from " + command.source() + ": " + e.getMessage());
         }
         List<String> words = new ArrayList<>();
-        words.add(workingDirectory.resolve(executable).normalize().toString());
-        words.addAll(command.words().subList(1, command.words().size()));
         try {
+            // the file catflap itself would run: '..' after a link goes up from the link's target
+            words.add(ResolvedPath.of(workingDirectory, executable));
+            words.addAll(command.words().subList(1, command.words().size()));
             SystemdQuoting.execLine(words);
         } catch (IllegalArgumentException e) {
             throw CatflapException.usage("command from " + command.source() + ": " + e.getMessage());

@@ -222,6 +222,78 @@ class SystemdUnitsIT {
         assertFalse(Files.exists(dir.resolve("app.service")));
     }
 
+    /**
+     * systemd runs no executable whose path holds a quote or a backslash ("Executable name
+     * contains special characters"): refused, rather than written for a service that never starts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"John's projects", "a \"quoted\" name", "back\\slash"})
+    void anExecutablePathSystemdWillNotRunIsRefused(String name) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve(name));
+        Path server = bin.resolve("server");
+        executableScript(server);
+        Catflap.Result result = Catflap.launcher().in(bin).run("--systemd-units", "app", "-p", "8080", "--", "./server");
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] command from the command line: its path " + server + " holds '"),
+                result.stderr());
+        assertTrue(result.stderr().endsWith(", and systemd runs no executable whose path holds a quote, a backslash or a "
+                + "control character: move or link it where its path has none\n"), result.stderr());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        try (Stream<Path> files = Files.list(bin)) {
+            assertEquals(List.of(server), files.toList(), "nothing written");
+        }
+    }
+
+    /**
+     * link -> ../real/sub: {@code ./link/../server} is real/server to the kernel, as catflap runs
+     * it, and {@code link/../app.sock} is real/app.sock; normalize() made both proj/..., another
+     * file. The units name the files catflap would use.
+     */
+    @Test
+    void aDotDotAfterALinkNamesWhatTheKernelReaches() throws Exception {
+        Path proj = Files.createDirectory(dir.resolve("proj"));
+        Path real = Files.createDirectories(dir.resolve("real/sub")).getParent();
+        Files.createSymbolicLink(proj.resolve("link"), Path.of("../real/sub"));
+        executableScript(real.resolve("server"));
+        executableScript(proj.resolve("server"));
+        Catflap.Result result = Catflap.launcher().in(proj)
+                .run("--systemd-units", "app", "-l", "unix:link/../app.sock", "--", "./link/../server");
+        assertEquals(0, result.exit(), result.stderr());
+        String service = Files.readString(proj.resolve("app.service"));
+        assertTrue(service.contains("\nExecStart=" + real.resolve("server") + "\n"), service);
+        String socket = Files.readString(proj.resolve("app.socket"));
+        assertTrue(socket.contains("\nListenStream=" + real.resolve("app.sock") + "\n"), socket);
+    }
+
+    /**
+     * The install line is for a shell: a unit name with a backslash (systemd's escape, as
+     * systemd-escape writes {@code a-b} in a path) reaches systemctl whole. Run through sh with a
+     * systemctl that prints its words.
+     */
+    @Test
+    void theInstallLineGivesSystemctlTheUnitNameAsItIs() throws Exception {
+        Path units = Files.createDirectory(dir.resolve("units"));
+        Catflap.Result result = Catflap.launcher().in(dir)
+                .run("--systemd-units", "a\\x2db", "--unit-dir", "units", "-p", "8080", "--", "/bin/cat");
+        assertEquals(0, result.exit(), result.stderr());
+        String prefix = "[catflap] install them: ";
+        String line = result.stderr().lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow()
+                .substring(prefix.length());
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Path stub = bin.resolve("systemctl");
+        Files.writeString(stub, "#!/bin/sh\nprintf '%s\\n' \"$@\" >> \"$0.log\"\n");
+        Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", line).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process sh = builder.start();
+        assertTrue(sh.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, sh.exitValue());
+        assertEquals(List.of("--user", "link", units.resolve("a\\x2db.socket").toString(),
+                units.resolve("a\\x2db.service").toString(), "--user", "enable", "--now", "a\\x2db.socket"),
+                Files.readAllLines(bin.resolve("systemctl.log")));
+    }
+
     @Test
     void writesIntoTheUnitDirectoryAndReplacesOnlyItsOwnEarlierUnits() throws Exception {
         Path units = Files.createDirectory(dir.resolve("deploy"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
 import dev.catflap.posix.FileAccess;
+import dev.catflap.posix.FileStatus;
 import dev.catflap.posix.Posix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,6 +135,56 @@ class ExecutableSearchTest {
 
         @Override
         public void unlink(byte[] path) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int openDirectory(int directory, byte[] name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileStatus status(int fd) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<FileStatus> statusAt(int directory, byte[] name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int createNew(int directory, byte[] name, int mode) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int openForReadingAt(int directory, byte[] name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(int fd, byte[] buffer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void write(int fd, byte[] bytes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void changeMode(int fd, int mode) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void renameAt(int directory, byte[] from, byte[] to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void unlinkAt(int directory, byte[] name) {
             throw new UnsupportedOperationException();
         }
     }

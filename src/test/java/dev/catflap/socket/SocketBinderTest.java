@@ -7,6 +7,7 @@ import dev.catflap.CatflapException;
 import dev.catflap.posix.Descriptors;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.FileAccess;
+import dev.catflap.posix.FileStatus;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import dev.catflap.posix.Sockets;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The socket binder against fake system calls: what it asks of the kernel, in which order, and what it says when that fails. */
@@ -219,6 +221,56 @@ class SocketBinderTest {
 
         @Override
         public int openWithoutBlocking(byte[] path) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int openDirectory(int directory, byte[] name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileStatus status(int fd) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<FileStatus> statusAt(int directory, byte[] name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int createNew(int directory, byte[] name, int mode) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int openForReadingAt(int directory, byte[] name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(int fd, byte[] buffer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void write(int fd, byte[] bytes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void changeMode(int fd, int mode) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void renameAt(int directory, byte[] from, byte[] to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void unlinkAt(int directory, byte[] name) {
             throw new UnsupportedOperationException();
         }
     }

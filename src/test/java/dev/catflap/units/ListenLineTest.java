@@ -20,7 +20,7 @@ class ListenLineTest {
         "udp://127.0.0.1:9000|ListenDatagram=127.0.0.1:9000",
         "unix:/run/app.sock|ListenStream=/run/app.sock",
         "unix:app.sock|ListenStream=/srv/app/app.sock",
-        "unix:./run/../app.sock|ListenStream=/srv/app/app.sock",
+        "unix:./run//./app.sock|ListenStream=/srv/app/run/app.sock",
         "unix:@app|ListenStream=@app",
         "unix:@100%|ListenStream=@100%%",
     })

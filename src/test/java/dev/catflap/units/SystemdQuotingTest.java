@@ -2,6 +2,7 @@ package dev.catflap.units;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catflap.posix.OsString;
 import java.util.List;
@@ -49,6 +50,20 @@ class SystemdQuotingTest {
         assertEquals("\"/srv/a$b 100%%/run\" \"$$b\"", SystemdQuoting.execLine(List.of("/srv/a$b 100%/run", "$b")));
         assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.executable("/srv/a$$b/run"));
         assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.executable("/srv/${b}/run"));
+    }
+
+    /** systemd-analyze verify: "Executable name contains special characters", and the unit does not start. */
+    @Test
+    void anExecutablePathWithAQuoteABackslashOrAControlCharacterIsRefused() {
+        for (String path : List.of("/home/u/John's projects/server", "/srv/a\"b/run", "/srv/a\\b/run", "/srv/a\u0001b",
+                "/srv/a\u007fb")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.executable(path),
+                    path);
+            assertTrue(e.getMessage().contains("systemd runs no executable whose path holds a quote, a backslash or a "
+                    + "control character"), e.getMessage());
+        }
+        assertEquals("\"/srv/John's projects/run\"", SystemdQuoting.execWord("/srv/John's projects/run"),
+                "an argument may hold one");
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.catflap.units;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether a group is the user's private group, whose only member is the user: with the umask 002
+ * of user private groups (Fedora, Debian's pam_umask) every directory a user makes is
+ * group-writable, ~/.config/systemd/user included, and nobody else can write to it. Judged as
+ * Debian's OpenSSH judges a group-writable ~/.ssh: the group is listed in /etc/group with no
+ * member but the user, and no account but the user's has it as its primary group. A group the
+ * files do not list (one from a directory service) is not taken as private.
+ */
+final class PrivateGroup {
+    private static final Path PASSWD = Path.of("/etc/passwd");
+    private static final Path GROUP = Path.of("/etc/group");
+
+    private PrivateGroup() {
+    }
+
+    /** From the system's /etc/passwd and /etc/group; false where either cannot be read. */
+    static boolean isOnlyMember(int gid, int user) {
+        try {
+            return isOnlyMember(gid, user, Files.readAllLines(PASSWD), Files.readAllLines(GROUP));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The rule on the lines of passwd and group files. */
+    static boolean isOnlyMember(int gid, int user, List<String> passwd, List<String> group) {
+        Optional<String> name = Optional.empty();
+        boolean primary = false;
+        for (String line : passwd) {
+            String[] fields = line.split(":", -1);
+            if (fields.length < 4 || line.startsWith("#")) {
+                continue;
+            }
+            boolean theUser = fields[2].equals(Integer.toString(user));
+            if (theUser && name.isEmpty()) {
+                name = Optional.of(fields[0]);
+            }
+            if (fields[3].equals(Integer.toString(gid))) {
+                if (!theUser) {
+                    return false;
+                }
+                primary = true;
+            }
+        }
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (String line : group) {
+            String[] fields = line.split(":", -1);
+            if (fields.length >= 4 && fields[2].equals(Integer.toString(gid))) {
+                List<String> members = fields[3].isEmpty() ? List.of() : List.of(fields[3].split(","));
+                boolean onlyTheUser = members.stream().allMatch(name.get()::equals);
+                return onlyTheUser && (primary || !members.isEmpty());
+            }
+        }
+        return false;
+    }
+}

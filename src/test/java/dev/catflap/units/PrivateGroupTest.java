@@ -1,0 +1,49 @@
+package dev.catflap.units;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Debian's OpenSSH rule for a group-writable directory: the group is the user's alone. */
+class PrivateGroupTest {
+    private static final List<String> PASSWD = List.of(
+            "root:x:0:0:root:/root:/bin/bash",
+            "alice:x:1000:1000:Alice:/home/alice:/bin/bash",
+            "bob:x:1001:1001:Bob:/home/bob:/bin/bash",
+            "carol:x:1002:100:Carol:/home/carol:/bin/bash",
+            "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin");
+    private static final List<String> GROUP = List.of(
+            "root:x:0:",
+            "users:x:100:",
+            "alice:x:1000:",
+            "bob:x:1001:alice",
+            "team:x:2000:alice,bob",
+            "solo:x:2001:alice",
+            "empty:x:2002:",
+            "nogroup:x:65534:");
+
+    @Test
+    void theUsersPrivateGroupIsTheirsAlone() {
+        assertTrue(PrivateGroup.isOnlyMember(1000, 1000, PASSWD, GROUP));
+        assertTrue(PrivateGroup.isOnlyMember(0, 0, PASSWD, GROUP));
+        assertTrue(PrivateGroup.isOnlyMember(2001, 1000, PASSWD, GROUP), "a group that lists only the user");
+    }
+
+    @Test
+    void aGroupWithAnyoneElseIsNot() {
+        assertFalse(PrivateGroup.isOnlyMember(1001, 1001, PASSWD, GROUP), "bob's group lists alice");
+        assertFalse(PrivateGroup.isOnlyMember(2000, 1000, PASSWD, GROUP), "a team");
+        assertFalse(PrivateGroup.isOnlyMember(65534, 0, PASSWD, GROUP), "nobody's primary group");
+        assertFalse(PrivateGroup.isOnlyMember(1000, 1001, PASSWD, GROUP), "another user's private group");
+    }
+
+    /** A group nobody is known to be in is a set-gid program's kind, or one the files do not tell about: not private. */
+    @Test
+    void aGroupWithoutMembersOrNotListedIsNot() {
+        assertFalse(PrivateGroup.isOnlyMember(2002, 1000, PASSWD, GROUP));
+        assertFalse(PrivateGroup.isOnlyMember(3000, 1000, PASSWD, GROUP));
+        assertFalse(PrivateGroup.isOnlyMember(1000, 4242, PASSWD, GROUP), "a user the files do not know");
+    }
+}

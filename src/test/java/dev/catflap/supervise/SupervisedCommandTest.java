@@ -101,7 +101,8 @@ class SupervisedCommandTest {
     private Ending supervise(boolean watching) {
         Supervision supervision = new Supervision(watching ? List.of(watched) : List.of(), List.of(), GRACE, notices::add,
                 Optional.empty(), false);
-        return new SupervisedCommand(runs::reportingTo, runs.spawn(), signals, supervision, () -> { }, List.of()).run();
+        return new SupervisedCommand(runs::reportingTo, runs.spawn(), signals, supervision, () -> { },
+                events -> UnacceptedConnections.start(null, List.of(), events)).run();
     }
 
     /** catflap's signals, sent by the test. */

@@ -71,7 +71,7 @@ PY
 
 close_sockets() {
     [ -n "$helpers" ] || return 0
-    kill $helpers; wait $helpers 2>/dev/null
+    { kill $helpers; wait $helpers; } 2>/dev/null
     helpers=
     rm -f "$WORK"/helper.*
 }
@@ -89,7 +89,8 @@ measure() { # sets MEASURED: the ticks of an idle catflap of build $1 over SECON
     before=$(ticks "$catflap")
     sleep "$SECONDS_IDLE"
     after=$(ticks "$catflap")
-    kill -TERM "$catflap"; wait "$catflap" 2>/dev/null; catflap=
+    { kill -TERM "$catflap"; wait "$catflap"; } 2>/dev/null # it ends by SIGTERM, as its command did
+    catflap=
     MEASURED=$((after - before))
 }
 

@@ -41,11 +41,11 @@ class UnacceptedConnectionsIT {
             second.connect(new InetSocketAddress("127.0.0.1", port));
             String stderr = catflap.awaitStderr(STILL_STARTING);
             assertTrue(Pattern.compile("(?m)^\\[catflap] 2 connections to 127\\.0\\.0\\.1:" + port
-                    + " waited 10 s: the command \\(started 1[0-2] s ago\\)" + Pattern.quote(STILL_STARTING)).matcher(stderr).find(), stderr);
+                    + " waited 10 s: the command \\(started \\d+ s ago\\)" + Pattern.quote(STILL_STARTING)).matcher(stderr).find(), stderr);
             assertFalse(stderr.contains(OWN_PORT), stderr);
             stderr = catflap.awaitStderr(OWN_PORT);
             assertTrue(Pattern.compile("(?m)^\\[catflap] 2 connections to 127\\.0\\.0\\.1:" + port
-                    + " waited 30 s and the command \\(started 3[0-2] s ago\\)" + Pattern.quote(OWN_PORT)).matcher(stderr).find(), stderr);
+                    + " waited 30 s and the command \\(started \\d+ s ago\\)" + Pattern.quote(OWN_PORT)).matcher(stderr).find(), stderr);
             Catflap.sleep(4_000); // the queue still holds them: each said once per run, not at every look
             assertEquals(1, Catflap.occurrences(catflap.stderr(), STILL_STARTING), catflap.stderr());
             assertEquals(1, Catflap.occurrences(catflap.stderr(), OWN_PORT), catflap.stderr());

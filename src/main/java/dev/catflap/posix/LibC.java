@@ -34,6 +34,8 @@ interface LibC extends Library {
 
     int getsockname(int fd, Pointer address, IntByReference length) throws LastErrorException;
 
+    int getsockopt(int fd, int level, int name, Pointer value, IntByReference length) throws LastErrorException;
+
     int fcntl(int fd, int command, int argument) throws LastErrorException;
 
     int dup2(int fd, int target) throws LastErrorException;

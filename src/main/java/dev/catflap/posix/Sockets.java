@@ -30,4 +30,12 @@ public interface Sockets {
 
     /** The address a socket is bound to, as the kernel's sockaddr bytes. */
     byte[] localAddress(int fd);
+
+    /**
+     * How many connections wait in the accept queue of the listening TCP socket {@code fd} (IPv4
+     * or IPv6): the kernel has completed them and no process has accepted them yet. One call about
+     * this socket alone, whatever the number of other sockets on the system. A
+     * {@link PosixException} for any other socket (a datagram or unix socket, one not listening).
+     */
+    int acceptQueueLength(int fd);
 }

@@ -20,8 +20,11 @@ sealed interface Event {
     record Changed(Path path) implements Event {
     }
 
-    /** {@code waiting} connections to {@code address} have waited long, unaccepted (see {@link UnacceptedConnections}). */
-    record Unaccepted(String address, int waiting) implements Event {
+    /**
+     * {@code waiting} connections wait unaccepted in the queue of {@code address}, which has held
+     * some at every look since {@code since} (System.nanoTime()); see {@link UnacceptedConnections}.
+     */
+    record Unaccepted(String address, int waiting, long since) implements Event {
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.catflap.supervise;
 
 import dev.catflap.CatflapException;
 import dev.catflap.posix.Signals;
-import dev.catflap.socket.BoundSocket;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
 import dev.catflap.supervise.Event.Signalled;
@@ -49,9 +48,8 @@ final class SupervisedCommand {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final RestartPacing pacing;
     private final Runnable releaseFreeMemory;
-    private final List<BoundSocket> sockets;
-    /** Whether this run was said to leave connections unaccepted: once a run is enough. */
-    private boolean unacceptedNoticed;
+    private final Function<Consumer<Event>, UnacceptedConnections> acceptQueues;
+    private final WaitingClients waitingClients;
     private Runs tree;
     private boolean ending;
     /** True once the run has an ending signal from catflap already: it is not sent SIGTERM on top. */
@@ -66,12 +64,13 @@ final class SupervisedCommand {
      * @param runs makes the runs' processes, which report to the consumer it is given
      * @param spawn starts the command; its pid
      * @param releaseFreeMemory gives free memory back to the system, once things are quiet
-     * @param sockets catflap's sockets, whose accept queues tell when the command accepts on none
+     * @param acceptQueues starts the watch of catflap's sockets' accept queues, which reports to the consumer it is given
      */
     SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
-            Runnable releaseFreeMemory, List<BoundSocket> sockets) {
+            Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues) {
         this.runs = runs;
-        this.sockets = sockets;
+        this.acceptQueues = acceptQueues;
+        this.waitingClients = new WaitingClients(this::notice, supervision.watched());
         this.spawn = spawn;
         this.signals = signals;
         this.supervision = supervision;
@@ -83,7 +82,7 @@ final class SupervisedCommand {
     Ending run() {
         signals.start(events::add);
         try (Runs processes = runs.apply(events::add); Watcher watcher = watcher();
-                UnacceptedConnections queues = UnacceptedConnections.start(sockets, events::add)) {
+                UnacceptedConnections queues = acceptQueues.apply(events::add)) {
             tree = processes;
             startRun(); // a first start that fails ends catflap, as exec would
             return supervise();
@@ -121,7 +120,9 @@ final class SupervisedCommand {
             if (end.isPresent()) {
                 return end.get();
             }
-            quietUntil = System.nanoTime() + QUIET.toNanos();
+            if (!(event instanceof Unaccepted)) { // a client waiting for long leaves catflap quiet
+                quietUntil = System.nanoTime() + QUIET.toNanos();
+            }
         }
     }
 
@@ -139,7 +140,7 @@ final class SupervisedCommand {
             tree.childStopped();
         }
         if (event instanceof Unaccepted unaccepted) {
-            unaccepted(unaccepted);
+            waitingClients.waiting(unaccepted, System.nanoTime(), tree.child() != 0);
         }
         return Optional.empty(); // an adopted process ended: only a run that is ending waits for that
     }
@@ -159,23 +160,8 @@ final class SupervisedCommand {
             return Optional.of(child);
         }
         notice("the command exited with status " + child.status() + "; it starts again on the next change");
+        waitingClients.ended(child);
         return Optional.empty();
-    }
-
-    /**
-     * Clients have waited long in a socket's queue while the command ran: once per run, catflap
-     * says so, as a command that serves on a port of its own (a JVM not told to take the socket)
-     * shows nothing else, and its clients wait for ever.
-     */
-    private void unaccepted(Unaccepted unaccepted) {
-        if (unacceptedNoticed || tree.child() == 0) {
-            return;
-        }
-        unacceptedNoticed = true;
-        String connections = unaccepted.waiting() == 1 ? "1 connection" : unaccepted.waiting() + " connections";
-        notice(connections + " to " + unaccepted.address() + " waited " + UnacceptedConnections.PATIENCE.toSeconds()
-                + " s and the command accepted none: it may still be starting, or it may serve on a port of its own"
-                + " instead of catflap's socket (a Java server takes it from fd 0 with --stdin: see Java servers in the README)");
     }
 
     private Optional<Ending> signalled(int signal) {
@@ -218,14 +204,15 @@ final class SupervisedCommand {
             startRun();
         } catch (CatflapException e) {
             notice(e.getMessage() + "; trying again on the next change");
+            waitingClients.notRunning("it could not start");
         }
         return Optional.empty();
     }
 
     private void startRun() {
         runSignalled = false;
-        unacceptedNoticed = false;
         pacing.started(System.nanoTime());
+        waitingClients.started(System.nanoTime());
         tree.start(spawn);
     }
 

@@ -20,6 +20,7 @@ public class Supervisor {
         CallerState caller = CallerState.current(posix);
         Spawn spawn = new Spawn(posix, plan, caller, supervision.pidVariable());
         return new SupervisedCommand(events -> ProcessTree.start(posix, events, supervision.terminal()), spawn::start,
-                SignalSource.of(posix, caller), supervision, posix.self()::releaseFreeMemory, plan.sockets()).run();
+                SignalSource.of(posix, caller), supervision, posix.self()::releaseFreeMemory,
+                events -> UnacceptedConnections.start(posix.sockets(), plan.sockets(), events)).run();
     }
 }

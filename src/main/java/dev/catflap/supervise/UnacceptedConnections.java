@@ -1,119 +1,87 @@
 package dev.catflap.supervise;
 
+import dev.catflap.posix.PosixException;
+import dev.catflap.posix.Sockets;
 import dev.catflap.socket.BoundSocket;
 import dev.catflap.socket.Transport;
 import dev.catflap.supervise.Event.Unaccepted;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Watches the accept queues of catflap's TCP sockets, and reports a socket whose queue has not
- * emptied for {@link #PATIENCE}: clients wait there while no process accepts them, as when the
- * command serves on a port of its own (a JVM framework that was not told to take the socket, such
- * as Jetty without --stdin, only warns and binds another port). The kernel shows a listening
- * socket's queue length in /proc/net/tcp and tcp6 (rx_queue), by inode; catflap's own copy of
- * each socket names that inode.
+ * Watches the accept queues of catflap's listening TCP sockets, once a second, and reports each
+ * sample that finds connections waiting there, with since when they have ({@link WaitingClients}
+ * decides what is worth a line). It asks the kernel about catflap's own descriptors alone
+ * ({@link Sockets#acceptQueueLength}, one getsockopt each): reading /proc/net/tcp instead cost CPU
+ * in proportion to every socket on the machine, which any user can open by the thousand.
+ *
+ * <p>Datagram sockets have no queue of clients waiting to be accepted, and a listening unix
+ * socket's queue is not told by TCP_INFO (only by sock_diag): neither is watched.
  */
 final class UnacceptedConnections implements AutoCloseable {
-    static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration SAMPLE = Duration.ofSeconds(1);
-    private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
-    /** A listening socket's line: "sl local rem 0A tx_queue:rx_queue tr:when retrnsmt uid timeout inode". */
-    private static final Pattern LISTENING = Pattern.compile(
-            "^\\s*\\d+: \\S+ \\S+ 0A [0-9A-F]+:([0-9A-F]+) \\S+ \\S+\\s+\\d+\\s+\\d+ (\\d+)");
-    private static final Pattern SOCKET_INODE = Pattern.compile("socket:\\[(\\d+)]");
+    private static final long EMPTY = Long.MIN_VALUE;
 
-    private final Map<Long, String> addressByInode;
+    private final Sockets sockets;
+    private final List<BoundSocket> watched;
     private final Consumer<Event> events;
+    /** Per watched socket: since when (System.nanoTime()) its queue has held connections at every sample, or EMPTY. */
+    private final long[] waitingSince;
     private final Thread thread;
 
-    private UnacceptedConnections(Map<Long, String> addressByInode, Consumer<Event> events) {
-        this.addressByInode = addressByInode;
+    UnacceptedConnections(Sockets sockets, List<BoundSocket> bound, Consumer<Event> events) {
+        this.sockets = sockets;
+        this.watched = bound.stream().filter(socket -> socket.spec().transport() == Transport.TCP).toList();
         this.events = events;
-        this.thread = new Thread(this::sample, "catflap-accept-queues");
+        this.waitingSince = new long[watched.size()];
+        Arrays.fill(waitingSince, EMPTY);
+        this.thread = new Thread(this::sampleEachSecond, "catflap-accept-queues");
         thread.setDaemon(true);
     }
 
-    /** Starts watching the TCP ones of {@code sockets}; reports go to {@code events}. */
-    static UnacceptedConnections start(List<BoundSocket> sockets, Consumer<Event> events) {
-        Map<Long, String> addressByInode = new HashMap<>();
-        for (BoundSocket socket : sockets) {
-            if (socket.spec().transport() == Transport.TCP) {
-                inode(socket.fd()).ifPresent(inode -> addressByInode.put(inode, socket.address()));
-            }
+    /** Starts watching the TCP ones of {@code bound}; reports go to {@code events}. */
+    static UnacceptedConnections start(Sockets sockets, List<BoundSocket> bound, Consumer<Event> events) {
+        UnacceptedConnections queues = new UnacceptedConnections(sockets, bound, events);
+        if (!queues.watched.isEmpty()) {
+            queues.thread.start();
         }
-        UnacceptedConnections watcher = new UnacceptedConnections(addressByInode, events);
-        if (!addressByInode.isEmpty()) {
-            watcher.thread.start();
-        }
-        return watcher;
+        return queues;
     }
 
-    private static Optional<Long> inode(int fd) {
-        try {
-            Matcher matcher = SOCKET_INODE.matcher(Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString());
-            return matcher.matches() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
-        } catch (IOException | UnsupportedOperationException e) {
-            return Optional.empty(); // no /proc: nothing to watch
-        }
-    }
-
-    /** Each second: a socket whose queue held connections at every sample for PATIENCE is reported, then watched anew. */
-    private void sample() {
-        Map<Long, Integer> waitingSamples = new HashMap<>();
-        long needed = PATIENCE.dividedBy(SAMPLE);
+    private void sampleEachSecond() {
         while (true) {
             try {
                 Thread.sleep(SAMPLE.toMillis());
             } catch (InterruptedException e) {
                 return;
             }
-            Map<Long, Integer> queued = queueLengths();
-            for (Map.Entry<Long, String> socket : addressByInode.entrySet()) {
-                int length = queued.getOrDefault(socket.getKey(), 0);
-                int samples = length > 0 ? waitingSamples.getOrDefault(socket.getKey(), 0) + 1 : 0;
-                if (samples >= needed) {
-                    events.accept(new Unaccepted(socket.getValue(), length));
-                    samples = 0;
-                }
-                waitingSamples.put(socket.getKey(), samples);
-            }
+            sample(System.nanoTime());
         }
     }
 
-    /** The accept queue length of each of catflap's listening sockets, by inode. */
-    private Map<Long, Integer> queueLengths() {
-        Map<Long, Integer> lengths = new HashMap<>();
-        for (Path table : TABLES) {
-            try {
-                lengths.putAll(queueLengths(Files.readAllLines(table), addressByInode.keySet()));
-            } catch (IOException e) {
-                // no such table (no IPv6): nothing of ours in it
+    /** One look at each queue, at {@code now} (System.nanoTime()): one that holds connections is reported. */
+    void sample(long now) {
+        for (int i = 0; i < watched.size(); i++) {
+            int waiting = queueLength(watched.get(i));
+            if (waiting == 0) {
+                waitingSince[i] = EMPTY;
+                continue;
             }
+            if (waitingSince[i] == EMPTY) {
+                waitingSince[i] = now;
+            }
+            events.accept(new Unaccepted(watched.get(i).address(), waiting, waitingSince[i]));
         }
-        return lengths;
     }
 
-    /** The accept queue lengths that the lines of /proc/net/tcp or tcp6 give for the listening sockets {@code inodes}. */
-    static Map<Long, Integer> queueLengths(List<String> table, Set<Long> inodes) {
-        Map<Long, Integer> lengths = new HashMap<>();
-        for (String line : table) {
-            Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find() && inodes.contains(Long.parseLong(matcher.group(2)))) {
-                lengths.put(Long.parseLong(matcher.group(2)), Integer.parseInt(matcher.group(1), 16));
-            }
+    private int queueLength(BoundSocket socket) {
+        try {
+            return sockets.acceptQueueLength(socket.fd());
+        } catch (PosixException e) {
+            return 0; // catflap holds its listening sockets to its end: not expected, and nothing to say then
         }
-        return lengths;
     }
 
     @Override

@@ -143,6 +143,11 @@ class SocketBinderTest {
         }
 
         @Override
+        public int acceptQueueLength(int fd) {
+            throw new UnsupportedOperationException("binding asks no queue length");
+        }
+
+        @Override
         public void close(int fd) {
             call("close " + fd);
         }

@@ -7,6 +7,7 @@ import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
 import dev.catflap.supervise.Event.Signalled;
+import dev.catflap.supervise.Event.Unaccepted;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,10 +99,31 @@ class SupervisedCommandTest {
                 "restarting: " + watched.resolve("app.py") + " changed"), notices);
     }
 
+    @Test
+    void aClientWaitingWhileNoCommandRunsIsSaidOnceUntilTheNextStart() {
+        Unaccepted waiting = new Unaccepted("127.0.0.1:8080", 1, System.nanoTime());
+        runs.atStart(1, child -> {
+            runs.exit(3);
+            runs.report(waiting);
+            runs.report(waiting);
+            runs.report(new Changed(watched.resolve("app.py")));
+        });
+        runs.atStart(2, child -> {
+            runs.report(waiting); // the new run has just started: nothing to say yet
+            signals.send(Signals.SIGHUP);
+        });
+        assertEquals(new Ending(129, Signals.SIGHUP), supervise(true));
+        assertEquals(List.of("the command exited with status 3; it starts again on the next change",
+                "1 connection waits at 127.0.0.1:8080, but the command is not running (it exited with status 3); it starts"
+                        + " again on the next change in " + watched,
+                "restarting: " + watched.resolve("app.py") + " changed"), notices);
+    }
+
     private Ending supervise(boolean watching) {
         Supervision supervision = new Supervision(watching ? List.of(watched) : List.of(), List.of(), GRACE, notices::add,
                 Optional.empty(), false);
-        return new SupervisedCommand(runs::reportingTo, runs.spawn(), signals, supervision, () -> { }, List.of()).run();
+        return new SupervisedCommand(runs::reportingTo, runs.spawn(), signals, supervision, () -> { },
+                events -> UnacceptedConnections.start(null, List.of(), events)).run();
     }
 
     /** catflap's signals, sent by the test. */

@@ -2,29 +2,115 @@ package dev.catflap.supervise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.catflap.posix.Errno;
+import dev.catflap.posix.PosixException;
+import dev.catflap.posix.Sockets;
+import dev.catflap.socket.BoundSocket;
+import dev.catflap.socket.ListenSpec;
+import dev.catflap.supervise.Event.Unaccepted;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The accept-queue watch against fake sockets: what it asks, and what it reports. */
 class UnacceptedConnectionsTest {
-    private static final List<String> TCP = List.of(
-            "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
-            "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000003 00:00000000 00000000     0        0 4242 1 0000000000000000 100 0 0 10 0",
-            "   1: 0100007F:1F91 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 4343 1 0000000000000000 100 0 0 10 0",
-            "   2: 0100007F:1F90 0100007F:C350 01 00000000:00000007 00:00000000 00000000     0        0 4444 1 0000000000000000 20 4 30 10 -1");
-    private static final List<String> TCP6 = List.of(
-            "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode",
-            "   0: 00000000000000000000000001000000:1F90 00000000000000000000000000000000:0000 0A 00000000:0000001A 00:00000000 00000000     0        0 5151 1 0000000000000000 100 0 0 10 0");
+    private final QueueLengths sockets = new QueueLengths();
+    private final List<Event> events = new ArrayList<>();
 
     @Test
-    void aListeningSocketsRxQueueIsItsAcceptQueue() {
-        assertEquals(Map.of(4242L, 3, 4343L, 0), UnacceptedConnections.queueLengths(TCP, Set.of(4242L, 4343L, 4444L)));
+    void aQueueThatHoldsConnectionsIsReportedAtEachLookWithSinceWhen() {
+        UnacceptedConnections queues = new UnacceptedConnections(sockets, List.of(tcp(3, "127.0.0.1:8080")), events::add);
+        queues.sample(100);
+        sockets.lengths.put(3, 2);
+        queues.sample(200);
+        sockets.lengths.put(3, 1);
+        queues.sample(300);
+        assertEquals(List.of(new Unaccepted("127.0.0.1:8080", 2, 200), new Unaccepted("127.0.0.1:8080", 1, 200)), events);
     }
 
     @Test
-    void onlyTheGivenSocketsCount() {
-        assertEquals(Map.of(5151L, 26), UnacceptedConnections.queueLengths(TCP6, Set.of(5151L, 4242L)));
-        assertEquals(Map.of(), UnacceptedConnections.queueLengths(TCP, Set.of(9999L)));
+    void aQueueThatEmptiedWaitsAnewFromItsNextConnection() {
+        UnacceptedConnections queues = new UnacceptedConnections(sockets, List.of(tcp(3, "127.0.0.1:8080")), events::add);
+        sockets.lengths.put(3, 1);
+        queues.sample(100);
+        sockets.lengths.put(3, 0);
+        queues.sample(200);
+        sockets.lengths.put(3, 4);
+        queues.sample(300);
+        assertEquals(List.of(new Unaccepted("127.0.0.1:8080", 1, 100), new Unaccepted("127.0.0.1:8080", 4, 300)), events);
+    }
+
+    @Test
+    void onlyTcpSocketsAreAskedEachOnItsOwnDescriptor() {
+        sockets.lengths.putAll(Map.of(3, 1, 4, 5, 5, 7, 6, 0));
+        UnacceptedConnections queues = new UnacceptedConnections(sockets, List.of(tcp(3, "127.0.0.1:8080"),
+                socket(4, "udp://127.0.0.1:53", "127.0.0.1:53"), socket(5, "unix:/tmp/s", "/tmp/s"), tcp(6, "[::1]:8080")), events::add);
+        queues.sample(100);
+        assertEquals(List.of(3, 6), sockets.asked);
+        assertEquals(List.of(new Unaccepted("127.0.0.1:8080", 1, 100)), events);
+    }
+
+    @Test
+    void aSocketTheKernelCannotTellAboutHoldsNoClients() {
+        sockets.failing = true;
+        UnacceptedConnections queues = new UnacceptedConnections(sockets, List.of(tcp(3, "127.0.0.1:8080")), events::add);
+        queues.sample(100);
+        assertEquals(List.of(), events);
+    }
+
+    private static BoundSocket tcp(int fd, String address) {
+        return socket(fd, "tcp://" + address, address);
+    }
+
+    private static BoundSocket socket(int fd, String spec, String address) {
+        return new BoundSocket(fd, ListenSpec.parse(spec), address);
+    }
+
+    /** Sockets that answer only how long their accept queues are, as the test sets them. */
+    private static final class QueueLengths implements Sockets {
+        final Map<Integer, Integer> lengths = new HashMap<>();
+        final List<Integer> asked = new ArrayList<>();
+        boolean failing;
+
+        @Override
+        public int acceptQueueLength(int fd) {
+            asked.add(fd);
+            if (failing) {
+                throw new PosixException("getsockopt", Errno.EINVAL);
+            }
+            return lengths.getOrDefault(fd, 0);
+        }
+
+        @Override
+        public int socket(int family, int type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setSocketOption(int fd, int level, int name, int value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void bind(int fd, byte[] sockaddr) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void listen(int fd, int backlog) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void connect(int fd, byte[] sockaddr) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public byte[] localAddress(int fd) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -91,6 +91,27 @@ class LauncherLimitsIT {
         assertEquals(Set.of(), names(tmpdir), "nothing left in TMPDIR");
     }
 
+    // ---- the size of the environment
+
+    /**
+     * The copy of the environment travels base64 in one variable, which may hold 128 KiB: an
+     * environment of 60 kB is handed over exactly (a name sh would drop arrives); past about
+     * 95 KiB catflap falls back to java's environment, and a large value still arrives.
+     */
+    @ParameterizedTest
+    @CsvSource({"60000,exact", "100000,fallback"})
+    void aLargeEnvironmentReachesTheCommand(int size, String how) {
+        String big = "x".repeat(size);
+        Catflap.Result result = Catflap.launcher().env("BIG", big).env("NOT-A-SHELL-NAME", "kept")
+                .run("-q", "-p", "0", "--", "env");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals("", result.stderr());
+        assertTrue(result.stdout().lines().anyMatch(("BIG=" + big)::equals), "BIG did not arrive whole");
+        if (how.equals("exact")) {
+            assertTrue(result.stdout().lines().anyMatch("NOT-A-SHELL-NAME=kept"::equals), "the copy was not handed over");
+        }
+    }
+
     // ---- the JVM's own output
 
     /**

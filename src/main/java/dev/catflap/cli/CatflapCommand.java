@@ -14,6 +14,7 @@ import dev.catflap.launch.ExecutableSearch;
 import dev.catflap.launch.Handoff;
 import dev.catflap.launch.LaunchPlan;
 import dev.catflap.launch.Launcher;
+import dev.catflap.launch.LauncherVariables;
 import dev.catflap.posix.Posix;
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.BoundSocket;
@@ -67,7 +68,7 @@ public class CatflapCommand implements Callable<Integer> {
         List<String> command = CommandModel.command(parsed);
         Environment environment = CallerEnvironment.read(posix);
         Settings settings = configuration.load(SettingOptions.flags(spec), commandLine(command), options.file(),
-                environment.variables());
+                LauncherVariables.forSettings(environment.variables()));
         settings.warnings().forEach(Console::say);
         if (options.show) {
             // Names and values from files another user may have written: escaped as on stderr.

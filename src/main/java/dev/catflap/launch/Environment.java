@@ -47,6 +47,31 @@ public final class Environment {
         return new Environment(copy);
     }
 
+    /**
+     * A copy where the variable {@code from} is named {@code to}, its value and place kept; any
+     * other {@code to} goes. Unchanged where {@code from} is unset.
+     */
+    public Environment renamed(String from, String to) {
+        byte[] value = rawValue(from);
+        if (value == null) {
+            return this;
+        }
+        byte[] prefix = (to + "=").getBytes(StandardCharsets.UTF_8);
+        byte[] entry = Arrays.copyOf(prefix, prefix.length + value.length);
+        System.arraycopy(value, 0, entry, prefix.length, value.length);
+        List<byte[]> copy = new ArrayList<>(entries.size());
+        boolean placed = false;
+        for (byte[] existing : entries) {
+            if (hasName(existing, from) && !placed) {
+                copy.add(entry);
+                placed = true;
+            } else if (!hasName(existing, from) && !hasName(existing, to)) {
+                copy.add(existing);
+            }
+        }
+        return new Environment(copy);
+    }
+
     /** A copy without {@code name}. */
     public Environment without(String name) {
         List<byte[]> copy = new ArrayList<>(entries.size());

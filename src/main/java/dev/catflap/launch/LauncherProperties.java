@@ -4,7 +4,6 @@ import dev.catflap.CatflapException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
@@ -17,30 +16,30 @@ import java.util.function.UnaryOperator;
  *
  * @param callerSignals the caller's blocked and ignored signals ({@code catflap.caller.sigblk},
  *     {@code catflap.caller.sigign}, in /proc's hex); empty unless both are given
- * @param callerEnvironmentFd where the launcher handed over the caller's environment, byte for
- *     byte ({@code catflap.caller.environ})
+ * @param callerEnvironmentVariable the variable of java's environment in which the launcher handed
+ *     over the caller's environment, byte for byte, in base64 ({@code catflap.caller.environ})
  * @param callerClosedFds which of fds 0-2 the caller had closed ({@code catflap.caller.closed},
  *     e.g. {@code 0,2}), each once, in order; other numbers are not the launcher's and are left out
  * @param addedVariables the variables the launcher set for the JVM alone ({@code catflap.launcher.variables})
- * @param movedVariables the caller's variables it moved to {@code CATFLAP_CALLER_<name>}
- *     ({@code catflap.launcher.moved})
+ * @param movedVariables the caller's variables it moved to {@code CATFLAP_CALLER_<name>}, in the
+ *     order it moved them ({@code catflap.launcher.moved})
  * @param signalsBlocked whether the JVM started with the forwarded signals blocked and -Xrs
  *     ({@code catflap.signals=blocked})
  * @param trainingRun whether this is the build's training run ({@code catflap.training=true})
  */
-public record LauncherProperties(Optional<CallerSignals> callerSignals, OptionalInt callerEnvironmentFd,
+public record LauncherProperties(Optional<CallerSignals> callerSignals, Optional<String> callerEnvironmentVariable,
         List<Integer> callerClosedFds, List<String> addedVariables, List<String> movedVariables, boolean signalsBlocked,
         boolean trainingRun) {
     static final String SIGNALS_BLOCKED = "catflap.caller.sigblk";
     static final String SIGNALS_IGNORED = "catflap.caller.sigign";
-    static final String ENVIRONMENT_FD = "catflap.caller.environ";
+    static final String ENVIRONMENT_VARIABLE = "catflap.caller.environ";
     static final String CLOSED_FDS = "catflap.caller.closed";
     static final String ADDED_VARIABLES = "catflap.launcher.variables";
     static final String MOVED_VARIABLES = "catflap.launcher.moved";
     static final String SIGNALS = "catflap.signals";
     static final String TRAINING = "catflap.training";
     /** Every property of the contract, for the test that holds the launcher script to it. */
-    static final List<String> NAMES = List.of(SIGNALS_BLOCKED, SIGNALS_IGNORED, ENVIRONMENT_FD, CLOSED_FDS,
+    static final List<String> NAMES = List.of(SIGNALS_BLOCKED, SIGNALS_IGNORED, ENVIRONMENT_VARIABLE, CLOSED_FDS,
             ADDED_VARIABLES, MOVED_VARIABLES, SIGNALS, TRAINING);
 
     private static LauncherProperties current;
@@ -78,7 +77,7 @@ public record LauncherProperties(Optional<CallerSignals> callerSignals, Optional
         Optional<CallerSignals> signals = blocked.isPresent() && ignored.isPresent()
                 ? Optional.of(new CallerSignals(blocked.get(), ignored.get()))
                 : Optional.empty();
-        return new LauncherProperties(signals, fd(property, ENVIRONMENT_FD), closedFds(property),
+        return new LauncherProperties(signals, variableName(property, ENVIRONMENT_VARIABLE), closedFds(property),
                 names(property, ADDED_VARIABLES), names(property, MOVED_VARIABLES),
                 "blocked".equals(property.apply(SIGNALS)), "true".equalsIgnoreCase(property.apply(TRAINING)));
     }
@@ -96,20 +95,16 @@ public record LauncherProperties(Optional<CallerSignals> callerSignals, Optional
         }
     }
 
-    private static OptionalInt fd(UnaryOperator<String> property, String name) {
+    /** A shell variable's name, as the launcher exports it. */
+    private static Optional<String> variableName(UnaryOperator<String> property, String name) {
         String value = given(property, name);
         if (value == null) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
-        try {
-            int fd = Integer.parseInt(value);
-            if (fd >= 0) {
-                return OptionalInt.of(fd);
-            }
-        } catch (NumberFormatException e) {
-            // said below
+        if (!value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw notTheLaunchers(name, value, "a variable name");
         }
-        throw notTheLaunchers(name, value, "a descriptor number");
+        return Optional.of(value);
     }
 
     /** The standard descriptors named: a number other than 0, 1 or 2 is none the caller can have closed for the launcher. */

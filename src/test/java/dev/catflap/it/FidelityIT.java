@@ -239,8 +239,8 @@ class FidelityIT {
     }
 
     /**
-     * The launcher hands the environment over through a file in TMPDIR (a name sh would drop
-     * arrives, so it did), and leaves no such file behind: it is removed before it is written.
+     * The launcher hands the environment over (a name sh would drop arrives, so it did) and
+     * leaves nothing in TMPDIR: it uses no file.
      */
     @ParameterizedTest
     @ValueSource(strings = {"launcher", "spawn"})

@@ -25,9 +25,10 @@ class LauncherPropertiesIT {
     @Test
     void aValueNoLauncherWritesStopsCatflapWithOneLineNamingIt() {
         Path ran = temp.resolve("ran");
-        Catflap.Result result = viaJar(List.of("-Dcatflap.caller.environ=x"), "-p", "0", "--", "touch", ran.toString());
+        // an older launcher handed the environment over at a descriptor
+        Catflap.Result result = viaJar(List.of("-Dcatflap.caller.environ=9"), "-p", "0", "--", "touch", ran.toString());
         assertEquals(1, result.exit(), result.stderr());
-        assertEquals("[catflap] -Dcatflap.caller.environ=x is not a descriptor number: start catflap with the launcher"
+        assertEquals("[catflap] -Dcatflap.caller.environ=9 is not a variable name: start catflap with the launcher"
                 + " it was built with (target/catflap)\n", result.stderr());
         assertEquals("", result.stdout());
         assertFalse(Files.exists(ran), "the command was run");

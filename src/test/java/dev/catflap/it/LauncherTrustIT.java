@@ -15,10 +15,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -91,43 +94,71 @@ class LauncherTrustIT {
         }
     }
 
-    /** Where nothing can be made in TMPDIR, the copy is made in /tmp: a name sh would drop still arrives. */
     /**
-     * Where TMPDIR is a directory another user may write to (theirs, or world-writable without the
-     * sticky bit), that user can rename the launcher's fresh directory away and put one of theirs,
-     * with a FIFO named as the copy, under its name. The race is made certain here: the mktemp on
-     * PATH plays the other user right after it made the directory. The launcher must neither block
-     * on that FIFO nor write into it: it gives up the copy and java's environment is used.
+     * A TMPDIR another user may write to (0777, or 2775 with that user in its group): the launcher
+     * made a catflap.XXXXXX directory there, which that user renamed away, putting a link to a
+     * directory of the caller's in its place; the launcher then made the copy there (readable by
+     * all, under the umask) and removed that directory's own "environ" recursively. Now, run six
+     * times beside a racing swapper (every new catflap.* entry becomes such a link) and a reader
+     * (every entry new in the linked directory opened at once and read at the end), nothing the
+     * reader opened holds the secret, the caller's directory keeps its "environ" and gets nothing
+     * new, nothing is left in TMPDIR, and the command gets the caller's environment exactly. The
+     * swapper must then win a catflap.* directory made there: the race really ran.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"launcher", "spawn"})
-    void environmentCopyIsNotMadeInADirectoryAnotherUserSwappedIn(String mode) throws IOException {
+    @CsvSource({"0777,", "2775,100"})
+    void environmentCopyNeverReachesAnotherUserThroughASharedTmpdir(String mode, String group) throws IOException {
         assumeTrue(isRoot(), "needs root, to act as two users");
-        Path tmpdir = Files.createDirectory(temp.resolve("theirs"));
-        run(List.of("chown", "65534:65534", tmpdir.toString()));
-        Path bin = Files.createDirectory(temp.resolve("bin"));
-        Path mktemp = bin.resolve("mktemp");
-        Files.writeString(mktemp, "#!/bin/sh\n"
-                + "d=$(/usr/bin/mktemp \"$@\") || exit\n"
-                + "mv \"$d\" \"$d.moved\" && mkdir -m 777 \"$d\" && mkfifo -m 666 \"$d/environ\" && chown -R 65534:65534 \"$d\"\n"
-                + "echo \"$d\"\n");
-        Files.setPosixFilePermissions(mktemp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Catflap catflap = Catflap.launcher().env("PATH", bin + ":" + SYSTEM_PATH).env("TMPDIR", tmpdir.toString())
-                .env("SECRET", "kept");
-        Catflap.Result result = catflap.run(options(mode, List.of("env"))); // bounded: a blocked launcher fails here
-
-        assertEquals(0, result.exit(), result.stderr());
-        assertTrue(result.stdout().lines().anyMatch("SECRET=kept"::equals), result.stdout());
-        try (var moved = Files.list(tmpdir)) {
-            Path ours = moved.filter(path -> path.toString().endsWith(".moved")).findFirst().orElseThrow();
-            try (var left = Files.list(ours)) {
-                assertEquals(List.of(), left.toList(), "nothing of the copy is left in the directory moved away");
+        Path shared = SharedDirectory.create("catflap-race");
+        Path base = shared.getParent();
+        List<String> attacker = new ArrayList<>(Catflap.AS_NOBODY);
+        if (group != null) {
+            run(List.of("chgrp", group, shared.toString()));
+            attacker.set(attacker.indexOf("--clear-groups"), "--groups=" + group);
+        }
+        Files.setAttribute(shared, "unix:mode", Integer.parseInt(mode, 8));
+        Path target = Files.createDirectory(base.resolve("target"));
+        Path kept = Files.createDirectory(target.resolve("environ")).resolve("kept");
+        Files.writeString(kept, "mine");
+        String secret = "secret-" + HexFormat.of().formatHex(SecureRandom.getSeed(8));
+        List<byte[]> environment = List.of(latin1("PATH=" + SYSTEM_PATH), latin1("TMPDIR=" + shared), latin1("SECRET=" + secret),
+                latin1("NOT-A-SHELL-NAME=kept"), latin1("TWICE=first"), latin1("TWICE=second"));
+        List<String> expected = hex(environment);
+        expected.add(HexFormat.of().formatHex(latin1("LISTEN_FD=3")));
+        Catflap system = Catflap.launcher().env("PATH", SYSTEM_PATH);
+        try (Catflap.Running swapper = system.startDirectly(attackerLine(attacker, "swapper.py", shared.toString(), "catflap.",
+                target.toString(), "600"));
+                Catflap.Running reader = system.startDirectly(attackerLine(attacker, "opener.py", target.toString(), "600"))) {
+            swapper.awaitStdout("ready");
+            reader.awaitStdout("ready");
+            List<Catflap.Result> results = new ArrayList<>();
+            for (String how : List.of("launcher", "spawn", "launcher", "spawn", "launcher", "spawn")) {
+                results.add(system.runDirectly(new Caller().withEnvironment(environment)
+                        .execWords(FidelityIT.under(how, Catflap.probe("report")))));
             }
+            reader.signal("TERM");
+            String read = reader.await().stdout();
+            assertFalse(read.contains(HexFormat.of().formatHex(latin1(secret))), "another user read the environment: " + read
+                    + "; the swapper: " + swapper.stdout());
+            assertTrue(Files.exists(kept), "the caller's own environ was removed; the swapper: " + swapper.stdout());
+            assertEquals("mine", Files.readString(kept));
+            assertEquals(Set.of("environ"), names(target), "nothing added to the caller's directory");
+            assertEquals(Set.of(), names(shared), "nothing left in TMPDIR: " + swapper.stdout());
+            for (Catflap.Result result : results) {
+                assertEquals(0, result.exit(), result.stderr());
+                assertEquals(expected, ProbeReport.parse(result.stdout()).environRawHex(), "the command's, byte for byte");
+            }
+
+            Files.createDirectory(shared.resolve("catflap.control"));
+            swapper.awaitStdout("swapped catflap.control");
+        } finally {
+            SharedDirectory.deleteTree(base);
         }
     }
 
+    /** No TMPDIR at all: a name sh would drop still arrives. */
     @Test
-    void environmentCopyIsMadeInTmpWhereTmpdirIsUnusable() {
+    void environmentCopyNeedsNoTmpdir() {
         Catflap.Result result = Catflap.launcher().env("TMPDIR", temp.resolve("missing").toString())
                 .env("NOT-A-SHELL-NAME", "kept").run("-q", "-p", "0", "--", "env");
         assertEquals(0, result.exit(), result.stderr());
@@ -233,6 +264,43 @@ class LauncherTrustIT {
                 .filter(entry -> entry.startsWith("CATFLAP_CALLER_") || entry.startsWith("_JAVA_SR_SIGNUM=")).toList());
         assertEquals(List.of("LC_ALL=C"), environment.stream().filter(entry -> entry.startsWith("LC_ALL=")).toList());
         assertEquals(List.of("bin"), names(temp).stream().toList(), "the launcher really made no copy in TMPDIR");
+    }
+
+    /**
+     * A caller's own variables that merely share the launcher's prefix (CATFLAP_CALLER_...), even
+     * one under the very name the launcher moves a JVM variable to, reach the command byte for
+     * byte, with or without the copy of the environment (here without: no base64 on PATH), and
+     * draw no "unknown variable" warning: the prefix is the launcher's, no setting's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"launcher,copy", "spawn,copy", "launcher,no copy", "spawn,no copy"})
+    void callersOwnVariablesUnderTheLaunchersPrefixReachTheCommandWithoutAWarning(String how) throws IOException {
+        String[] modeAndCopy = how.split(",");
+        Catflap catflap = Catflap.launcher();
+        if (modeAndCopy[1].equals("no copy")) {
+            Path bin = Files.createDirectory(temp.resolve("bin"));
+            for (String tool : List.of("readlink", "env")) {
+                Files.createSymbolicLink(bin.resolve(tool), Path.of("/usr/bin", tool));
+            }
+            catflap.env("PATH", bin.toString());
+        }
+        Map<String, String> variables = new TreeMap<>(Map.of("JAVA_TOOL_OPTIONS", FATAL_FOR_CATFLAP_TEXT,
+                "CATFLAP_CALLER_JAVA_TOOL_OPTIONS", "own \u00e9", "CATFLAP_CALLER_CATFLAP_CALLER_JAVA_TOOL_OPTIONS", "deeper",
+                "LC_ALL", "C", "CATFLAP_CALLER_LC_ALL", "mine", "CATFLAP_CALLER__JAVA_OPTIONS", "alone"));
+        variables.forEach(catflap::env);
+        Catflap.Result result = catflap.run(options(modeAndCopy[0], Catflap.interpreterProbe("report")));
+
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals("", result.stderr(), "no warning, no Picked up");
+        Map<String, String> received = new TreeMap<>();
+        for (byte[] entry : ProbeReport.parse(result.stdout()).environRaw()) {
+            String text = new String(entry, StandardCharsets.UTF_8);
+            String name = text.substring(0, text.indexOf('='));
+            if (variables.containsKey(name) || name.startsWith("CATFLAP_CALLER_")) {
+                assertEquals(null, received.put(name, text.substring(name.length() + 1)), "twice: " + name);
+            }
+        }
+        assertEquals(variables, received);
     }
 
     // ---- cannot start
@@ -349,6 +417,14 @@ class LauncherTrustIT {
             }
         }
         return ProbeReport.parse(Files.readString(report));
+    }
+
+    /** python3 running one of the attackers of src/test/resources as {@code attacker} (setpriv ...). */
+    private static List<String> attackerLine(List<String> attacker, String script, String... args) {
+        List<String> line = new ArrayList<>(attacker);
+        line.addAll(List.of("python3", Path.of("target/test-classes", script).toAbsolutePath().toString()));
+        line.addAll(List.of(args));
+        return line;
     }
 
     private static boolean isRoot() {

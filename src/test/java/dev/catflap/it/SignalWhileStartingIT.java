@@ -23,29 +23,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SignalWhileStartingIT {
     /** Quarkus's own "started" line goes to stderr, where the helper lets it block catflap mid-start. */
     private static final String QUARKUS_SAYS_STARTED = "-Dquarkus.log.category.\"io.quarkus\".level=INFO";
-    /** mktemp as the launcher finds it on PATH: it makes the directory, says so, and takes a second to answer. */
-    private static final String SLOW_MKTEMP = """
+    /** base64 as the launcher finds it on PATH: it says it started, and takes a second to answer. */
+    private static final String SLOW_BASE64 = """
             #!/bin/sh
-            for real in /usr/bin/mktemp /bin/mktemp; do [ -x "$real" ] && break; done
-            made=$("$real" "$@") || exit
+            for real in /usr/bin/base64 /bin/base64; do [ -x "$real" ] && break; done
             : > "$MADE_MARK"
             sleep 1
-            echo "$made"
+            exec "$real" "$@"
             """;
 
     @TempDir
     Path temp;
 
     /**
-     * The launcher copies the environment through a directory of its own in TMPDIR, for a moment
-     * at every start: a signal then ended the shell at once, and the directory stayed (an early
-     * SIGTERM often hit that moment under load). A slow mktemp holds the launcher there.
+     * The launcher once copied the environment through a directory of its own in TMPDIR, and a
+     * signal in that moment left the directory behind (an early SIGTERM often hit it under load).
+     * It now makes nothing there: a SIGTERM while it copies ends it by that signal, leaving
+     * nothing. A slow base64 holds the launcher there.
      */
     @Test
-    void sigtermWhileTheLauncherCopiesTheEnvironmentLeavesNoDirectory() throws IOException {
+    void sigtermWhileTheLauncherCopiesTheEnvironmentLeavesNothing() throws IOException {
         Path bin = Files.createDirectories(temp.resolve("bin"));
-        Path mktemp = Files.writeString(bin.resolve("mktemp"), SLOW_MKTEMP);
-        Files.setPosixFilePermissions(mktemp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path base64 = Files.writeString(bin.resolve("base64"), SLOW_BASE64);
+        Files.setPosixFilePermissions(base64, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path tmpdir = Files.createDirectories(temp.resolve("tmp"));
         Path made = temp.resolve("made");
         Catflap catflap = Catflap.launcher().env("PATH", bin + ":" + System.getenv("PATH"))
@@ -54,7 +54,7 @@ class SignalWhileStartingIT {
             for (long deadline = System.nanoTime() + Catflap.TIMEOUT.toNanos(); !Files.exists(made) && System.nanoTime() < deadline; ) {
                 Catflap.sleep(10);
             }
-            assertTrue(Files.exists(made), "the launcher never made its directory");
+            assertTrue(Files.exists(made), "the launcher never started base64");
             running.signal("TERM");
             assertEquals(143, running.await().exit());
         }

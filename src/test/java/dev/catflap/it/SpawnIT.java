@@ -173,18 +173,22 @@ class SpawnIT {
     }
 
     /**
-     * With TMPDIR unusable the launcher cannot hand the caller's environment over at fd 9, and
-     * catflap falls back to the JVM's, which has the launcher's variable.
+     * Without base64 on PATH the launcher cannot hand the caller's environment over, and catflap
+     * falls back to the JVM's, which has the launcher's variable.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"spawn", "exec", "spawn without fd 9", "exec without fd 9"})
-    void launchersOwnVariableNeverReachesTheCommand(String mode) {
+    @ValueSource(strings = {"spawn", "exec", "spawn without the copy", "exec without the copy"})
+    void launchersOwnVariableNeverReachesTheCommand(String mode) throws IOException {
         List<String> options = mode.startsWith("spawn") ? SPAWN : List.of("-p", "0");
         Catflap catflap = Catflap.launcher().withoutEnv("_JAVA_SR_SIGNUM");
-        if (mode.endsWith("without fd 9")) {
-            catflap.env("TMPDIR", temp.resolve("absent").toString());
+        if (mode.endsWith("without the copy")) {
+            Path bin = Files.createDirectory(temp.resolve("bin"));
+            for (String tool : List.of("readlink", "env")) {
+                Files.createSymbolicLink(bin.resolve(tool), Path.of("/usr/bin", tool));
+            }
+            catflap.env("PATH", bin.toString());
         }
-        ProbeReport report = ProbeReport.parse(catflap.run(args(options, Catflap.probe("report"))).stdout());
+        ProbeReport report = ProbeReport.parse(catflap.run(args(options, Catflap.interpreterProbe("report"))).stdout());
         assertFalse(hasVariable(report, "_JAVA_SR_SIGNUM"), "the launcher's _JAVA_SR_SIGNUM is for the JVM alone");
     }
 

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +29,7 @@ class LauncherPropertiesTest {
         Map<String, String> passed = new HashMap<>();
         passed.put("catflap.caller.sigblk", "0000000000010004");
         passed.put("catflap.caller.sigign", "0000000000001000");
-        passed.put("catflap.caller.environ", "9");
+        passed.put("catflap.caller.environ", "CATFLAP_CALLER_ENVIRON");
         passed.put("catflap.caller.closed", "0,2");
         passed.put("catflap.launcher.variables", "LC_ALL,_JAVA_SR_SIGNUM");
         passed.put("catflap.launcher.moved", "JAVA_TOOL_OPTIONS");
@@ -40,7 +39,7 @@ class LauncherPropertiesTest {
         LauncherProperties launcher = LauncherProperties.of(passed::get);
 
         assertEquals(Optional.of(new LauncherProperties.CallerSignals(0x10004L, 0x1000L)), launcher.callerSignals());
-        assertEquals(OptionalInt.of(9), launcher.callerEnvironmentFd());
+        assertEquals(Optional.of("CATFLAP_CALLER_ENVIRON"), launcher.callerEnvironmentVariable());
         assertEquals(List.of(0, 2), launcher.callerClosedFds());
         assertEquals(List.of("LC_ALL", "_JAVA_SR_SIGNUM"), launcher.addedVariables());
         assertEquals(List.of("JAVA_TOOL_OPTIONS"), launcher.movedVariables());
@@ -52,7 +51,7 @@ class LauncherPropertiesTest {
     void withoutTheLauncherNothingIsKnown() {
         LauncherProperties none = LauncherProperties.of(name -> null);
         assertEquals(Optional.empty(), none.callerSignals());
-        assertEquals(OptionalInt.empty(), none.callerEnvironmentFd());
+        assertEquals(Optional.empty(), none.callerEnvironmentVariable());
         assertEquals(List.of(), none.callerClosedFds());
         assertEquals(List.of(), none.addedVariables());
         assertEquals(List.of(), none.movedVariables());
@@ -92,9 +91,13 @@ class LauncherPropertiesTest {
         assertEquals(ExitStatus.FAILURE, sigblk.status());
         assertEquals("-Dcatflap.caller.sigblk=zz is not a signal set in hex: start catflap with the launcher it was built with"
                 + " (target/catflap)", sigblk.getMessage());
-        CatflapException fd = assertThrows(CatflapException.class,
-                () -> LauncherProperties.of(Map.of("catflap.caller.environ", "-1")::get));
-        assertTrue(fd.getMessage().startsWith("-Dcatflap.caller.environ=-1 is not a descriptor number"), fd.getMessage());
+        // an older launcher's descriptor number, or anything sh could not have exported
+        for (String value : List.of("9", "A-B", "A=B")) {
+            CatflapException variable = assertThrows(CatflapException.class,
+                    () -> LauncherProperties.of(Map.of("catflap.caller.environ", value)::get));
+            assertTrue(variable.getMessage().startsWith("-Dcatflap.caller.environ=" + value + " is not a variable name"),
+                    variable.getMessage());
+        }
     }
 
     /** The script and the build pass exactly the properties this class reads: the contract's two sides agree. */

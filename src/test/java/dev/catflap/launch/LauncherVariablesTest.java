@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,30 @@ class LauncherVariablesTest {
         Environment caller = LauncherVariables.undo(java, launcher);
 
         assertEquals(List.of("PATH=/bin", "JAVA_TOOL_OPTIONS=-Xmx4m \u00ff", "_JAVA_OPTIONS="), text(caller));
+    }
+
+    /**
+     * The caller had JAVA_TOOL_OPTIONS and its own CATFLAP_CALLER_JAVA_TOOL_OPTIONS: the launcher
+     * moved the latter one prefix further first, and both come back.
+     */
+    @Test
+    void aCallersOwnVariableUnderTheLaunchersPrefixComesBackToo() {
+        LauncherProperties launcher = LauncherProperties.of(Map.of(LauncherProperties.MOVED_VARIABLES,
+                "CATFLAP_CALLER_JAVA_TOOL_OPTIONS,JAVA_TOOL_OPTIONS")::get);
+        Environment java = new Environment(List.of(entry("CATFLAP_CALLER_CATFLAP_CALLER_JAVA_TOOL_OPTIONS=own"),
+                entry("CATFLAP_CALLER_JAVA_TOOL_OPTIONS=-Xmx4m")));
+
+        assertEquals(List.of("CATFLAP_CALLER_JAVA_TOOL_OPTIONS=own", "JAVA_TOOL_OPTIONS=-Xmx4m"),
+                text(LauncherVariables.undo(java, launcher)));
+    }
+
+    @Test
+    void variablesUnderTheLaunchersPrefixAreNoSettings() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("CATFLAP_PORT", "1");
+        variables.put("CATFLAP_CALLER_LC_ALL", "C");
+        variables.put("CATFLAP_PROT", "2");
+        assertEquals(Map.of("CATFLAP_PORT", "1", "CATFLAP_PROT", "2"), LauncherVariables.forSettings(variables));
     }
 
     @Test

@@ -33,7 +33,7 @@ final class IgnoreRules {
      * bytecode.
      */
     static final List<String> BUILT_IN = List.of(".git", "target", "node_modules", "__pycache__", "*.py[co]",
-            ".*.sw?", "*.swp", "4913", "*~", ".#*", "#*#", "*___jb_tmp___", "*___jb_old___", "*.vsctmp",
+            ".*.sw?", "*.swp", "4913", "*~", ".#*", "\\#*#", "*___jb_tmp___", "*___jb_old___", "*.vsctmp",
             ".*.kate-swp", ".goutputstream-*");
 
     private final IgnoreList builtIn;

@@ -142,9 +142,11 @@ final class IgnoreFiles {
     }
 
     private IgnoreList list(Path file, boolean inWorkTree) {
-        Optional<byte[]> bytes = reader.read(file, inWorkTree, warn);
-        bytes.ifPresent(present -> read.add(file));
-        return bytes.map(IgnoreList::of).orElse(IgnoreList.EMPTY);
+        IgnoreList list = reader.read(file, inWorkTree, warn).map(IgnoreList::of).orElse(IgnoreList.EMPTY);
+        if (!list.isEmpty()) {
+            read.add(file); // in force: git init's info/exclude, all comments, is not
+        }
+        return list;
     }
 
     /** Reads {@code directory}'s files now (for {@code --show-config}, which lists them). */
@@ -159,7 +161,7 @@ final class IgnoreFiles {
         }
     }
 
-    /** The files read, which exist: those in force. */
+    /** The files read that have patterns: those in force. */
     List<Path> inForce() {
         synchronized (read) {
             return List.copyOf(read);

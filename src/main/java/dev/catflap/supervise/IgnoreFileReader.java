@@ -7,6 +7,7 @@ import dev.catflap.posix.PosixException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,9 @@ public final class IgnoreFileReader {
      * @param inWorkTree a .gitignore or .ignore, which is not read through a symbolic link
      */
     Optional<byte[]> read(Path path, boolean inWorkTree, Consumer<String> warn) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty(); // most directories have none: a stat, not an open that fails
+        }
         if (inWorkTree && Files.isSymbolicLink(path)) {
             warn.accept("warning: not reading " + path + ": a symbolic link (git does not follow it either)");
             return Optional.empty();

@@ -40,6 +40,8 @@ final class IgnoreFiles {
     /** Each directory's lists (its .gitignore, then its .ignore), by absolute path. */
     private final Map<Path, List<IgnoreList>> directories = new ConcurrentHashMap<>();
     private final Set<Path> read = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** What {@link #ignoredDirectory} found, by path relative to the top; forgotten when a file changes. */
+    private final Map<Path, Boolean> ignoredDirectories = new ConcurrentHashMap<>();
 
     private IgnoreFiles(Path top, boolean repository, IgnoreFileReader reader, Consumer<String> warn) {
         this.top = top;
@@ -92,21 +94,28 @@ final class IgnoreFiles {
             return false;
         }
         Path relative = top.relativize(path);
-        if (repository) {
-            for (Path name : relative) {
-                if (name.toString().equals(".git")) {
-                    return true;
-                }
-            }
+        if (repository && relative.getFileName().toString().equals(".git")) {
+            return true;
         }
-        // Top down: under an ignored directory, nothing counts, whatever deeper files say.
-        int count = relative.getNameCount();
-        for (int i = 1; i <= count; i++) {
-            if (decide(relative.subpath(0, i), i < count || directory)) {
-                return true;
-            }
+        Path parent = relative.getParent();
+        return parent != null && ignoredDirectory(parent) || decide(relative, directory);
+    }
+
+    /**
+     * Whether the directory at {@code relative} is ignored, by itself or as under an ignored one
+     * (git does not look inside those): top down, each directory's answer kept, as the watcher asks
+     * about every directory of the tree and then about each change in them.
+     */
+    private boolean ignoredDirectory(Path relative) {
+        Boolean known = ignoredDirectories.get(relative);
+        if (known != null) {
+            return known;
         }
-        return false;
+        Path parent = relative.getParent();
+        boolean ignored = repository && relative.getFileName().toString().equals(".git")
+                || parent != null && ignoredDirectory(parent) || decide(relative, true);
+        ignoredDirectories.put(relative, ignored);
+        return ignored;
     }
 
     /** Deepest file first; in each, the last matching pattern; then info/exclude. */
@@ -158,6 +167,7 @@ final class IgnoreFiles {
     void changed(Path file) {
         if (directories.remove(file.getParent()) != null) {
             read.remove(file);
+            ignoredDirectories.clear();
         }
     }
 

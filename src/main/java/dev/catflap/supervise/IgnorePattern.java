@@ -268,6 +268,6 @@ final class IgnorePattern {
     }
 
     private static String literal(char c) {
-        return String.format("\\x{%x}", (int) c);
+        return "\\x{" + Integer.toHexString(c) + "}";
     }
 }

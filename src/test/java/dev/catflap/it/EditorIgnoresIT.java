@@ -128,6 +128,44 @@ class EditorIgnoresIT {
         }
     }
 
+    /** A .gitignore edited while catflap watches: the edit restarts the command, and what it adds counts from then on. */
+    @Test
+    void aChangedGitignoreIsReadAgain() throws Exception {
+        Path repository = Files.createDirectories(temp.resolve("repo"));
+        git(repository, "init", "-q", ".");
+        Path gitignore = Files.writeString(repository.resolve(".gitignore"), "*.tmp\n");
+        try (Catflap.Running catflap = Catflap.launcher().in(repository).start(watching("."))) {
+            catflap.awaitStdout("run\n");
+            Files.writeString(gitignore, "*.tmp\n*.out\n");
+            catflap.awaitStderr(RESTARTING + ".gitignore changed");
+            catflap.awaitStdout("run\n", 2);
+            Files.writeString(repository.resolve("report.out"), "x");
+            Catflap.sleep(APART_MS);
+            Path app = Files.writeString(repository.resolve("app.js"), "1");
+            String stderr = catflap.awaitStderr(RESTARTING + "app.js changed");
+            assertEquals(2, Catflap.occurrences(stderr, RESTARTING), stderr);
+        }
+    }
+
+    /**
+     * Anyone who may write in the tree may have put a FIFO where a .gitignore goes: catflap neither
+     * waits on it nor reads it, and says so; the watching goes on.
+     */
+    @Test
+    void aFifoForAGitignoreIsNotWaitedOn() throws Exception {
+        Path repository = Files.createDirectories(temp.resolve("repo"));
+        git(repository, "init", "-q", ".");
+        Path web = Files.createDirectories(repository.resolve("web"));
+        assertEquals(0, new ProcessBuilder("mkfifo", web.resolve(".gitignore").toString()).start().waitFor());
+        try (Catflap.Running catflap = Catflap.launcher().in(repository).start(watching("."))) {
+            catflap.awaitStdout("run\n");
+            Files.writeString(web.resolve("app.js"), "1"); // web's files are read at its first change
+            catflap.awaitStderr("[catflap] warning: not reading " + web.toAbsolutePath().resolve(".gitignore")
+                    + ": not a regular file\n");
+            catflap.awaitStderr(RESTARTING + "web/app.js changed");
+        }
+    }
+
     /** --show-config names the ignore files --watch would read, those above the watched path too. */
     @Test
     void showConfigNamesTheIgnoreFilesInForce() throws Exception {

@@ -21,11 +21,15 @@ import dev.catflap.socket.BoundSocket;
 import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.SocketBinder;
 import dev.catflap.supervise.Ending;
+import dev.catflap.supervise.IgnoreFileReader;
+import dev.catflap.supervise.Ignores;
 import dev.catflap.supervise.Supervision;
 import dev.catflap.supervise.Supervisor;
 import dev.catflap.units.SystemdUnits;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.Dependent;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -73,6 +77,7 @@ public class CatflapCommand implements Callable<Integer> {
         if (options.show) {
             // Names and values from files another user may have written: escaped as on stderr.
             ConfigReport.lines(settings).forEach(line -> System.out.writeBytes(CatflapLine.plain(line)));
+            ignoreFilesReport(settings.config()).forEach(line -> System.out.writeBytes(CatflapLine.plain(line)));
             return 0;
         }
         if (options.units != null) {
@@ -126,6 +131,34 @@ public class CatflapCommand implements Callable<Integer> {
         return ending.status();
     }
 
+    /**
+     * The ignore files --watch reads, for {@code --show-config}: they decide what restarts the
+     * command as much as the settings do, and they come from everywhere in the tree.
+     */
+    private List<String> ignoreFilesReport(CatflapConfig config) {
+        List<Path> watched = config.watch().orElse(List.of());
+        if (watched.isEmpty()) {
+            return List.of("ignore files: none (nothing is watched)");
+        }
+        if (config.noIgnoreFiles()) {
+            return List.of("ignore files: none (" + Setting.NO_IGNORE_FILES.key() + ")");
+        }
+        List<Path> files = ignores(config).filesInForce(watched, Console::say);
+        if (files.isEmpty()) {
+            return List.of("ignore files: none found (.gitignore, .git/info/exclude, .ignore)");
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            lines.add((i == 0 ? "ignore files: " : "              ") + files.get(i));
+        }
+        return lines;
+    }
+
+    private Ignores ignores(CatflapConfig config) {
+        return new Ignores(config.ignore().orElse(List.of()), !config.noDefaultIgnores(), !config.noIgnoreFiles(),
+                new IgnoreFileReader(posix));
+    }
+
     /** Spawn rather than exec: when asked to, and always in dev mode, where exec would replace the dev JVM. */
     private static boolean supervised(CatflapConfig config) {
         if (config.spawn() || config.watch().isPresent()) {
@@ -141,8 +174,8 @@ public class CatflapCommand implements Callable<Integer> {
     }
 
     /** A spawned child is another process: the launch sets LISTEN_PID to its pid. */
-    private static Supervision supervision(CatflapConfig config, Handoff handoff, Consumer<String> notices) {
-        return new Supervision(config.watch().orElse(List.of()), config.ignore().orElse(List.of()), config.grace(),
+    private Supervision supervision(CatflapConfig config, Handoff handoff, Consumer<String> notices) {
+        return new Supervision(config.watch().orElse(List.of()), ignores(config), config.grace(),
                 notices, handoff.pidVariable(), LaunchMode.current() != LaunchMode.DEVELOPMENT);
     }
 

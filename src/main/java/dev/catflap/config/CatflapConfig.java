@@ -106,6 +106,16 @@ public final class CatflapConfig {
         return list(Setting.IGNORE, String.class);
     }
 
+    /** Whether catflap's built-in list of what changes do not count is off. */
+    public boolean noDefaultIgnores() {
+        return (Boolean) set(Setting.NO_DEFAULT_IGNORES);
+    }
+
+    /** Whether the repository's ignore files are not read. */
+    public boolean noIgnoreFiles() {
+        return (Boolean) set(Setting.NO_IGNORE_FILES);
+    }
+
     /** How long a command has to exit after SIGTERM before SIGKILL. */
     public Duration grace() {
         return (Duration) set(Setting.GRACE);

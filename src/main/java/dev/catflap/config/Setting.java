@@ -76,10 +76,15 @@ public enum Setting {
                     + "it left running."),
     WATCH("watch", Group.SUPERVISING, "--watch", repeatable("PATH"), NO_DEFAULT, Setting::existingPaths,
             "Restart the command when files under PATH change (repeatable; implies --spawn). "
-                    + "Changes in .git/, target/ and node_modules/ do not count."),
+                    + "Changes do not count in .git/, target/, node_modules/ and __pycache__/, to editors' swap, "
+                    + "backup and lock files, nor where the repository's .gitignore and .ignore files say."),
     IGNORE("ignore", Group.SUPERVISING, "--ignore", repeatable("GLOB"), NO_DEFAULT, Setting::globs,
             "With --watch, changes that do not count (repeatable): a GLOB without / matches a name "
                     + "at any depth, one with / a path under PATH."),
+    NO_DEFAULT_IGNORES("no-default-ignores", Group.SUPERVISING, "--no-default-ignores", FLAG, "false", Setting::bool,
+            "With --watch, let changes count in .git/, target/, node_modules/, __pycache__/ and editors' files."),
+    NO_IGNORE_FILES("no-ignore-files", Group.SUPERVISING, "--no-ignore-files", FLAG, "false", Setting::bool,
+            "With --watch, let changes count where .gitignore, .git/info/exclude and .ignore files leave them out."),
     GRACE("grace", Group.SUPERVISING, "--grace", single("SECONDS"), "5", Setting::seconds,
             "With --watch, how long the command's processes have to exit after SIGTERM before SIGKILL "
                     + "(default: " + Setting.DEFAULT + ")."),

@@ -95,7 +95,8 @@ final class SupervisedCommand {
         if (!supervision.watching()) {
             return null;
         }
-        Watcher watcher = new Watcher(supervision.watched(), new IgnoreRules(supervision.ignored()));
+        Watcher watcher = new Watcher(supervision.watched(),
+                IgnoreRules.of(supervision.watched(), supervision.ignores(), supervision.notices()));
         watcher.start(path -> events.add(new Changed(path)));
         return watcher;
     }

@@ -190,7 +190,7 @@ final class Watcher implements AutoCloseable {
             return directory.root();
         }
         Path path = directory.path().resolve(name);
-        if (rules.ignores(directory.root().relativize(path))) {
+        if (rules.ignores(directory.root(), directory.root().relativize(path))) {
             return null;
         }
         if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
@@ -228,7 +228,7 @@ final class Watcher implements AutoCloseable {
             @Override
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
                 boolean below = !directory.equals(root); // the watched path itself is watched whatever it is
-                if (below && (rules.ignores(root.relativize(directory)) || isLinkToItsOwnTree(directory))) {
+                if (below && (rules.ignores(root, root.relativize(directory)) || isLinkToItsOwnTree(directory))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if (!register(new Directory(directory, root, null))) {

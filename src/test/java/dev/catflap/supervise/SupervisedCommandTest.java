@@ -3,6 +3,7 @@ package dev.catflap.supervise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catflap.posix.Posix;
 import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
@@ -120,7 +121,8 @@ class SupervisedCommandTest {
     }
 
     private Ending supervise(boolean watching) {
-        Supervision supervision = new Supervision(watching ? List.of(watched) : List.of(), List.of(), GRACE, notices::add,
+        Supervision supervision = new Supervision(watching ? List.of(watched) : List.of(),
+                new Ignores(List.of(), true, true, new IgnoreFileReader(Posix.system())), GRACE, notices::add,
                 Optional.empty(), false);
         return new SupervisedCommand(runs::reportingTo, runs.spawn(), signals, supervision, () -> { },
                 events -> UnacceptedConnections.start(null, List.of(), events)).run();

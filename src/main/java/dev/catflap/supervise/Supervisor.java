@@ -19,7 +19,7 @@ public class Supervisor {
     public Ending supervise(LaunchPlan plan, Supervision supervision) {
         CallerState caller = CallerState.current(posix);
         Spawn spawn = new Spawn(posix, plan, caller, supervision.pidVariable());
-        return new SupervisedCommand(events -> ProcessTree.start(posix, events, supervision.terminal()), spawn::start,
+        return new SupervisedCommand(events -> ProcessTree.start(posix, events, supervision.terminal(), Tripwire.counted(caller)), spawn::start,
                 SignalSource.of(posix, caller), supervision, posix.self()::releaseFreeMemory, plan.sockets()).run();
     }
 }

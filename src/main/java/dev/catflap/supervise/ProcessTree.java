@@ -55,7 +55,8 @@ final class ProcessTree implements Runs {
     private boolean closed;
     /** The current run's group, until the run is over. */
     private int group = NONE;
-    private boolean childHasTerminal;
+    /** Volatile: the thread that awaits the foreground stops once a run has the terminal. */
+    private volatile boolean childHasTerminal;
     /** Guarded by {@link #lock}: the current run's, while it has a child; else null. */
     private Tripwire tripwire;
     /** The keyboard signal the last child's run got from the terminal, or 0. */
@@ -106,6 +107,7 @@ final class ProcessTree implements Runs {
                 tripwire = started;
             }
         }
+        childHasTerminal = false;
         childHasTerminal = giveTerminal(pid);
         return pid;
     }
@@ -214,6 +216,7 @@ final class ProcessTree implements Runs {
             return;
         }
         takeTerminalBack();
+        childHasTerminal = false;
         posix.self().stopJob(); // returns once continued
         childHasTerminal = giveTerminal(group);
         posix.processes().signalGroup(group, Signals.SIGCONT);
@@ -294,7 +297,7 @@ final class ProcessTree implements Runs {
         int own = posix.self().processGroup();
         Thread thread = new Thread(() -> {
             try {
-                while (idleFor(FOREGROUND_POLL_MILLIS)) {
+                while (idleFor(FOREGROUND_POLL_MILLIS) && !childHasTerminal) {
                     if (posix.terminal().foregroundGroup(terminal) == own) {
                         events.accept(new Foreground());
                         return;

@@ -10,7 +10,11 @@ import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.ShortByReference;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /** {@link Processes} through libc's posix_spawn and waitid. */
 final class LibcProcesses implements Processes {
@@ -24,7 +28,10 @@ final class LibcProcesses implements Processes {
     private static final int WNOHANG = 1;
     private static final int WSTOPPED = 2;
     private static final int WEXITED = 4;
+    private static final int CLD_EXITED = 1;
     private static final int CLD_STOPPED = 5;
+    private static final int SIGINFO_STATUS_OFFSET = 24;
+    private static final long PF_EXITING = 0x4;
     private static final int WNOWAIT = 0x01000000;
     private static final byte[] DEV_NULL = "/dev/null".getBytes(StandardCharsets.US_ASCII);
 
@@ -66,10 +73,15 @@ final class LibcProcesses implements Processes {
 
     @Override
     public void inNewProcessGroup(SpawnAttributes spawn) {
+        inProcessGroup(spawn, 0);
+    }
+
+    @Override
+    public void inProcessGroup(SpawnAttributes spawn, int group) {
         ShortByReference flags = new ShortByReference();
         checkResult("posix_spawnattr_getflags", libc().posix_spawnattr_getflags(spawn.attributes, flags));
         checkResult("posix_spawnattr_setflags", libc().posix_spawnattr_setflags(spawn.attributes, (short) (flags.getValue() | POSIX_SPAWN_SETPGROUP)));
-        checkResult("posix_spawnattr_setpgroup", libc().posix_spawnattr_setpgroup(spawn.attributes, 0));
+        checkResult("posix_spawnattr_setpgroup", libc().posix_spawnattr_setpgroup(spawn.attributes, group));
     }
 
     @Override
@@ -144,5 +156,45 @@ final class LibcProcesses implements Processes {
         IntByReference status = new IntByReference();
         retried("waitpid", () -> libc().waitpid(pid, status, 0));
         return status.getValue();
+    }
+
+    @Override
+    public int endedBy(int pid) {
+        Memory info = NativeMemory.zeroed(LibcSignals.SIGINFO_BYTES);
+        if (orElse(() -> libc().waitid(P_PID, pid, info, WEXITED | WNOHANG | WNOWAIT), -1) != 0 || info.getInt(SIGINFO_PID_OFFSET) != pid) {
+            return -1;
+        }
+        return info.getInt(LibcSignals.SIGINFO_CODE_OFFSET) == CLD_EXITED ? 0 : info.getInt(SIGINFO_STATUS_OFFSET);
+    }
+
+    @Override
+    public long pendingSignals(int pid) {
+        long pending = 0;
+        for (String line : procLines(pid, "status")) {
+            if (line.startsWith("SigPnd:") || line.startsWith("ShdPnd:")) {
+                pending |= Long.parseUnsignedLong(line.substring(line.indexOf(':') + 1).strip(), 16);
+            }
+        }
+        return pending;
+    }
+
+    @Override
+    public boolean exiting(int pid) {
+        List<String> stat = procLines(pid, "stat");
+        if (stat.isEmpty()) {
+            return false;
+        }
+        // after the command name, which may hold anything but ends at the last ')': state, ppid,
+        // pgrp, session, tty, tpgid, flags
+        String[] fields = stat.get(0).substring(stat.get(0).lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[6]) & PF_EXITING) != 0;
+    }
+
+    private static List<String> procLines(int pid, String file) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Integer.toString(pid), file), StandardCharsets.ISO_8859_1);
+        } catch (IOException gone) {
+            return List.of();
+        }
     }
 }

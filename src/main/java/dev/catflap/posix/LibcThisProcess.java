@@ -36,6 +36,21 @@ final class LibcThisProcess implements ThisProcess {
         return libc().getpgrp();
     }
 
+    /**
+     * Not kill(-group): that signal goes to whichever thread the kernel picks, and the calling
+     * thread would go on for a moment before the process stops; a terminal handed over then, in
+     * that moment, would be handed over after {@code bg} as well, from the background.
+     */
+    @Override
+    public void stopJob() {
+        int self = pid();
+        int group = processGroup();
+        ProcessHandle.allProcesses().mapToInt(process -> (int) process.pid())
+                .filter(pid -> pid != self && orElse(() -> libc().getpgid(pid), -1) == group)
+                .forEach(pid -> orElse(() -> libc().kill(pid, Signals.SIGTSTP), -1));
+        libc().raise(Signals.SIGTSTP); // delivered to this thread before raise returns
+    }
+
     @Override
     public List<byte[]> environment() {
         Pointer environ = libraryC().getGlobalVariableAddress("environ").getPointer(0);

@@ -12,6 +12,9 @@ public interface Processes {
     /** Makes each child spawned with {@code spawn} the leader of a new process group, whose id is its pid. */
     void inNewProcessGroup(SpawnAttributes spawn);
 
+    /** Puts each child spawned with {@code spawn} into the existing process {@code group} (of this session). */
+    void inProcessGroup(SpawnAttributes spawn, int group);
+
     /** Opens /dev/null at {@code fd} in each child spawned with {@code spawn}, after its other file actions. */
     void openNullAt(SpawnAttributes spawn, int fd);
 
@@ -39,4 +42,19 @@ public interface Processes {
 
     /** Collects the ended child {@code pid}; its wait status. */
     int reap(int pid);
+
+    /**
+     * How child {@code pid} ended, leaving it to be collected: the signal that killed it, 0 where
+     * it exited; -1 while it runs (or where it is no child of this process any more).
+     */
+    int endedBy(int pid);
+
+    /**
+     * The signals pending for process {@code pid}, for the process or one of its threads (bit
+     * {@code n-1} for signal {@code n}); 0 where it is gone.
+     */
+    long pendingSignals(int pid);
+
+    /** True while process {@code pid} is on its way out (the kernel's PF_EXITING): it is ending, not yet a zombie perhaps. */
+    boolean exiting(int pid);
 }

@@ -18,6 +18,20 @@ public interface Signals {
     /** Signals 1..64; glibc reserves 32 and 33 for its own threads. */
     int LAST_SIGNAL = 64;
 
+    /** The name of a signal catflap sends or passes on ({@code SIGTERM}), else {@code signal N}. */
+    static String name(int signal) {
+        return switch (signal) {
+            case SIGHUP -> "SIGHUP";
+            case SIGINT -> "SIGINT";
+            case SIGQUIT -> "SIGQUIT";
+            case SIGKILL -> "SIGKILL";
+            case SIGUSR1 -> "SIGUSR1";
+            case SIGUSR2 -> "SIGUSR2";
+            case SIGTERM -> "SIGTERM";
+            default -> "signal " + signal;
+        };
+    }
+
     /** The calling thread's blocked signals. */
     long signalMask();
 

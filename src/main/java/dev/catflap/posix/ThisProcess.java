@@ -13,6 +13,13 @@ public interface ThisProcess {
 
     int processGroup();
 
+    /**
+     * Stops this process's job as a terminal's Ctrl-Z would: SIGTSTP to each other process of its
+     * group, then to the calling thread, so that it returns only once this process was stopped and
+     * continued (at once where the kernel discards the stop, as for an orphaned group).
+     */
+    void stopJob();
+
     /** The environment as libc holds it: raw bytes, exactly as the caller passed them. */
     List<byte[]> environment();
 

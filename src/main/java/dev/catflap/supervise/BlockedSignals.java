@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  * involved, so SIGQUIT works too.
  */
 final class BlockedSignals implements SignalSource {
+    /** siginfo's si_code for a signal the kernel sent: a terminal's Ctrl-C, Ctrl-\ (kill() gives SI_USER). */
+    private static final int SI_KERNEL = 0x80;
+
     private final Signals signals;
     private final CallerState caller;
     private volatile boolean stopped;
@@ -34,7 +37,7 @@ final class BlockedSignals implements SignalSource {
             while (true) {
                 ReceivedSignal signal = signals.awaitSignal(set);
                 if (!stopped && !caller.isIgnored(signal.signal())) {
-                    receiver.accept(new Signalled(signal.signal()));
+                    receiver.accept(new Signalled(signal.signal(), signal.code() == SI_KERNEL));
                 }
             }
         }, "catflap-signals");

@@ -28,9 +28,24 @@ sealed interface Event {
     }
 
     /**
-     * catflap received {@code signal}. It never comes from the terminal the command's group has: a
-     * terminal signals its foreground group only, and the command's group is not catflap's.
+     * catflap received {@code signal}; {@code fromTerminal} where the terminal sent it (Ctrl-C,
+     * Ctrl-\ while catflap's group has the terminal), as far as catflap can tell. A terminal signals
+     * its foreground group only: while the command's group has it, its Ctrl-C comes as {@link Interrupted}.
      */
-    record Signalled(int signal) implements Event {
+    record Signalled(int signal, boolean fromTerminal) implements Event {
+        Signalled(int signal) {
+            this(signal, false);
+        }
+    }
+
+    /**
+     * The run's process group got {@code signal}, SIGINT or SIGQUIT, as the terminal sends it for
+     * Ctrl-C or Ctrl-\ (see {@link Tripwire}), or a kill of the whole group.
+     */
+    record Interrupted(int signal) implements Event {
+    }
+
+    /** catflap is in its terminal's foreground again ({@code fg}) while the run is not. */
+    record Foreground() implements Event {
     }
 }

@@ -4,9 +4,12 @@ import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Exited;
+import dev.catflap.supervise.Event.Foreground;
+import dev.catflap.supervise.Event.Interrupted;
 import dev.catflap.supervise.Event.Reaped;
 import dev.catflap.supervise.Event.Stopped;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -22,7 +25,10 @@ import java.util.function.IntSupplier;
  *
  * <p>Where catflap is in its terminal's foreground, each run gets the terminal (tcsetpgrp), so that
  * Ctrl-C and the keyboard reach the command as they would started directly; catflap takes it back
- * when the child ends.
+ * when the child ends. A {@link Tripwire} in the run's group tells catflap of the terminal's
+ * Ctrl-C and Ctrl-\ ({@link Interrupted}). After Ctrl-Z and {@code bg}, catflap and the run go on
+ * in the background, and the shell keeps the terminal; once the shell hands it to catflap again
+ * ({@code fg}), catflap hands it on to the run ({@link Foreground}).
  *
  * <p>One thread reaps every child: the run's child is reported as {@link Exited} and left for the
  * supervisor to reap (its pid stays taken until then, so signals cannot reach another process);
@@ -31,6 +37,8 @@ import java.util.function.IntSupplier;
 final class ProcessTree implements Runs {
     private static final int NONE = 0;
     private static final long IDLE_WAIT_MILLIS = 100;
+    /** How often catflap, in the background while a run is, looks whether the shell gave it the terminal (fg). */
+    private static final long FOREGROUND_POLL_MILLIS = 100;
 
     private final Posix posix;
     private final Consumer<Event> events;
@@ -38,6 +46,8 @@ final class ProcessTree implements Runs {
     private final boolean adopting;
     /** The terminal, where catflap had it in the foreground as it began; else -1. */
     private final int terminal;
+    /** The keyboard signals a run's {@link Tripwire} counts. */
+    private final Set<Integer> keyboard;
     private final Object lock = new Object();
     private final Semaphore childReaped = new Semaphore(0);
     /** Guarded by {@link #lock}: the reaper must know the child as soon as it can end. */
@@ -45,11 +55,19 @@ final class ProcessTree implements Runs {
     private boolean closed;
     /** The current run's group, until the run is over. */
     private int group = NONE;
-    private boolean childHasTerminal;
+    /** Volatile: the thread that awaits the foreground stops once a run has the terminal. */
+    private volatile boolean childHasTerminal;
+    /** Guarded by {@link #lock}: the current run's, while it has a child; else null. */
+    private Tripwire tripwire;
+    /** The keyboard signal the last child's run got from the terminal, or 0. */
+    private int interruption;
+    /** True while a thread looks whether catflap is in the terminal's foreground again. */
+    private volatile boolean awaitingForeground;
 
-    private ProcessTree(Posix posix, Consumer<Event> events, boolean terminal) {
+    private ProcessTree(Posix posix, Consumer<Event> events, boolean terminal, Set<Integer> keyboard) {
         this.posix = posix;
         this.events = events;
+        this.keyboard = keyboard;
         this.adopting = posix.self().adoptOrphans(true);
         this.terminal = terminal ? posix.terminal().foregroundTerminal() : -1;
         this.watchdog = Watchdog.start(posix);
@@ -57,10 +75,11 @@ final class ProcessTree implements Runs {
 
     /**
      * Begins looking after the runs; {@code events} hears of their ends. With {@code terminal},
-     * each run gets catflap's terminal while catflap has it.
+     * each run gets catflap's terminal while catflap has it, and the terminal's {@code keyboard}
+     * signals (SIGINT, SIGQUIT) to the run are reported as {@link Interrupted}.
      */
-    static ProcessTree start(Posix posix, Consumer<Event> events, boolean terminal) {
-        ProcessTree tree = new ProcessTree(posix, events, terminal);
+    static ProcessTree start(Posix posix, Consumer<Event> events, boolean terminal, Set<Integer> keyboard) {
+        ProcessTree tree = new ProcessTree(posix, events, terminal, keyboard);
         Thread reaper = new Thread(tree::reap, "catflap-reaper");
         reaper.setDaemon(true);
         reaper.start();
@@ -81,6 +100,14 @@ final class ProcessTree implements Runs {
         }
         group = pid;
         watchdog.guard(pid);
+        interruption = 0;
+        if (terminal >= 0) {
+            Tripwire started = Tripwire.start(posix, pid, keyboard);
+            synchronized (lock) {
+                tripwire = started;
+            }
+        }
+        childHasTerminal = false;
         childHasTerminal = giveTerminal(pid);
         return pid;
     }
@@ -100,6 +127,7 @@ final class ProcessTree implements Runs {
     @Override
     public int reapChild() {
         int pid = child();
+        disarmTripwire(); // the child's end is seen: what the terminal sent the group shows now
         int status = posix.processes().reap(pid);
         synchronized (lock) {
             child = NONE;
@@ -107,6 +135,25 @@ final class ProcessTree implements Runs {
         childReaped.release();
         takeTerminalBack();
         return status;
+    }
+
+    @Override
+    public int interruption() {
+        return interruption;
+    }
+
+    /** Reads the tripwire, then ends it: a run without a child has no terminal, catflap gets Ctrl-C itself. */
+    private void disarmTripwire() {
+        synchronized (lock) {
+            if (tripwire != null) {
+                int tripped = tripwire.tripped();
+                if (tripped != 0) {
+                    interruption = tripped;
+                }
+                tripwire.disarm();
+                tripwire = null;
+            }
+        }
     }
 
     @Override
@@ -123,7 +170,19 @@ final class ProcessTree implements Runs {
         if (group == NONE) {
             return;
         }
+        if (signal == Signals.SIGINT || signal == Signals.SIGQUIT) {
+            disarmTripwire(); // catflap's own signal is no Ctrl-C
+        }
         posix.processes().signalGroup(group, signal);
+        signalEscaped(signal);
+    }
+
+    /** Sends {@code signal} to the processes of the run that left its group, which the terminal's signals miss. */
+    @Override
+    public void signalEscaped(int signal) {
+        if (group == NONE) {
+            return;
+        }
         for (long pid : adopted()) {
             if (posix.processes().processGroupOf((int) pid) != group) {
                 posix.processes().sendSignal((int) pid, signal);
@@ -146,9 +205,10 @@ final class ProcessTree implements Runs {
 
     /**
      * The child stopped: where that was Ctrl-Z (it had the terminal), catflap takes the terminal
-     * back and stops its own job with SIGTSTP, as the shell expects of its foreground job; when the
-     * shell continues it ({@code fg}), the run gets the terminal back and continues too. Where
-     * catflap cannot stop (an orphaned process group), the run simply goes on.
+     * back and stops its own job with SIGTSTP, as the shell expects of its foreground job. When the
+     * shell continues it, the run continues too, and gets the terminal back only where the shell
+     * gave it to catflap ({@code fg}); after {@code bg} the shell keeps it. Where catflap cannot
+     * stop (an orphaned process group), the run simply goes on.
      */
     @Override
     public void childStopped() {
@@ -156,9 +216,18 @@ final class ProcessTree implements Runs {
             return;
         }
         takeTerminalBack();
-        posix.processes().signalGroup(posix.self().processGroup(), Signals.SIGTSTP); // returns once continued
+        childHasTerminal = false;
+        posix.self().stopJob(); // returns once continued
         childHasTerminal = giveTerminal(group);
         posix.processes().signalGroup(group, Signals.SIGCONT);
+    }
+
+    /** catflap is in the terminal's foreground again ({@code fg}): the run gets the terminal, if it still lacks it. */
+    @Override
+    public void foreground() {
+        if (group != NONE && child() != NONE && !childHasTerminal) {
+            childHasTerminal = giveTerminal(group);
+        }
     }
 
     /** Kills what is left of a run (catflap ends on an error), gives the terminal back, stops the watchdog. */
@@ -194,7 +263,11 @@ final class ProcessTree implements Runs {
      * command that read the terminal before it had it was stopped (SIGTTIN): it goes on.
      */
     private boolean giveTerminal(int pid) {
-        if (terminal < 0 || posix.terminal().foregroundGroup(terminal) != posix.self().processGroup()) {
+        if (terminal < 0) {
+            return false;
+        }
+        if (posix.terminal().foregroundGroup(terminal) != posix.self().processGroup()) {
+            awaitForeground();
             return false;
         }
         if (!posix.terminal().setForegroundGroup(terminal, pid)) {
@@ -209,6 +282,33 @@ final class ProcessTree implements Runs {
         if (terminal >= 0 && group != NONE && posix.terminal().foregroundGroup(terminal) == group) {
             posix.terminal().setForegroundGroup(terminal, posix.self().processGroup());
         }
+    }
+
+    /**
+     * Looks, now and then, until catflap is in the terminal's foreground again, and then says so
+     * once: a shell's {@code fg} hands the terminal to catflap's group and continues it, and nothing
+     * else tells catflap (its SIGCONT has no handler).
+     */
+    private void awaitForeground() {
+        if (awaitingForeground) {
+            return;
+        }
+        awaitingForeground = true;
+        int own = posix.self().processGroup();
+        Thread thread = new Thread(() -> {
+            try {
+                while (idleFor(FOREGROUND_POLL_MILLIS) && !childHasTerminal) {
+                    if (posix.terminal().foregroundGroup(terminal) == own) {
+                        events.accept(new Foreground());
+                        return;
+                    }
+                }
+            } finally {
+                awaitingForeground = false;
+            }
+        }, "catflap-foreground");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void reap() {
@@ -227,7 +327,10 @@ final class ProcessTree implements Runs {
                 events.accept(new Exited(pid));
                 childReaped.acquireUninterruptibly();
             } else {
-                reapAdopted(pid);
+                int tripped = reapAdopted(pid);
+                if (tripped != 0) {
+                    events.accept(new Interrupted(tripped));
+                }
                 events.accept(new Reaped(pid));
             }
         }
@@ -237,22 +340,31 @@ final class ProcessTree implements Runs {
      * Collects an adopted process, or the watchdog. A child whose exec failed is collected by
      * posix_spawn itself, maybe first: then there is nothing left to collect.
      */
-    private void reapAdopted(int pid) {
-        try {
-            posix.processes().reap(pid);
-        } catch (PosixException gone) {
-            // collected already
+    private int reapAdopted(int pid) {
+        synchronized (lock) { // a tripwire is read under the lock: it is either there or collected
+            int status;
+            try {
+                status = posix.processes().reap(pid);
+            } catch (PosixException gone) {
+                return 0; // collected already
+            }
+            return tripwire != null && tripwire.pid() == pid ? tripwire.collected(status) : 0;
         }
     }
 
     /** Waits a while for a child to come, as catflap has none; false once closed. */
     private boolean idle() {
+        return idleFor(IDLE_WAIT_MILLIS);
+    }
+
+    /** Waits {@code millis}, or less; false once closed. */
+    private boolean idleFor(long millis) {
         synchronized (lock) {
             if (closed) {
                 return false;
             }
             try {
-                lock.wait(IDLE_WAIT_MILLIS);
+                lock.wait(millis);
             } catch (InterruptedException e) {
                 return false;
             }

@@ -35,6 +35,22 @@ interface Runs extends AutoCloseable {
     /** The child stopped (reported as {@link Event.Stopped}). */
     void childStopped();
 
+    /** catflap is in the terminal's foreground again (reported as {@link Event.Foreground}). */
+    default void foreground() {
+    }
+
+    /**
+     * The keyboard signal (SIGINT, SIGQUIT) the terminal sent the last child's run, once the child
+     * is collected; 0 for none.
+     */
+    default int interruption() {
+        return 0;
+    }
+
+    /** Sends {@code signal} to the processes of the run that left its group. */
+    default void signalEscaped(int signal) {
+    }
+
     /** Kills what is left of a run (catflap ends on an error) and lets go of the terminal. */
     @Override
     void close();

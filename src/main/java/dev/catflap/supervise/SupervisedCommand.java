@@ -4,9 +4,12 @@ import dev.catflap.CatflapException;
 import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
+import dev.catflap.supervise.Event.Foreground;
+import dev.catflap.supervise.Event.Interrupted;
 import dev.catflap.supervise.Event.Signalled;
 import dev.catflap.supervise.Event.Stopped;
 import dev.catflap.supervise.Event.Unaccepted;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +59,12 @@ final class SupervisedCommand {
     private boolean runSignalled;
     /** How the last child ended. */
     private Ending last;
+    /** The keyboard signal (SIGINT, SIGQUIT) that interrupted catflap's run, or 0: catflap ends by it. */
+    private int interruptedBy;
+    /** The signal the run got to end it, named where --grace runs out. */
+    private int runSignal;
+    /** True once this run's child was sent SIGKILL when --grace ran out. */
+    private boolean childKilled;
     /** A restart that waits: when it is due (System.nanoTime(), or NEVER), and the last change it is for. */
     private long restartDue = NEVER;
     private Path restartFor;
@@ -132,7 +141,15 @@ final class SupervisedCommand {
             return exited(exited.pid());
         }
         if (event instanceof Signalled signalled) {
-            return signalled(signalled.signal());
+            return signalled(signalled);
+        }
+        if (event instanceof Interrupted interrupted) {
+            tree.signalEscaped(interrupted.signal()); // the group has it from the terminal already
+            runSignalled = true;
+            return interrupt(interrupted.signal());
+        }
+        if (event instanceof Foreground) {
+            tree.foreground();
         }
         if (event instanceof Changed changed) {
             return changed(changed.path());
@@ -158,22 +175,60 @@ final class SupervisedCommand {
         }
         if (!supervision.watching() || ending) {
             stopRun(!runSignalled); // what the command left running ends with catflap
-            return Optional.of(child);
+            return Optional.of(ended(child));
         }
         notice("the command exited with status " + child.status() + "; it starts again on the next change");
         waitingClients.ended(child);
         return Optional.empty();
     }
 
-    private Optional<Ending> signalled(int signal) {
+    /**
+     * A signal to catflap. Ctrl-C or Ctrl-\ from the terminal catflap's group has (and, when
+     * watching, SIGINT or SIGQUIT from anyone) ends catflap and its run, whatever the command does
+     * with it; without watching, catflap otherwise ends when its child does, as exec would.
+     */
+    private Optional<Ending> signalled(Signalled signalled) {
+        int signal = signalled.signal();
         forward(signal);
+        if (KEYBOARD.contains(signal) && (signalled.fromTerminal() || supervision.watching())) {
+            return interrupt(signal);
+        }
         if (!supervision.watching() || !ENDING.contains(signal)) {
-            return Optional.empty(); // without watching, catflap ends when its child does
+            return Optional.empty();
         }
         ending = true;
         boolean childRunning = tree.child() != 0;
         stopRun(false); // the run has the signal already
-        return Optional.of(childRunning ? last : Ending.bySignal(signal));
+        return Optional.of(childRunning ? ended(last) : Ending.bySignal(signal));
+    }
+
+    /**
+     * Ctrl-C or Ctrl-\: the run has the signal, and --grace to end by it, then SIGKILL; catflap
+     * then ends by the signal (status 130 or 131), as a shell's interrupted job, even where the
+     * command exited 0 on it or went on.
+     */
+    private Optional<Ending> interrupt(int signal) {
+        ending = true;
+        interruptedBy = signal;
+        runSignal = signal;
+        stopRun(false);
+        return Optional.of(Ending.bySignal(signal));
+    }
+
+    /**
+     * How catflap ends after its child ended as {@code child}: by the keyboard signal that
+     * interrupted it, or as the child, except that a child catflap killed when --grace ran out
+     * makes catflap exit with 137 rather than be killed: a shell would say catflap was.
+     */
+    private Ending ended(Ending child) {
+        if (interruptedBy != 0) {
+            return Ending.bySignal(interruptedBy);
+        }
+        if (childKilled && child.signal() == Signals.SIGKILL) {
+            notice("exiting with status " + child.status() + ": the command was killed with SIGKILL when --grace ran out");
+            return new Ending(child.status(), 0);
+        }
+        return child;
     }
 
     /** A change: the restart at once, or later (see {@link RestartPacing}), but never lost. */
@@ -197,7 +252,7 @@ final class SupervisedCommand {
             boolean childRunning = tree.child() != 0;
             stopRun(true);
             if (ending) {
-                return Optional.of(childRunning ? last : Ending.bySignal(Signals.SIGTERM));
+                return Optional.of(childRunning || interruptedBy != 0 ? ended(last) : Ending.bySignal(Signals.SIGTERM));
             }
         }
         tree.forgetRun();
@@ -212,6 +267,7 @@ final class SupervisedCommand {
 
     private void startRun() {
         runSignalled = false;
+        childKilled = false;
         pacing.started(System.nanoTime());
         waitingClients.started(System.nanoTime());
         tree.start(spawn);
@@ -224,8 +280,11 @@ final class SupervisedCommand {
     private void stopRun(boolean terminate) {
         if (terminate) {
             tree.signalRun(Signals.SIGTERM);
+            runSignal = Signals.SIGTERM;
         }
         if (!awaitRunOver(System.nanoTime() + supervision.grace().toNanos())) {
+            noticeKill();
+            childKilled |= tree.child() != 0;
             do {
                 tree.signalRun(Signals.SIGKILL);
             } while (!awaitRunOver(System.nanoTime() + POLL.toNanos()));
@@ -250,9 +309,29 @@ final class SupervisedCommand {
             } else if (event instanceof Signalled signalled) {
                 forward(signalled.signal());
                 ending |= ENDING.contains(signalled.signal());
+                if (KEYBOARD.contains(signalled.signal()) && (signalled.fromTerminal() || supervision.watching())) {
+                    interruptedBy = signalled.signal();
+                }
+            } else if (event instanceof Interrupted interrupted) {
+                tree.signalEscaped(interrupted.signal());
+                ending = true;
+                interruptedBy = interrupted.signal();
             }
         }
         return true;
+    }
+
+    /** --grace ran out: one line says why a restart or catflap's end took that long, and what is killed. */
+    private void noticeKill() {
+        String grace = "--grace " + BigDecimal.valueOf(supervision.grace().toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+        String signal = Signals.name(runSignal == 0 ? Signals.SIGTERM : runSignal);
+        int child = tree.child();
+        if (child != 0) {
+            String command = ProcessHandle.of(child).flatMap(process -> process.info().command()).orElse("the command");
+            notice(grace + " ran out: the command (pid " + child + ", " + command + ") did not end on " + signal + "; sending SIGKILL");
+        } else {
+            notice(grace + " ran out: processes the command left did not end on " + signal + "; sending SIGKILL");
+        }
     }
 
     /**
@@ -263,13 +342,20 @@ final class SupervisedCommand {
         if (ENDING.contains(signal)) {
             tree.signalRun(signal);
             runSignalled = true;
+            runSignal = signal;
         } else {
             tree.signalChild(signal);
         }
     }
 
+    /** Collects the child; a Ctrl-C the terminal sent its run shows now, and ends catflap. */
     private Ending reap() {
         last = Ending.of(tree.reapChild());
+        int keyboard = tree.interruption();
+        if (keyboard != 0) {
+            interruptedBy = keyboard;
+            ending = true;
+        }
         return last;
     }
 

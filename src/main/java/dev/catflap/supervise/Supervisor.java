@@ -19,8 +19,8 @@ public class Supervisor {
     public Ending supervise(LaunchPlan plan, Supervision supervision) {
         CallerState caller = CallerState.current(posix);
         Spawn spawn = new Spawn(posix, plan, caller, supervision.pidVariable());
-        return new SupervisedCommand(events -> ProcessTree.start(posix, events, supervision.terminal()), spawn::start,
-                SignalSource.of(posix, caller), supervision, posix.self()::releaseFreeMemory,
+        return new SupervisedCommand(events -> ProcessTree.start(posix, events, supervision.terminal(), Tripwire.counted(caller)),
+                spawn::start, SignalSource.of(posix, caller), supervision, posix.self()::releaseFreeMemory,
                 events -> UnacceptedConnections.start(posix.sockets(), plan.sockets(), events)).run();
     }
 }

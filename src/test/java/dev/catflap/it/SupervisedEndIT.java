@@ -41,12 +41,13 @@ class SupervisedEndIT {
     }
 
     /**
-     * With --watch, catflap ends on SIGTERM as its command did: killed by SIGTERM, or by SIGKILL
-     * where the command ignored SIGTERM for longer than the grace period.
+     * With --watch, catflap ends on SIGTERM as its command did: killed by SIGTERM; where the command
+     * ignored SIGTERM for longer than the grace period and catflap killed it, catflap exits with 137
+     * instead of being killed by SIGKILL, which a shell would report as "Killed", about catflap.
      */
     @ParameterizedTest
-    @CsvSource({"sleep,15", "stubborn,9"})
-    void watchingCatflapEndsByTheSignalThatEndedTheCommand(String command, int number) throws IOException {
+    @CsvSource({"sleep,signal 15 core 0", "stubborn,exit 137"})
+    void watchingCatflapEndsByTheSignalThatEndedTheCommand(String command, String ending) throws IOException {
         Path src = Files.createDirectories(temp.resolve("src"));
         List<String> words = command.equals("sleep") ? List.of("sh", "-c", "echo ready; exec sleep 600") : Catflap.probe("stubborn");
         List<String> probe = new ArrayList<>(Catflap.probe("waitstatus"));
@@ -56,8 +57,43 @@ class SupervisedEndIT {
             long catflap = awaitChild(waiting.pid());
             Catflap.signal(catflap, "TERM");
             String stdout = waiting.await().stdout();
-            assertTrue(stdout.endsWith("signal " + number + " core 0\n"), stdout);
+            assertTrue(stdout.endsWith(ending + "\n"), stdout);
         }
+    }
+
+    /**
+     * A command that ignores SIGTERM: each time --grace runs out, at a restart and at catflap's end,
+     * one line says so and names the command's pid; a last line explains catflap's status 137.
+     */
+    @Test
+    void graceRunningOutIsSaidAtARestartAndAtTheEnd() throws IOException {
+        Path src = Files.createDirectories(temp.resolve("src"));
+        List<String> probe = new ArrayList<>(Catflap.probe("waitstatus"));
+        probe.addAll(Catflap.launcher().commandLine(args(List.of("-p", "0", "--watch", src.toString(), "--grace", "0.3"),
+                Catflap.probe("stubborn"))));
+        try (Catflap.Running waiting = Catflap.launcher().startDirectly(probe)) {
+            String first = readyPid(waiting.awaitStdout("ready"), 1);
+            Files.writeString(src.resolve("app.py"), "1");
+            waiting.awaitStderr("--grace 0.3 s ran out: the command (pid " + first + ", ");
+            String second = readyPid(waiting.awaitStdout("ready", 2), 2);
+            Catflap.signal(awaitChild(waiting.pid()), "TERM");
+            Catflap.Result result = waiting.await();
+            assertTrue(result.stdout().endsWith("exit 137\n"), result.stdout());
+            assertEquals(2, Catflap.occurrences(result.stderr(), "s ran out: "), result.stderr());
+            assertTrue(result.stderr().contains("[catflap] --grace 0.3 s ran out: the command (pid " + second + ", "), result.stderr());
+            assertTrue(result.stderr().contains(") did not end on SIGTERM; sending SIGKILL\n"), result.stderr());
+            assertTrue(result.stderr().endsWith("[catflap] exiting with status 137: the command was killed with SIGKILL when --grace ran out\n"),
+                    result.stderr());
+        }
+    }
+
+    /** The pid of the {@code n}th "ready PID" line of the stubborn probe. */
+    private static String readyPid(String stdout, int n) {
+        Matcher ready = Pattern.compile("ready (\\d+)").matcher(stdout);
+        for (int i = 0; i < n; i++) {
+            assertTrue(ready.find(), stdout);
+        }
+        return ready.group(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.catflap.posix.Posix;
 import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
+import dev.catflap.supervise.Event.Interrupted;
 import dev.catflap.supervise.Event.Signalled;
 import dev.catflap.supervise.Event.Unaccepted;
 import java.nio.file.Path;
@@ -120,6 +121,59 @@ class SupervisedCommandTest {
                 "restarting: " + watched.resolve("app.py") + " changed"), notices);
     }
 
+    /** The terminal's Ctrl-C reached the run (its tripwire says so) and the command exited 0: catflap ends by SIGINT. */
+    @Test
+    void aCtrlCToTheRunEndsCatflapThoughTheCommandExits0() {
+        runs.atStart(1, child -> runs.interruptAndExit(Signals.SIGINT, 0));
+        assertEquals(new Ending(130, Signals.SIGINT), supervise(true));
+        assertEquals(List.of(), notices);
+    }
+
+    /** A SIGINT to the command alone: it exited 0 and starts again at the next change. */
+    @Test
+    void aSigintToTheCommandAloneKeepsTheRestartRule() {
+        runs.atStart(1, child -> {
+            runs.exit(0);
+            runs.report(new Changed(watched.resolve("app.py")));
+        });
+        runs.atStart(2, child -> runs.interruptAndExit(Signals.SIGQUIT, 0));
+        assertEquals(new Ending(131, Signals.SIGQUIT), supervise(true));
+        assertEquals("the command exited with status 0; it starts again on the next change", notices.get(0));
+    }
+
+    /** Ctrl-C, and the command goes on: it has --grace, then SIGKILL, said in a line; catflap still ends by SIGINT. */
+    @Test
+    void aRunThatGoesOnAfterCtrlCIsKilledAfterTheGrace() {
+        runs.ignoring(Signals.SIGINT);
+        runs.atStart(1, child -> runs.report(new Interrupted(Signals.SIGINT)));
+        assertEquals(new Ending(130, Signals.SIGINT), supervise(true));
+        assertEquals(List.of("start 100", "signal escaped 2", "signal run 9", "reap 100", "forget run", "close"), runs.log);
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).startsWith("--grace 0.3 s ran out: the command (pid 100, "), notices.get(0));
+        assertTrue(notices.get(0).endsWith(") did not end on SIGINT; sending SIGKILL"), notices.get(0));
+    }
+
+    /** Without watching, the terminal's Ctrl-C to catflap ends it all the same; a SIGINT from kill is passed on only. */
+    @Test
+    void withoutWatchingOnlyTheTerminalsCtrlCEndsCatflap() {
+        runs.ignoring(Signals.SIGINT);
+        runs.atStart(1, child -> {
+            signals.send(Signals.SIGINT);
+            signals.sendFromTerminal(Signals.SIGINT);
+        });
+        assertEquals(new Ending(130, Signals.SIGINT), supervise(false));
+        assertEquals(List.of("start 100", "signal run 2", "signal run 2", "signal run 9", "reap 100", "forget run", "close"), runs.log);
+    }
+
+    /** catflap killed its command when --grace ran out: it exits with 137, not killed by SIGKILL, and says why. */
+    @Test
+    void aCommandKilledAfterTheGraceMakesCatflapExit137() {
+        runs.ignoring(Signals.SIGTERM);
+        runs.atStart(1, child -> signals.send(Signals.SIGTERM));
+        assertEquals(new Ending(137, 0), supervise(true));
+        assertEquals("exiting with status 137: the command was killed with SIGKILL when --grace ran out", notices.get(1));
+    }
+
     private Ending supervise(boolean watching) {
         Supervision supervision = new Supervision(watching ? List.of(watched) : List.of(),
                 new Ignores(List.of(), true, true, new IgnoreFileReader(Posix.system())), GRACE, notices::add,
@@ -145,6 +199,10 @@ class SupervisedCommandTest {
         void send(int signal) {
             receiver.accept(new Signalled(signal));
         }
+
+        void sendFromTerminal(int signal) {
+            receiver.accept(new Signalled(signal, true));
+        }
     }
 
     /** Runs of one process each, which the test makes exit; what the loop did to them, in order. */
@@ -160,6 +218,7 @@ class SupervisedCommandTest {
         private int child;
         private boolean running;
         private int waitStatus;
+        private int interruption;
 
         Runs reportingTo(Consumer<Event> events) {
             this.events = events;
@@ -185,6 +244,12 @@ class SupervisedCommandTest {
         /** The child exits by itself with {@code status}. */
         void exit(int status) {
             end(status << 8);
+        }
+
+        /** The terminal sent the run {@code signal}, and the child exits with {@code status}. */
+        void interruptAndExit(int signal, int status) {
+            interruption = signal;
+            exit(status);
         }
 
         long at(String entry) {
@@ -226,6 +291,18 @@ class SupervisedCommandTest {
             record("reap " + child);
             child = 0;
             return waitStatus;
+        }
+
+        @Override
+        public int interruption() {
+            int signal = interruption;
+            interruption = 0;
+            return signal;
+        }
+
+        @Override
+        public void signalEscaped(int signal) {
+            record("signal escaped " + signal);
         }
 
         @Override

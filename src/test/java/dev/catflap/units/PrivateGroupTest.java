@@ -46,4 +46,16 @@ class PrivateGroupTest {
         assertFalse(PrivateGroup.isOnlyMember(3000, 1000, PASSWD, GROUP));
         assertFalse(PrivateGroup.isOnlyMember(1000, 4242, PASSWD, GROUP), "a user the files do not know");
     }
+
+    /**
+     * Two groups may share a gid (groupadd -o): a member of either has it, so every line of that
+     * gid must list nobody but the user, not only the first.
+     */
+    @Test
+    void aGidSharedWithAnotherGroupIsNot() {
+        List<String> shared = List.of("alice:x:1000:", "team:x:1000:bob");
+        assertFalse(PrivateGroup.isOnlyMember(1000, 1000, PASSWD, shared), "bob is in team, whose gid is alice's");
+        assertTrue(PrivateGroup.isOnlyMember(1000, 1000, PASSWD, List.of("alice:x:1000:", "alias:x:1000:alice")),
+                "another name for the same group, with only alice in it");
+    }
 }

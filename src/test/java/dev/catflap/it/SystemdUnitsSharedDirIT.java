@@ -153,6 +153,21 @@ class SystemdUnitsSharedDirIT {
         assertEquals(List.of("app.service", "app.socket"), names(granted));
     }
 
+    /**
+     * A unit directory of the user's that the user may not search (0600): nothing in it can be
+     * looked at, so catflap says so in one line, exit 1, as where it may not write (0500).
+     */
+    @Test
+    void aUnitDirectoryTheUserMayNotSearchIsOneLine() throws IOException {
+        Path nobodys = directoryOf(NOBODY);
+        Files.setAttribute(nobodys, "unix:mode", 0600);
+        Catflap.Result result = asNobody(base, "--systemd-units", "app", "--unit-dir", nobodys.toString(), "-p", "8080", "--",
+                "/bin/cat");
+        assertEquals("[catflap] cannot write the units in " + nobodys + ": permission denied\n", result.stderr());
+        assertEquals(1, result.exit(), result.stderr());
+        assertEquals(List.of(), names(nobodys), "nothing written");
+    }
+
     /** src/test/resources/grant_write.py: as setfacl -m u:UID:rwx, which need not be installed. */
     private static void grantWrite(Path directory, int uid) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("python3", "src/test/resources/grant_write.py", directory.toString(),

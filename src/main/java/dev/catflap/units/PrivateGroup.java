@@ -1,6 +1,7 @@
 package dev.catflap.units;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +25,17 @@ final class PrivateGroup {
 
     /** From the system's /etc/passwd and /etc/group; false where either cannot be read. */
     static boolean isOnlyMember(int gid, int user) {
+        return isOnlyMember(gid, user, PASSWD, GROUP);
+    }
+
+    /**
+     * From these files, read as bytes (ISO-8859-1): they need not be UTF-8 (a Latin-1 GECOS
+     * field), and names are compared byte for byte all the same.
+     */
+    static boolean isOnlyMember(int gid, int user, Path passwd, Path group) {
         try {
-            return isOnlyMember(gid, user, Files.readAllLines(PASSWD), Files.readAllLines(GROUP));
+            return isOnlyMember(gid, user, Files.readAllLines(passwd, StandardCharsets.ISO_8859_1),
+                    Files.readAllLines(group, StandardCharsets.ISO_8859_1));
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.catflap.posix;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,13 @@ public interface FileAccess {
 
     /** What the file open at {@code fd} is (fstat): judged on what is open, not on a name. */
     FileStatus status(int fd);
+
+    /**
+     * The entries of the access ACL of the file open at {@code fd} that name a user or a group;
+     * none where it has no ACL beyond its permission bits, or its file system has no ACLs. A
+     * directory whose bits say only its owner may write can still let such a user write.
+     */
+    List<AclEntry> namedAclEntries(int fd);
 
     /** What the entry {@code name} in {@code directory} is, a link as itself; empty where there is none. */
     Optional<FileStatus> statusAt(int directory, byte[] name);

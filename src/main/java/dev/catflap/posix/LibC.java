@@ -82,6 +82,8 @@ interface LibC extends Library {
 
     long read(int fd, Pointer buffer, long count) throws LastErrorException;
 
+    long getxattr(Pointer path, Pointer name, Pointer value, long size) throws LastErrorException;
+
     int tcgetpgrp(int fd) throws LastErrorException;
 
     int tcsetpgrp(int fd, int pgrp) throws LastErrorException;

@@ -8,6 +8,11 @@ import static dev.catflap.posix.Calls.retried;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link FileAccess} through libc. */
@@ -37,6 +42,15 @@ final class LibcFiles implements FileAccess {
     private static final int STX_DEV_MAJOR = 136;
     private static final int STX_DEV_MINOR = 140;
     private static final byte[] EMPTY = {};
+    /** Where the kernel keeps a file's access ACL, and the layout of its value (posix_acl_xattr.h). */
+    private static final byte[] ACCESS_ACL = "system.posix_acl_access".getBytes(StandardCharsets.US_ASCII);
+    /** The largest value an extended attribute can have (XATTR_SIZE_MAX). */
+    private static final int ACL_MAX_SIZE = 65536;
+    private static final int ACL_VERSION = 2;
+    private static final int ACL_HEADER_SIZE = 4;
+    private static final int ACL_ENTRY_SIZE = 8;
+    private static final int ACL_USER = 0x02;
+    private static final int ACL_GROUP = 0x08;
 
     @Override
     public boolean exists(byte[] path) {
@@ -82,6 +96,41 @@ final class LibcFiles implements FileAccess {
     @Override
     public FileStatus status(int fd) {
         return statx("fstat", fd, EMPTY, AT_EMPTY_PATH);
+    }
+
+    /** Read through /proc/self/fd: an O_PATH descriptor has no fgetxattr, the file it leads to has its ACL. */
+    @Override
+    public List<AclEntry> namedAclEntries(int fd) {
+        Memory path = NativeMemory.cString(("/proc/self/fd/" + fd).getBytes(StandardCharsets.US_ASCII));
+        Memory value = new Memory(ACL_MAX_SIZE);
+        int size;
+        try {
+            size = retried("getxattr", () -> (int) libc().getxattr(path, NativeMemory.cString(ACCESS_ACL), value, ACL_MAX_SIZE));
+        } catch (PosixException e) {
+            if (e.errno() == Errno.ENODATA || e.errno() == Errno.EOPNOTSUPP) {
+                return List.of();
+            }
+            throw e;
+        }
+        return aclEntries(value.getByteArray(0, size));
+    }
+
+    /** The named entries of an ACL as the kernel stores it: a version, then (tag, permissions, id) each, little-endian. */
+    static List<AclEntry> aclEntries(byte[] value) {
+        ByteBuffer acl = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN);
+        if (value.length < ACL_HEADER_SIZE || acl.getInt() != ACL_VERSION || (value.length - ACL_HEADER_SIZE) % ACL_ENTRY_SIZE != 0) {
+            throw new PosixException("getxattr", Errno.EINVAL, "an access control list catflap cannot read");
+        }
+        List<AclEntry> entries = new ArrayList<>();
+        while (acl.hasRemaining()) {
+            int tag = Short.toUnsignedInt(acl.getShort());
+            int permissions = Short.toUnsignedInt(acl.getShort());
+            int id = acl.getInt();
+            if (tag == ACL_USER || tag == ACL_GROUP) {
+                entries.add(new AclEntry(tag == ACL_USER, id, permissions));
+            }
+        }
+        return entries;
     }
 
     @Override

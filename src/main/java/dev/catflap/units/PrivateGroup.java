@@ -1,6 +1,7 @@
 package dev.catflap.units;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
  * of user private groups (Fedora, Debian's pam_umask) every directory a user makes is
  * group-writable, ~/.config/systemd/user included, and nobody else can write to it. Judged as
  * Debian's OpenSSH judges a group-writable ~/.ssh: the group is listed in /etc/group with no
- * member but the user, and no account but the user's has it as its primary group. A group the
+ * member but the user (on every line of its gid), and no account but the user's has it as its
+ * primary group. A group the
  * files do not list (one from a directory service) is not taken as private.
  */
 final class PrivateGroup {
@@ -23,8 +25,17 @@ final class PrivateGroup {
 
     /** From the system's /etc/passwd and /etc/group; false where either cannot be read. */
     static boolean isOnlyMember(int gid, int user) {
+        return isOnlyMember(gid, user, PASSWD, GROUP);
+    }
+
+    /**
+     * From these files, read as bytes (ISO-8859-1): they need not be UTF-8 (a Latin-1 GECOS
+     * field), and names are compared byte for byte all the same.
+     */
+    static boolean isOnlyMember(int gid, int user, Path passwd, Path group) {
         try {
-            return isOnlyMember(gid, user, Files.readAllLines(PASSWD), Files.readAllLines(GROUP));
+            return isOnlyMember(gid, user, Files.readAllLines(passwd, StandardCharsets.ISO_8859_1),
+                    Files.readAllLines(group, StandardCharsets.ISO_8859_1));
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -53,14 +64,20 @@ final class PrivateGroup {
         if (name.isEmpty()) {
             return false;
         }
+        // Two groups may share a gid (groupadd -o): the members of each have it, so every line counts.
+        boolean listed = false;
+        boolean anyMember = false;
         for (String line : group) {
             String[] fields = line.split(":", -1);
             if (fields.length >= 4 && fields[2].equals(Integer.toString(gid))) {
                 List<String> members = fields[3].isEmpty() ? List.of() : List.of(fields[3].split(","));
-                boolean onlyTheUser = members.stream().allMatch(name.get()::equals);
-                return onlyTheUser && (primary || !members.isEmpty());
+                if (!members.stream().allMatch(name.get()::equals)) {
+                    return false;
+                }
+                listed = true;
+                anyMember |= !members.isEmpty();
             }
         }
-        return false;
+        return listed && (primary || anyMember);
     }
 }

@@ -1,6 +1,7 @@
 package dev.catflap.units;
 
 import dev.catflap.CatflapException;
+import dev.catflap.posix.AclEntry;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.FileAccess;
 import dev.catflap.posix.FileStatus;
@@ -23,7 +24,8 @@ import java.util.function.IntConsumer;
  * directory at a time without following any link; each must belong to the user or root, and
  * each above the unit directory must be writable by nobody else, unless sticky (where others
  * cannot rename what is not theirs). The unit directory itself must be writable by nobody but its
- * owner, sticky or not (a group that is the user's alone aside, see {@link PrivateGroup}): then
+ * owner, sticky or not (a group that is the user's alone aside, see {@link PrivateGroup}; a user
+ * or group its ACL lets write counts as such another): then
  * nobody else can swap the files catflap writes, plant a unit's name between its check and its
  * rename, or replace a unit afterwards. The resolved path is the one printed and linked.
  *
@@ -92,7 +94,7 @@ record UnitDirectory(Path path, int fd) {
                     Path next = current.resolve(name);
                     int child = opened(fd, next);
                     FileStatus above = status;
-                    Optional<String> writers = othersMayWrite(above, fd);
+                    Optional<String> writers = othersMayWrite(above, fd, current);
                     close.accept(fd);
                     fd = child;
                     status = files.status(fd);
@@ -103,7 +105,7 @@ record UnitDirectory(Path path, int fd) {
                     }
                     current = next;
                 }
-                othersMayWrite(status, fd).ifPresent(who -> {
+                othersMayWrite(status, fd, real).ifPresent(who -> {
                     throw refused(who + " may write to " + at(real));
                 });
                 return fd;
@@ -132,15 +134,42 @@ record UnitDirectory(Path path, int fd) {
             }
         }
 
-        /** Who besides the owner may write to the directory, if anyone: every user, or a group's members. */
-        private Optional<String> othersMayWrite(FileStatus status, int fd) {
+        /** Who besides the owner may write to the directory, if anyone: every user, a group's members, or a user or group its ACL names. */
+        private Optional<String> othersMayWrite(FileStatus status, int fd, Path path) {
             if ((status.permissions() & WRITABLE_BY_OTHERS) != 0) {
                 return Optional.of("every user");
             }
-            if ((status.permissions() & WRITABLE_BY_GROUP) != 0 && !PrivateGroup.isOnlyMember(status.gid(), user)) {
+            if ((status.permissions() & WRITABLE_BY_GROUP) == 0) {
+                return Optional.empty(); // with an ACL these bits are its mask, which no entry's write gets past
+            }
+            Optional<AclEntry> named = aclWriter(fd, path);
+            if (named.isPresent()) {
+                return Optional.of(named.get() + " (by its access control list)");
+            }
+            if (!PrivateGroup.isOnlyMember(status.gid(), user)) {
                 return Optional.of("the members of group " + group(fd, status));
             }
             return Optional.empty();
+        }
+
+        /**
+         * A user or group besides the user (and root) that the directory's ACL lets write: a
+         * project's default ACL (setfacl -d -m g:team:rwx) gives one to every directory made in
+         * it, whose owning group may still be the user's private group.
+         */
+        private Optional<AclEntry> aclWriter(int fd, Path path) {
+            try {
+                return files.namedAclEntries(fd).stream().filter(AclEntry::mayWrite).filter(entry -> !isTheUsers(entry)).findFirst();
+            } catch (PosixException e) {
+                throw CatflapException.usage(origin + ": cannot read the access control list of " + path + ": " + e.getMessage());
+            }
+        }
+
+        private boolean isTheUsers(AclEntry entry) {
+            if (entry.user()) {
+                return entry.id() == user || entry.id() == ROOT;
+            }
+            return PrivateGroup.isOnlyMember(entry.id(), user);
         }
 
         /** The unit directory as "it" (named already by the origin, unless it was reached through a link), another as itself. */

@@ -60,11 +60,12 @@ final class UnitFiles {
      *     in the way; (exit 1) where writing fails, nothing then being left behind
      */
     void write(Map<String, String> units) {
-        for (String name : units.keySet()) {
-            notTheUsersOwn(name);
-        }
         Map<String, Temporary> written = new LinkedHashMap<>();
         try {
+            // in the try too: a directory the user may not search (0600) fails here, at the first look in it
+            for (String name : units.keySet()) {
+                notTheUsersOwn(name);
+            }
             for (Map.Entry<String, String> unit : units.entrySet()) {
                 written.put(unit.getKey(), temporary(unit.getValue()));
             }

@@ -1,11 +1,13 @@
 package dev.catflap.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +114,66 @@ class SystemdUnitsSharedDirIT {
         try (Stream<Path> files = Stream.concat(Files.list(nobodys), Files.list(open))) {
             assertEquals(List.of(), files.toList(), "nothing written");
         }
+    }
+
+    /**
+     * A directory whose bits say only root may write (0755) can still let another user write
+     * through its ACL (setfacl -m u:nobody:rwx, or a project's default ACL): the bits then show
+     * the ACL's mask as the group's, and the owning group, root's own, is no other user's. That
+     * user could replace the units, or rename the unit directory away from a directory above.
+     */
+    @Test
+    void aDirectoryAnotherUserMayWriteToThroughItsAclIsRefused() throws Exception {
+        Path granted = directoryOf(0);
+        grantWrite(granted, NOBODY);
+        Catflap.Result unitDirectory = Catflap.launcher().in(base)
+                .run("--systemd-units", "app", "--unit-dir", granted.toString(), "-p", "8080", "--", "/bin/cat");
+        assertEquals(2, unitDirectory.exit(), unitDirectory.stderr());
+        assertEquals("[catflap] --unit-dir " + granted + ": uid " + NOBODY + " (by its access control list) may write to it"
+                + CONSEQUENCE, unitDirectory.stderr());
+        assertEquals(List.of(), names(granted), "nothing written");
+
+        Path below = Files.createDirectory(granted.resolve("units"));
+        Catflap.Result above = Catflap.launcher().in(base)
+                .run("--systemd-units", "app", "--unit-dir", below.toString(), "-p", "8080", "--", "/bin/cat");
+        assertEquals(2, above.exit(), above.stderr());
+        assertEquals("[catflap] --unit-dir " + below + ": uid " + NOBODY + " (by its access control list) may write to "
+                + granted + ", which is not sticky, and rename units away" + CONSEQUENCE, above.stderr());
+        assertEquals(List.of(), names(below), "nothing written");
+    }
+
+    /** An ACL entry for root, the user here, gives nobody else anything: accepted. */
+    @Test
+    void anAclThatGrantsOnlyTheUserIsAccepted() throws Exception {
+        Path granted = directoryOf(0);
+        grantWrite(granted, 0);
+        Catflap.Result result = Catflap.launcher().in(base)
+                .run("--systemd-units", "app", "--unit-dir", granted.toString(), "-p", "8080", "--", "/bin/cat");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(List.of("app.service", "app.socket"), names(granted));
+    }
+
+    /**
+     * A unit directory of the user's that the user may not search (0600): nothing in it can be
+     * looked at, so catflap says so in one line, exit 1, as where it may not write (0500).
+     */
+    @Test
+    void aUnitDirectoryTheUserMayNotSearchIsOneLine() throws IOException {
+        Path nobodys = directoryOf(NOBODY);
+        Files.setAttribute(nobodys, "unix:mode", 0600);
+        Catflap.Result result = asNobody(base, "--systemd-units", "app", "--unit-dir", nobodys.toString(), "-p", "8080", "--",
+                "/bin/cat");
+        assertEquals("[catflap] cannot write the units in " + nobodys + ": permission denied\n", result.stderr());
+        assertEquals(1, result.exit(), result.stderr());
+        assertEquals(List.of(), names(nobodys), "nothing written");
+    }
+
+    /** src/test/resources/grant_write.py: as setfacl -m u:UID:rwx, which need not be installed. */
+    private static void grantWrite(Path directory, int uid) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("python3", "src/test/resources/grant_write.py", directory.toString(),
+                Integer.toString(uid)).inheritIO().start();
+        assertEquals(0, process.waitFor(), "setting an ACL on " + directory);
+        assertTrue(Files.getPosixFilePermissions(directory).contains(PosixFilePermission.GROUP_WRITE), "the mask shows as the group's");
     }
 
     /** base/NAME, 0755, owned by {@code uid}. */

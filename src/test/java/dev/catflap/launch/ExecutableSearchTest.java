@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
+import dev.catflap.posix.AclEntry;
 import dev.catflap.posix.FileAccess;
 import dev.catflap.posix.FileStatus;
 import dev.catflap.posix.Posix;
@@ -140,6 +141,11 @@ class ExecutableSearchTest {
 
         @Override
         public int openDirectory(int directory, byte[] name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AclEntry> namedAclEntries(int fd) {
             throw new UnsupportedOperationException();
         }
 

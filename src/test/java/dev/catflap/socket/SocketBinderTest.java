@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
+import dev.catflap.posix.AclEntry;
 import dev.catflap.posix.Descriptors;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.FileAccess;
@@ -231,6 +232,11 @@ class SocketBinderTest {
 
         @Override
         public int openDirectory(int directory, byte[] name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AclEntry> namedAclEntries(int fd) {
             throw new UnsupportedOperationException();
         }
 

@@ -3,8 +3,13 @@ package dev.catflap.units;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Debian's OpenSSH rule for a group-writable directory: the group is the user's alone. */
 class PrivateGroupTest {
@@ -45,5 +50,28 @@ class PrivateGroupTest {
         assertFalse(PrivateGroup.isOnlyMember(2002, 1000, PASSWD, GROUP));
         assertFalse(PrivateGroup.isOnlyMember(3000, 1000, PASSWD, GROUP));
         assertFalse(PrivateGroup.isOnlyMember(1000, 4242, PASSWD, GROUP), "a user the files do not know");
+    }
+
+    /**
+     * Two groups may share a gid (groupadd -o): a member of either has it, so every line of that
+     * gid must list nobody but the user, not only the first.
+     */
+    @Test
+    void aGidSharedWithAnotherGroupIsNot() {
+        List<String> shared = List.of("alice:x:1000:", "team:x:1000:bob");
+        assertFalse(PrivateGroup.isOnlyMember(1000, 1000, PASSWD, shared), "bob is in team, whose gid is alice's");
+        assertTrue(PrivateGroup.isOnlyMember(1000, 1000, PASSWD, List.of("alice:x:1000:", "alias:x:1000:alice")),
+                "another name for the same group, with only alice in it");
+    }
+
+    /** A passwd that is not UTF-8 (a Latin-1 GECOS field) is still read: else no group is ever private. */
+    @Test
+    void filesThatAreNotUtf8AreReadAsBytes(@TempDir Path directory) throws IOException {
+        Path passwd = directory.resolve("passwd");
+        Path group = directory.resolve("group");
+        Files.write(passwd, "alice:x:1000:1000:Jos\u00e9:/home/alice:/bin/bash\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(group, "alice:x:1000:\nteam:x:2000:alice,bob\n");
+        assertTrue(PrivateGroup.isOnlyMember(1000, 1000, passwd, group));
+        assertFalse(PrivateGroup.isOnlyMember(2000, 1000, passwd, group));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -24,7 +25,8 @@ import java.util.function.IntSupplier;
  * Runs the command as a child of catflap and stays with it: it passes on the signals catflap
  * receives and ends as the child ended. When watching, it restarts the command on the same
  * sockets after changes, waits for the next change when the child exits by itself, and ends with
- * the command on SIGHUP, SIGINT, SIGQUIT or SIGTERM. A run is all the processes the command
+ * the command on SIGINT, SIGQUIT or SIGTERM, or SIGHUP where the terminal hung up (another SIGHUP
+ * restarts it). A run is all the processes the command
  * started ({@link Runs}, a {@link ProcessTree} on the system): ending one (to restart, or as catflap ends) means SIGTERM to all
  * of them, the grace period, then SIGKILL, and it is over only when none is left. A restart waits
  * when changes keep coming right after each start ({@link RestartPacing}).
@@ -39,6 +41,8 @@ final class SupervisedCommand {
     /** How often a run that is ending is looked at again: a process adopted meanwhile sends no event. */
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Set<Integer> ENDING = Set.of(Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM);
+    /** Under --watch, a restart on demand (as daemons reload on it), unless the terminal hung up. */
+    private static final int RESTART = Signals.SIGHUP;
     /** Also a terminal's: Ctrl-\ sends SIGQUIT. */
     private static final Set<Integer> KEYBOARD = Set.of(Signals.SIGINT, Signals.SIGQUIT);
 
@@ -50,6 +54,7 @@ final class SupervisedCommand {
     private final RestartPacing pacing;
     private final Runnable releaseFreeMemory;
     private final List<BoundSocket> sockets;
+    private final BooleanSupplier terminalHungUp;
     /** Whether this run was said to leave connections unaccepted: once a run is enough. */
     private boolean unacceptedNoticed;
     private Runs tree;
@@ -58,9 +63,9 @@ final class SupervisedCommand {
     private boolean runSignalled;
     /** How the last child ended. */
     private Ending last;
-    /** A restart that waits: when it is due (System.nanoTime(), or NEVER), and the last change it is for. */
+    /** A restart that waits: when it is due (System.nanoTime(), or NEVER), and the changes it is for. */
     private long restartDue = NEVER;
-    private Path restartFor;
+    private Changed restartFor;
 
     /**
      * @param runs makes the runs' processes, which report to the consumer it is given
@@ -70,6 +75,13 @@ final class SupervisedCommand {
      */
     SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
             Runnable releaseFreeMemory, List<BoundSocket> sockets) {
+        this(runs, spawn, signals, supervision, releaseFreeMemory, sockets, new TerminalHangup());
+    }
+
+    /** @param terminalHungUp whether the terminal catflap had has hung up: a SIGHUP then ends, not restarts */
+    SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
+            Runnable releaseFreeMemory, List<BoundSocket> sockets, BooleanSupplier terminalHungUp) {
+        this.terminalHungUp = terminalHungUp;
         this.runs = runs;
         this.sockets = sockets;
         this.spawn = spawn;
@@ -96,8 +108,8 @@ final class SupervisedCommand {
         if (!supervision.watching()) {
             return null;
         }
-        Watcher watcher = new Watcher(supervision.watched(), new IgnoreRules(supervision.ignored()));
-        watcher.start(path -> events.add(new Changed(path)));
+        Watcher watcher = new Watcher(supervision.watched(), new IgnoreRules(supervision.ignored()), supervision.debounce());
+        watcher.start(events::add);
         return watcher;
     }
 
@@ -110,7 +122,8 @@ final class SupervisedCommand {
                 end = handle(event);
             } else if (restartDue != NEVER && System.nanoTime() - restartDue >= 0) {
                 restartDue = NEVER;
-                end = restart(restartFor);
+                end = restart(restartFor.description());
+                restartFor = null;
             } else {
                 // What starting (or restarting) freed, such as the JIT's work areas, would stay
                 // resident while catflap waits: once things are quiet, malloc gives it back.
@@ -133,7 +146,7 @@ final class SupervisedCommand {
             return signalled(signalled.signal());
         }
         if (event instanceof Changed changed) {
-            return changed(changed.path());
+            return changed(changed);
         }
         if (event instanceof Stopped) {
             tree.childStopped();
@@ -179,6 +192,11 @@ final class SupervisedCommand {
     }
 
     private Optional<Ending> signalled(int signal) {
+        if (isRestartOnDemand(signal)) {
+            restartDue = NEVER; // a restart that waits comes now
+            restartFor = null;
+            return restart("catflap received SIGHUP");
+        }
         forward(signal);
         if (!supervision.watching() || !ENDING.contains(signal)) {
             return Optional.empty(); // without watching, catflap ends when its child does
@@ -190,22 +208,24 @@ final class SupervisedCommand {
     }
 
     /** A change: the restart at once, or later (see {@link RestartPacing}), but never lost. */
-    private Optional<Ending> changed(Path path) {
-        restartFor = path; // a restart that waits is for every change meanwhile; it names the latest
+    private Optional<Ending> changed(Changed change) {
+        restartFor = change.after(restartFor); // a restart that waits is for every change meanwhile; it names the latest
         if (restartDue != NEVER) {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        Duration wait = pacing.waitFor(path, now);
+        Duration wait = pacing.waitFor(change.path(), now);
         if (wait.isZero()) {
-            return restart(path);
+            restartFor = null;
+            return restart(change.description());
         }
         restartDue = now + wait.toNanos();
         return Optional.empty();
     }
 
-    private Optional<Ending> restart(Path path) {
-        notice("restarting: " + path + " changed");
+    /** Ends the run, if any is left, and starts the next; {@code why} in the line that says so. */
+    private Optional<Ending> restart(String why) {
+        notice("restarting: " + why);
         if (!tree.runOver()) {
             boolean childRunning = tree.child() != 0;
             stopRun(true);
@@ -259,12 +279,20 @@ final class SupervisedCommand {
             Event event = next(Math.min(deadline, now + POLL.toNanos()));
             if (event instanceof Exited exited && exited.pid() == tree.child()) {
                 reap();
-            } else if (event instanceof Signalled signalled) {
+            } else if (event instanceof Signalled signalled && !isRestartOnDemand(signalled.signal())) {
                 forward(signalled.signal());
                 ending |= ENDING.contains(signalled.signal());
             }
         }
         return true;
+    }
+
+    /**
+     * Under --watch, SIGHUP restarts the command (a restart under way anyway takes it as said),
+     * except where it is the shell's word that the terminal hung up.
+     */
+    private boolean isRestartOnDemand(int signal) {
+        return signal == RESTART && supervision.watching() && !terminalHungUp.getAsBoolean();
     }
 
     /**

@@ -35,6 +35,7 @@ class SupervisedCommandTest {
     private final FakeRuns runs = new FakeRuns();
     private final FakeSignals signals = new FakeSignals();
     private final List<String> notices = new ArrayList<>();
+    private boolean terminalHungUp;
 
     @Test
     void withoutWatchingItEndsAsTheCommandExited() {
@@ -91,6 +92,7 @@ class SupervisedCommandTest {
             runs.report(new Changed(watched.resolve("app.py")));
         });
         runs.atStart(2, child -> signals.send(Signals.SIGHUP));
+        terminalHungUp = true; // the SIGHUP of a terminal that hung up ends catflap
         assertEquals(new Ending(129, Signals.SIGHUP), supervise(true));
         assertEquals(List.of("start 100", "reap 100", "forget run", "start 101", "signal run 1", "reap 101", "forget run",
                 "close"), runs.log);
@@ -98,10 +100,38 @@ class SupervisedCommandTest {
                 "restarting: " + watched.resolve("app.py") + " changed"), notices);
     }
 
+    @Test
+    void sighupUnderWatchRestartsTheCommand() {
+        runs.atStart(1, child -> signals.send(Signals.SIGHUP));
+        runs.atStart(2, child -> signals.send(Signals.SIGTERM));
+        assertEquals(new Ending(143, Signals.SIGTERM), supervise(true));
+        assertEquals(List.of("start 100", "signal run 15", "reap 100", "forget run", "forget run", "start 101",
+                "signal run 15", "reap 101", "forget run", "close"), runs.log);
+        assertEquals(List.of("restarting: catflap received SIGHUP"), notices);
+    }
+
+    @Test
+    void sighupWithoutWatchIsPassedOn() {
+        runs.atStart(1, child -> signals.send(Signals.SIGHUP));
+        assertEquals(new Ending(129, Signals.SIGHUP), supervise(false));
+        assertEquals(List.of("start 100", "signal run 1", "reap 100", "forget run", "close"), runs.log);
+    }
+
+    @Test
+    void changesThatWaitForOneRestartAreCountedOnce() {
+        Changed first = new Changed(watched.resolve("a.py"), java.util.Set.of(watched.resolve("a.py"), watched.resolve("4913")));
+        Changed second = new Changed(watched.resolve("b.py"), java.util.Set.of(watched.resolve("b.py"), watched.resolve("a.py")));
+        assertEquals(watched.resolve("b.py") + " changed (and 2 more)", second.after(first).description());
+        assertEquals(watched.resolve("b.py") + " changed (and 1 more)", second.after(null).description());
+        assertEquals(watched.resolve("a.py") + " changed", new Changed(watched.resolve("a.py")).description());
+    }
+
     private Ending supervise(boolean watching) {
-        Supervision supervision = new Supervision(watching ? List.of(watched) : List.of(), List.of(), GRACE, notices::add,
+        Supervision supervision = new Supervision(watching ? List.of(watched) : List.of(), List.of(), GRACE, Duration.ofMillis(50),
+                notices::add,
                 Optional.empty(), false);
-        return new SupervisedCommand(runs::reportingTo, runs.spawn(), signals, supervision, () -> { }, List.of()).run();
+        return new SupervisedCommand(runs::reportingTo, runs.spawn(), signals, supervision, () -> { }, List.of(),
+                () -> terminalHungUp).run();
     }
 
     /** catflap's signals, sent by the test. */

@@ -84,8 +84,8 @@ public enum Setting {
             "With --watch, how long the command's processes have to exit after SIGTERM before SIGKILL "
                     + "(default: " + Setting.DEFAULT + ")."),
     DEBOUNCE("debounce", Group.SUPERVISING, "--debounce", single("DURATION"), "50ms", Setting::duration,
-            "With --watch, how long nothing must change before a restart: a build that writes in steps gives one "
-                    + "restart, not one per step; e.g. 500ms, 2s, or seconds as for --grace (default: " + Setting.DEFAULT + ")."),
+            "With --watch, how long nothing must change before a restart, e.g. 500ms or 2s for a build that writes "
+                    + "in steps (default: " + Setting.DEFAULT + "). A restart on demand: SIGHUP to catflap (kill -HUP)."),
 
     UNIT_COMMAND("unit-command", Group.UNITS, "--unit-command", single("COMMAND"), NO_DEFAULT, ShellWords::parse,
             "The production command for ExecStart=, in shell words, where it is not the development one "

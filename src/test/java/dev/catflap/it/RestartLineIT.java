@@ -217,4 +217,39 @@ class RestartLineIT {
             assertEquals(2, Catflap.occurrences(result.stderr(), RESTARTING + "catflap received SIGHUP\n"), result.stderr());
         }
     }
+
+    /**
+     * The SIGHUP of a terminal that hangs up (its window closed) still ends catflap under --watch:
+     * catflap runs as the session leader of a new terminal (a pty), which then hangs up.
+     */
+    @Test
+    void sighupFromATerminalThatHungUpEndsCatflap() throws Exception {
+        String python = String.join("\n",
+                "import os, pty, select, sys, time",
+                "pid, master = pty.fork()",
+                "if pid == 0:",
+                "    os.execvp(sys.argv[1], sys.argv[1:])",
+                "out = b''",
+                "deadline = time.monotonic() + 60",
+                "while b'run' not in out and time.monotonic() < deadline:",
+                "    if select.select([master], [], [], 0.1)[0]:",
+                "        out += os.read(master, 4096)",
+                "os.close(master)",
+                "deadline = time.monotonic() + 20",
+                "while time.monotonic() < deadline:",
+                "    ended, status = os.waitpid(pid, os.WNOHANG)",
+                "    if ended:",
+                "        print('ended', os.waitstatus_to_exitcode(status), flush=True)",
+                "        sys.exit(0)",
+                "    time.sleep(0.05)",
+                "os.kill(pid, 9)",
+                "print('still running', flush=True)");
+        List<String> command = new java.util.ArrayList<>(List.of("python3", "-c", python));
+        command.addAll(Catflap.launcher().commandLine(List.of("-p", "0", "--watch", temp.toString(), "--", "sh", "-c",
+                "echo run; exec sleep 1000")));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertEquals("ended -1\n", output, "killed by SIGHUP, as before");
+    }
 }

@@ -8,7 +8,6 @@ import dev.catflap.supervise.Event.Exited;
 import dev.catflap.supervise.Event.Signalled;
 import dev.catflap.supervise.Event.Stopped;
 import dev.catflap.supervise.Event.Unaccepted;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

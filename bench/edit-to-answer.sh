@@ -106,7 +106,8 @@ class Tool:
         deadline = time.monotonic() + 60
         while pid_of(self.port, 0.5) is None:
             if time.monotonic() > deadline or self.proc.poll() is not None:
-                sys.exit(f"bench: {name} did not answer on port {self.port}: see {log.name}")
+                self.stop()
+                sys.exit(f"bench: {name} did not answer on port {self.port}:\n{open(log.name).read()}")
             time.sleep(0.05)
 
     def edit(self, n):
@@ -127,6 +128,8 @@ class Tool:
                 return
 
     def stop(self):
+        if self.proc.poll() is not None:
+            return
         os.killpg(self.proc.pid, signal.SIGTERM)
         try:
             self.proc.wait(10)
@@ -134,7 +137,12 @@ class Tool:
             os.killpg(self.proc.pid, signal.SIGKILL)
 
 
-tools = [Tool("catflap"), Tool("entr")]
+tools = [Tool("catflap")]
+try:
+    tools.append(Tool("entr"))
+except SystemExit:
+    tools[0].stop()
+    raise
 try:
     time.sleep(2.5)  # past catflap's restart pacing window of the first start
     for n in range(edits):

@@ -175,7 +175,7 @@ public class CatflapCommand implements Callable<Integer> {
 
     /** A spawned child is another process: the launch sets LISTEN_PID to its pid. */
     private Supervision supervision(CatflapConfig config, Handoff handoff, Consumer<String> notices) {
-        return new Supervision(config.watch().orElse(List.of()), ignores(config), config.grace(),
+        return new Supervision(config.watch().orElse(List.of()), ignores(config), config.grace(), config.debounce(),
                 notices, handoff.pidVariable(), LaunchMode.current() != LaunchMode.DEVELOPMENT);
     }
 

@@ -121,6 +121,11 @@ public final class CatflapConfig {
         return (Duration) set(Setting.GRACE);
     }
 
+    /** How long nothing must change under the watched paths before a restart. */
+    public Duration debounce() {
+        return (Duration) set(Setting.DEBOUNCE);
+    }
+
     /** A setting with a built-in default, which is always set. */
     private Object set(Setting setting) {
         return value(setting).orElseThrow(() -> new IllegalStateException(setting.key() + " has no value"));

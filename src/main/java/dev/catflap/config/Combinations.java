@@ -31,6 +31,7 @@ final class Combinations {
         combinations.onlyInItsMode(Setting.FDNAME, isSet(combinations.value(Setting.FDNAME)), Setting.SYSTEMD);
         combinations.onlyInItsMode(Setting.NO_PID, combinations.isOn(Setting.NO_PID), Setting.SYSTEMD);
         combinations.onlyInItsMode(Setting.GRACE, isSet(combinations.value(Setting.GRACE)), Setting.WATCH);
+        combinations.onlyInItsMode(Setting.DEBOUNCE, isSet(combinations.value(Setting.DEBOUNCE)), Setting.WATCH);
         combinations.onlyInItsMode(Setting.IGNORE, isSet(combinations.value(Setting.IGNORE)), Setting.WATCH);
         combinations.onlyInItsMode(Setting.NO_DEFAULT_IGNORES, combinations.isOn(Setting.NO_DEFAULT_IGNORES), Setting.WATCH);
         combinations.onlyInItsMode(Setting.NO_IGNORE_FILES, combinations.isOn(Setting.NO_IGNORE_FILES), Setting.WATCH);

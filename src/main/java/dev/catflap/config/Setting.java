@@ -88,6 +88,9 @@ public enum Setting {
     GRACE("grace", Group.SUPERVISING, "--grace", single("SECONDS"), "5", Setting::seconds,
             "With --watch, how long the command's processes have to exit after SIGTERM before SIGKILL "
                     + "(default: " + Setting.DEFAULT + ")."),
+    DEBOUNCE("debounce", Group.SUPERVISING, "--debounce", single("DURATION"), "50ms", Setting::duration,
+            "With --watch, how long nothing must change before a restart, e.g. 500ms or 2s for a build that writes "
+                    + "in steps (default: " + Setting.DEFAULT + "). A restart on demand: SIGHUP to catflap (kill -HUP)."),
 
     UNIT_COMMAND("unit-command", Group.UNITS, "--unit-command", single("COMMAND"), NO_DEFAULT, Setting::command,
             "The production command for ExecStart=, in shell words, where it is not the development one "
@@ -172,6 +175,8 @@ public enum Setting {
     private static final String BLANKS = " \t";
     /** Whole or decimal seconds in ASCII digits: no sign, exponent or other scripts' digits. */
     private static final Pattern SECONDS = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?");
+    /** A number of seconds as above, or one of milliseconds or seconds with its unit: 500ms, 2s, 0.5s. */
+    private static final Pattern DURATION = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?(ms|s)?");
     /** Longer than any server needs to finish its requests, short enough to notice a hang. */
     static final long MAX_GRACE_SECONDS = 3600;
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -396,6 +401,35 @@ public enum Setting {
             }
         }
         throw new IllegalArgumentException("not a number of seconds (0 to " + MAX_GRACE_SECONDS + ", e.g. 5 or 0.5)");
+    }
+
+    /**
+     * A duration up to an hour: a number of seconds as {@link #seconds} takes it ({@code 0.5}), or
+     * a number with its unit, {@code ms} or {@code s} ({@code 500ms}, {@code 2s}, {@code 1.5s}).
+     * Milliseconds are read as seconds with the decimal point three places to the left, so that
+     * both units have the same bounds and rounding.
+     */
+    static Duration duration(String text) {
+        Matcher matcher = DURATION.matcher(text);
+        if (matcher.matches()) {
+            String whole = matcher.group(1);
+            String fraction = matcher.group(2) == null ? "" : matcher.group(2);
+            String seconds = "ms".equals(matcher.group(3)) ? thousandths(whole, fraction)
+                    : whole + (fraction.isEmpty() ? "" : "." + fraction);
+            try {
+                return seconds(seconds);
+            } catch (IllegalArgumentException e) {
+                // out of range: said below, in this setting's own words
+            }
+        }
+        throw new IllegalArgumentException("not a duration (0 to " + MAX_GRACE_SECONDS + " s, e.g. 500ms, 2s or 0.5)");
+    }
+
+    /** {@code whole.fraction} divided by 1000, written as a decimal number. */
+    private static String thousandths(String whole, String fraction) {
+        String digits = whole + fraction;
+        int point = whole.length() - 3;
+        return point > 0 ? digits.substring(0, point) + "." + digits.substring(point) : "0." + "0".repeat(-point) + digits;
     }
 
     /** The digits after the decimal point as nanoseconds, a remainder finer than that rounding up. */

@@ -12,8 +12,11 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.ShortByReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** {@link Processes} through libc's posix_spawn and waitid. */
@@ -34,6 +37,10 @@ final class LibcProcesses implements Processes {
     private static final long PF_EXITING = 0x4;
     private static final int WNOWAIT = 0x01000000;
     private static final byte[] DEV_NULL = "/dev/null".getBytes(StandardCharsets.US_ASCII);
+
+    /** Where Linux lists each thread's children (a kernel built with CONFIG_PROC_CHILDREN, as distributions' are). */
+    private static final Path THREADS = Path.of("/proc/self/task");
+    private static final boolean CHILDREN_LISTED = Files.exists(Path.of("/proc/thread-self/children"));
 
     private final Descriptors descriptors;
 
@@ -123,6 +130,33 @@ final class LibcProcesses implements Processes {
             }
             throw e;
         }
+    }
+
+    /**
+     * Read from each thread's list of children (a JVM's children are its threads'; an orphan
+     * adopted goes to one of them): a few dozen small files. ProcessHandle.children() reads the
+     * stat of every process on the machine instead, 15-25 ms with 170 processes on a loaded
+     * machine, and a restart asks twice (as it ends the run, and to know the run is over).
+     */
+    @Override
+    public long[] children() {
+        if (CHILDREN_LISTED) {
+            try (DirectoryStream<Path> threads = Files.newDirectoryStream(THREADS)) {
+                StringBuilder pids = new StringBuilder();
+                for (Path thread : threads) {
+                    try {
+                        pids.append(Files.readString(thread.resolve("children"), StandardCharsets.US_ASCII)).append(' ');
+                    } catch (NoSuchFileException ended) {
+                        // the thread ended: its children went to another one, listed there
+                    }
+                }
+                return Arrays.stream(pids.toString().trim().split(" +")).filter(pid -> !pid.isEmpty())
+                        .mapToLong(Long::parseLong).distinct().toArray();
+            } catch (IOException | NumberFormatException e) {
+                // not as expected: the slow way below
+            }
+        }
+        return ProcessHandle.current().children().mapToLong(ProcessHandle::pid).toArray();
     }
 
     @Override

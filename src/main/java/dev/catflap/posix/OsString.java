@@ -8,6 +8,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The system's byte strings (arguments, environment entries, file names) as Java strings and
@@ -74,6 +76,44 @@ public final class OsString {
     }
 
     /**
+     * {@code path} with its own bytes ({@link #decode}), where {@link Path#toString} shows those
+     * that are not UTF-8 as U+FFFD, which names no file. A path keeps its bytes, and its URI
+     * writes each of them that is not ASCII as %XX: they are read back from there. A relative
+     * path stays relative (the working directory's bytes are taken off).
+     */
+    public static String of(Path path) {
+        String text = path.toString();
+        if (text.indexOf('\uFFFD') < 0 && StandardCharsets.UTF_8.equals(javaCharset())) {
+            return text; // valid UTF-8, which the JVM decoded as it is
+        }
+        byte[] absolute = uriBytes(path.toAbsolutePath());
+        if (path.isAbsolute()) {
+            return decode(absolute);
+        }
+        byte[] base = uriBytes(Path.of("").toAbsolutePath());
+        int start = base.length == 1 ? 1 : base.length + 1; // below / or below the working directory and its /
+        return start >= absolute.length ? text : decode(Arrays.copyOfRange(absolute, start, absolute.length));
+    }
+
+    /** The bytes of an absolute path, from its URI's %XX escapes; without the / a directory's URI ends with. */
+    private static byte[] uriBytes(Path absolute) {
+        String raw = absolute.toUri().getRawPath();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        int length = bytes.size();
+        byte[] all = bytes.toByteArray();
+        return length > 1 && all[length - 1] == '/' ? Arrays.copyOf(all, length - 1) : all;
+    }
+
+    /**
      * The charset the JVM itself decodes arguments with and encodes file names in (its
      * {@code sun.jnu.encoding}, from the locale): what Java's own strings of those are in.
      */
@@ -84,6 +124,11 @@ public final class OsString {
         } catch (IllegalArgumentException e) {
             return Charset.defaultCharset();
         }
+    }
+
+    /** Whether the character at {@code i} of {@code text} stands for a byte that is not UTF-8 ({@link #decode}). */
+    public static boolean isEscapedByte(String text, int i) {
+        return isEscape(text, i);
     }
 
     /** A low surrogate in U+DC80-U+DCFF that does not complete a pair: an escaped byte. */

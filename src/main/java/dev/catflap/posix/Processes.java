@@ -27,6 +27,9 @@ public interface Processes {
     /** Sends {@code signal} to every process of {@code group}; false when the group has none left. */
     boolean signalGroup(int group, int signal);
 
+    /** This process's children, ended ones that wait to be collected included. */
+    long[] children();
+
     /** The process group of {@code pid}, or -1 where it is gone. */
     int processGroupOf(int pid);
 

@@ -8,6 +8,7 @@ import dev.catflap.supervise.Event.Foreground;
 import dev.catflap.supervise.Event.Interrupted;
 import dev.catflap.supervise.Event.Reaped;
 import dev.catflap.supervise.Event.Stopped;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -254,7 +255,7 @@ final class ProcessTree implements Runs {
     /** The children catflap adopted, zombies included: every child but the run's own and the watchdog. */
     private List<Long> adopted() {
         int own = child();
-        return ProcessHandle.current().children().map(ProcessHandle::pid)
+        return Arrays.stream(posix.processes().children()).boxed()
                 .filter(pid -> pid != own && pid != watchdog.pid()).toList();
     }
 

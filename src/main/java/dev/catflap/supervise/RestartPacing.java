@@ -1,5 +1,6 @@
 package dev.catflap.supervise;
 
+import dev.catflap.posix.OsString;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -62,14 +63,28 @@ final class RestartPacing {
             return;
         }
         hinted = true;
-        notices.accept(path + " changed right after each of the last " + quickInARow + " starts: restarts now wait"
+        notices.accept(OsString.of(path) + " changed right after each of the last " + quickInARow + " starts: restarts now wait"
                 + " up to " + LONGEST_WAIT.toSeconds() + " s; if the command writes it, leave it out with --ignore "
                 + shellWord(glob(path.getFileName())));
     }
 
-    /** A glob that matches exactly {@code name}. */
+    /**
+     * A glob that matches exactly {@code name}, as --ignore matches it. A byte that is not UTF-8
+     * becomes ?: the matcher sees the name as the JVM decodes it, where such a byte is U+FFFD,
+     * which no glob given in a shell can hold (a \xff given stays a byte); ? matches it.
+     */
     static String glob(Path name) {
-        return GLOB_SPECIAL.matcher(name == null ? "" : name.toString()).replaceAll("\\\\$1");
+        String text = name == null ? "" : OsString.of(name);
+        StringBuilder glob = new StringBuilder(text.length() + 4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (OsString.isEscapedByte(text, i)) {
+                glob.append('?');
+            } else {
+                glob.append(GLOB_SPECIAL.matcher(String.valueOf(c)).matches() ? "\\" : "").append(c);
+            }
+        }
+        return glob.toString();
     }
 
     /** {@code word} as a POSIX shell would read it back. */

@@ -10,7 +10,6 @@ import dev.catflap.supervise.Event.Signalled;
 import dev.catflap.supervise.Event.Stopped;
 import dev.catflap.supervise.Event.Unaccepted;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -26,7 +26,8 @@ import java.util.function.IntSupplier;
  * Runs the command as a child of catflap and stays with it: it passes on the signals catflap
  * receives and ends as the child ended. When watching, it restarts the command on the same
  * sockets after changes, waits for the next change when the child exits by itself, and ends with
- * the command on SIGHUP, SIGINT, SIGQUIT or SIGTERM. A run is all the processes the command
+ * the command on SIGINT, SIGQUIT or SIGTERM, or SIGHUP where the terminal hung up (another SIGHUP
+ * restarts it). A run is all the processes the command
  * started ({@link Runs}, a {@link ProcessTree} on the system): ending one (to restart, or as catflap ends) means SIGTERM to all
  * of them, the grace period, then SIGKILL, and it is over only when none is left. A restart waits
  * when changes keep coming right after each start ({@link RestartPacing}).
@@ -41,6 +42,8 @@ final class SupervisedCommand {
     /** How often a run that is ending is looked at again: a process adopted meanwhile sends no event. */
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Set<Integer> ENDING = Set.of(Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM);
+    /** Under --watch, a restart on demand (as daemons reload on it), unless the terminal hung up. */
+    private static final int RESTART = Signals.SIGHUP;
     /** Also a terminal's: Ctrl-\ sends SIGQUIT. */
     private static final Set<Integer> KEYBOARD = Set.of(Signals.SIGINT, Signals.SIGQUIT);
 
@@ -53,6 +56,7 @@ final class SupervisedCommand {
     private final Runnable releaseFreeMemory;
     private final Function<Consumer<Event>, UnacceptedConnections> acceptQueues;
     private final WaitingClients waitingClients;
+    private final BooleanSupplier terminalHungUp;
     private Runs tree;
     private boolean ending;
     /** True once the run has an ending signal from catflap already: it is not sent SIGTERM on top. */
@@ -65,9 +69,9 @@ final class SupervisedCommand {
     private int runSignal;
     /** True once this run's child was sent SIGKILL when --grace ran out. */
     private boolean childKilled;
-    /** A restart that waits: when it is due (System.nanoTime(), or NEVER), and the last change it is for. */
+    /** A restart that waits: when it is due (System.nanoTime(), or NEVER), and the changes it is for. */
     private long restartDue = NEVER;
-    private Path restartFor;
+    private Changed restartFor;
 
     /**
      * @param runs makes the runs' processes, which report to the consumer it is given
@@ -77,6 +81,14 @@ final class SupervisedCommand {
      */
     SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
             Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues) {
+        this(runs, spawn, signals, supervision, releaseFreeMemory, acceptQueues, new TerminalHangup());
+    }
+
+    /** @param terminalHungUp whether the terminal catflap had has hung up: a SIGHUP then ends, not restarts */
+    SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
+            Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues,
+            BooleanSupplier terminalHungUp) {
+        this.terminalHungUp = terminalHungUp;
         this.runs = runs;
         this.acceptQueues = acceptQueues;
         this.waitingClients = new WaitingClients(this::notice, supervision.watched());
@@ -105,8 +117,8 @@ final class SupervisedCommand {
             return null;
         }
         Watcher watcher = new Watcher(supervision.watched(),
-                IgnoreRules.of(supervision.watched(), supervision.ignores(), supervision.notices()));
-        watcher.start(path -> events.add(new Changed(path)));
+                IgnoreRules.of(supervision.watched(), supervision.ignores(), supervision.notices()), supervision.debounce());
+        watcher.start(events::add);
         return watcher;
     }
 
@@ -119,7 +131,8 @@ final class SupervisedCommand {
                 end = handle(event);
             } else if (restartDue != NEVER && System.nanoTime() - restartDue >= 0) {
                 restartDue = NEVER;
-                end = restart(restartFor);
+                end = restart(restartFor.description());
+                restartFor = null;
             } else {
                 // What starting (or restarting) freed, such as the JIT's work areas, would stay
                 // resident while catflap waits: once things are quiet, malloc gives it back.
@@ -152,7 +165,7 @@ final class SupervisedCommand {
             tree.foreground();
         }
         if (event instanceof Changed changed) {
-            return changed(changed.path());
+            return changed(changed);
         }
         if (event instanceof Stopped) {
             tree.childStopped();
@@ -189,6 +202,11 @@ final class SupervisedCommand {
      */
     private Optional<Ending> signalled(Signalled signalled) {
         int signal = signalled.signal();
+        if (isRestartOnDemand(signal)) {
+            restartDue = NEVER; // a restart that waits comes now
+            restartFor = null;
+            return restart("catflap received SIGHUP");
+        }
         forward(signal);
         if (KEYBOARD.contains(signal) && (signalled.fromTerminal() || supervision.watching())) {
             return interrupt(signal);
@@ -232,22 +250,24 @@ final class SupervisedCommand {
     }
 
     /** A change: the restart at once, or later (see {@link RestartPacing}), but never lost. */
-    private Optional<Ending> changed(Path path) {
-        restartFor = path; // a restart that waits is for every change meanwhile; it names the latest
+    private Optional<Ending> changed(Changed change) {
+        restartFor = change.after(restartFor); // a restart that waits is for every change meanwhile; it names the latest
         if (restartDue != NEVER) {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        Duration wait = pacing.waitFor(path, now);
+        Duration wait = pacing.waitFor(change.path(), now);
         if (wait.isZero()) {
-            return restart(path);
+            restartFor = null;
+            return restart(change.description());
         }
         restartDue = now + wait.toNanos();
         return Optional.empty();
     }
 
-    private Optional<Ending> restart(Path path) {
-        notice("restarting: " + path + " changed");
+    /** Ends the run, if any is left, and starts the next; {@code why} in the line that says so. */
+    private Optional<Ending> restart(String why) {
+        notice("restarting: " + why);
         if (!tree.runOver()) {
             boolean childRunning = tree.child() != 0;
             stopRun(true);
@@ -306,7 +326,7 @@ final class SupervisedCommand {
             Event event = next(Math.min(deadline, now + POLL.toNanos()));
             if (event instanceof Exited exited && exited.pid() == tree.child()) {
                 reap();
-            } else if (event instanceof Signalled signalled) {
+            } else if (event instanceof Signalled signalled && !isRestartOnDemand(signalled.signal())) {
                 forward(signalled.signal());
                 ending |= ENDING.contains(signalled.signal());
                 if (KEYBOARD.contains(signalled.signal()) && (signalled.fromTerminal() || supervision.watching())) {
@@ -332,6 +352,14 @@ final class SupervisedCommand {
         } else {
             notice(grace + " ran out: processes the command left did not end on " + signal + "; sending SIGKILL");
         }
+    }
+
+    /**
+     * Under --watch, SIGHUP restarts the command (a restart under way anyway takes it as said),
+     * except where it is the shell's word that the terminal hung up.
+     */
+    private boolean isRestartOnDemand(int signal) {
+        return signal == RESTART && supervision.watching() && !terminalHungUp.getAsBoolean();
     }
 
     /**

@@ -6,6 +6,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import dev.catflap.CatflapException;
+import dev.catflap.supervise.Event.Changed;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
@@ -24,6 +25,8 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +39,9 @@ import java.util.function.Consumer;
 /**
  * Tells when files under the watched paths change. Every directory below a watched path is
  * watched (inotify, through Java's WatchService), except the ignored ones; a watched file is
- * watched through its directory. A burst of changes is reported once, with its first path, when
- * no further change has come for a quiet period: saving in an editor or running a build writes
- * several files, and one restart is enough.
+ * watched through its directory. A burst of changes is reported once, when no further change has
+ * come for a quiet period (--debounce): saving in an editor or running a build writes several
+ * files, and one restart is enough. It is named by the file saved ({@link Burst}).
  *
  * <p>Symbolic links to directories are watched through ({@code src -> ../shared/src}), each real
  * directory once per watched path, and never a link to a directory the tree is in ({@code loop ->
@@ -47,8 +50,7 @@ import java.util.function.Consumer;
  * mkdir dist}, as bundlers do) is watched again.
  */
 final class Watcher implements AutoCloseable {
-    static final Duration QUIET_PERIOD = Duration.ofMillis(200);
-
+    private final Duration quiet;
     private final WatchService service;
     private final IgnoreRules rules;
     /**
@@ -66,8 +68,9 @@ final class Watcher implements AutoCloseable {
     }
 
     /** @throws CatflapException when a path cannot be watched */
-    Watcher(List<Path> roots, IgnoreRules rules) {
+    Watcher(List<Path> roots, IgnoreRules rules, Duration quiet) {
         this.rules = rules;
+        this.quiet = quiet;
         try {
             this.service = FileSystems.getDefault().newWatchService();
         } catch (IOException e) {
@@ -110,19 +113,20 @@ final class Watcher implements AutoCloseable {
     }
 
     /** Reports each burst of changes to {@code onChange}, from a thread of its own. */
-    void start(Consumer<Path> onChange) {
+    void start(Consumer<Changed> onChange) {
         Thread thread = new Thread(() -> report(onChange), "catflap-watcher");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void report(Consumer<Path> onChange) {
+    private void report(Consumer<Changed> onChange) {
         try {
             while (true) {
-                Path first = changeIn(service.take());
-                if (first != null) {
-                    awaitQuiet();
-                    onChange.accept(first);
+                Burst burst = new Burst();
+                changesIn(service.take(), burst);
+                if (!burst.isEmpty()) {
+                    awaitQuiet(burst);
+                    onChange.accept(burst.changed());
                 }
             }
         } catch (InterruptedException e) {
@@ -133,17 +137,56 @@ final class Watcher implements AutoCloseable {
     }
 
     /**
-     * Waits until no change that counts has come for the quiet period. Changes that do not count
-     * (in the busy parent of a watched path, such as /tmp) do not prolong the wait.
+     * Waits until no change that counts has come for the quiet period, adding those that come
+     * meanwhile to {@code burst}. Changes that do not count (in the busy parent of a watched path,
+     * such as /tmp) do not prolong the wait.
      */
-    private void awaitQuiet() throws InterruptedException {
-        long quietUntil = System.nanoTime() + QUIET_PERIOD.toNanos();
+    private void awaitQuiet(Burst burst) throws InterruptedException {
+        long quietUntil = System.nanoTime() + quiet.toNanos();
         long left;
         while ((left = quietUntil - System.nanoTime()) > 0) {
             WatchKey more = service.poll(left, TimeUnit.NANOSECONDS);
-            if (more != null && changeIn(more) != null) {
-                quietUntil = System.nanoTime() + QUIET_PERIOD.toNanos();
+            if (more != null && changesIn(more, burst)) {
+                quietUntil = System.nanoTime() + quiet.toNanos();
             }
+        }
+    }
+
+    /**
+     * The changes of one burst, in the order they came. The one to name is the last file written
+     * or moved into place that still exists: saving writes the saved file last under its final
+     * name, whatever the editor made on the way (Vim's 4913 probe and app.py~ backup, JetBrains'
+     * app.py___jb_tmp___ renamed to app.py, Python's .pyc.NNN renamed to .pyc), and those others
+     * are gone by the end of the burst. Where nothing written is left (only removals), the last
+     * change is named.
+     */
+    private static final class Burst {
+        private final Set<Path> all = new LinkedHashSet<>();
+        /** Written or moved here, the latest last. */
+        private final Set<Path> written = new LinkedHashSet<>();
+        private Path last;
+
+        void add(Path path, WatchEvent.Kind<?> kind) {
+            all.add(path);
+            last = path;
+            if (kind == ENTRY_CREATE || kind == ENTRY_MODIFY) {
+                written.remove(path);
+                written.add(path);
+            }
+        }
+
+        boolean isEmpty() {
+            return all.isEmpty();
+        }
+
+        Changed changed() {
+            List<Path> candidates = new ArrayList<>(written);
+            for (int i = candidates.size() - 1; i >= 0; i--) {
+                if (Files.exists(candidates.get(i), LinkOption.NOFOLLOW_LINKS)) {
+                    return new Changed(candidates.get(i), all);
+                }
+            }
+            return new Changed(last, all);
         }
     }
 
@@ -157,22 +200,23 @@ final class Watcher implements AutoCloseable {
         }
     }
 
-    /** The first change {@code key} reports that is not ignored, or null. */
-    private Path changeIn(WatchKey key) {
+    /** Adds the changes {@code key} reports that are not ignored to {@code burst}; whether there were any. */
+    private boolean changesIn(WatchKey key, Burst burst) {
         Set<Directory> watched = directories.getOrDefault(key, Set.of());
-        Path first = null;
+        boolean any = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             for (Directory directory : watched) {
                 Path changed = changed(directory, event);
-                if (first == null) {
-                    first = changed;
+                if (changed != null) {
+                    burst.add(changed, event.kind());
+                    any = true;
                 }
             }
         }
         if (!key.reset()) {
             directories.remove(key);
         }
-        return first;
+        return any;
     }
 
     private Path changed(Directory directory, WatchEvent<?> event) {

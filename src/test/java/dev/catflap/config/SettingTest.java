@@ -31,6 +31,27 @@ class SettingTest {
     }
 
     @Test
+    void debounceIsADurationWithItsUnitOrSecondsAsForGrace() {
+        assertEquals(Duration.ofMillis(500), Setting.DEBOUNCE.parse("500ms"));
+        assertEquals(Duration.ofSeconds(2), Setting.DEBOUNCE.parse("2s"));
+        assertEquals(Duration.ofMillis(1500), Setting.DEBOUNCE.parse("1.5s"));
+        assertEquals(Duration.ofMillis(500), Setting.DEBOUNCE.parse("0.5"));
+        assertEquals(Duration.ofMillis(5), Setting.DEBOUNCE.parse("5ms"));
+        assertEquals(Duration.ofNanos(1_500_000), Setting.DEBOUNCE.parse("1.5ms"));
+        assertEquals(Duration.ofSeconds(5), Setting.DEBOUNCE.parse("5000ms"));
+        assertEquals(Duration.ZERO, Setting.DEBOUNCE.parse("0ms"));
+        assertEquals(Duration.ofHours(1), Setting.DEBOUNCE.parse("3600000ms"));
+        assertEquals(Duration.ofMillis(50), Setting.DEBOUNCE.parse(Setting.DEBOUNCE.defaultValue().orElseThrow()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3600001ms", "3601s", "1m", "5 s", "ms", "s", ".5s", "-1s", "5MS", "1e3ms", "\u0665s", ""})
+    void notDebounces(String text) {
+        assertEquals("not a duration (0 to 3600 s, e.g. 500ms, 2s or 0.5)",
+                assertThrows(IllegalArgumentException.class, () -> Setting.duration(text)).getMessage());
+    }
+
+    @Test
     void blanksAroundAValueArePartOfItAndSaidSo() {
         assertEquals("not a port number (0-65535); the value has blanks around it",
                 assertThrows(IllegalArgumentException.class, () -> Setting.PORT.parse(" \t80 \t")).getMessage());

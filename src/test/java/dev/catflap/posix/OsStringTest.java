@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,15 @@ class OsStringTest {
             random.nextBytes(bytes);
             assertArrayEquals(bytes, OsString.encode(OsString.decode(bytes)));
         }
+    }
+
+    @Test
+    void aPathKeepsItsBytesThatAreNotUtf8() {
+        // toString() shows the byte 0xff as U+FFFD, which names no file
+        assertEquals("/tmp/d\udcff/a\udcffb.log", OsString.of(Path.of(URI.create("file:///tmp/d%FF/a%FFb.log"))));
+        Path relative = Path.of("").toAbsolutePath().relativize(Path.of(URI.create("file:///w/a%FFb")).toAbsolutePath());
+        assertEquals(relative.toString().replace("\ufffd", "\udcff"), OsString.of(relative));
+        assertEquals("src/caf\u00e9.py", OsString.of(Path.of("src/caf\u00e9.py")));
     }
 
     @Test

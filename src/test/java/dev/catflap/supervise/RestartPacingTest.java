@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +60,14 @@ class RestartPacingTest {
             assertFalse(rules.ignores(Path.of(name + "x")), name);
         }
         assertFalse(new IgnoreRules(List.of(RestartPacing.glob(Path.of("x?y")))).ignores(Path.of("xzy")));
+    }
+
+    @Test
+    void theHintsGlobMatchesANameThatIsNotUtf8() {
+        Path name = Path.of(URI.create("file:///tmp/a%FFb%5B.log")).getFileName(); // the bytes a\xffb[.log
+        assertEquals("a?b\\[.log", RestartPacing.glob(name));
+        IgnoreRules rules = new IgnoreRules(List.of(RestartPacing.glob(name)));
+        assertTrue(rules.ignores(Path.of(URI.create("file:///w/a%FFb%5B.log")).subpath(1, 2)));
     }
 
     @Test

@@ -38,6 +38,7 @@ class SupervisedCommandTest {
     private final FakeRuns runs = new FakeRuns();
     private final FakeSignals signals = new FakeSignals();
     private final List<String> notices = new ArrayList<>();
+    private boolean terminalHungUp;
 
     @Test
     void withoutWatchingItEndsAsTheCommandExited() {
@@ -94,6 +95,7 @@ class SupervisedCommandTest {
             runs.report(new Changed(watched.resolve("app.py")));
         });
         runs.atStart(2, child -> signals.send(Signals.SIGHUP));
+        terminalHungUp = true; // the SIGHUP of a terminal that hung up ends catflap
         assertEquals(new Ending(129, Signals.SIGHUP), supervise(true));
         assertEquals(List.of("start 100", "reap 100", "forget run", "start 101", "signal run 1", "reap 101", "forget run",
                 "close"), runs.log);
@@ -112,9 +114,9 @@ class SupervisedCommandTest {
         });
         runs.atStart(2, child -> {
             runs.report(waiting); // the new run has just started: nothing to say yet
-            signals.send(Signals.SIGHUP);
+            signals.send(Signals.SIGTERM);
         });
-        assertEquals(new Ending(129, Signals.SIGHUP), supervise(true));
+        assertEquals(new Ending(143, Signals.SIGTERM), supervise(true));
         assertEquals(List.of("the command exited with status 3; it starts again on the next change",
                 "1 connection waits at 127.0.0.1:8080, but the command is not running (it exited with status 3); it starts"
                         + " again on the next change in " + watched,
@@ -174,12 +176,38 @@ class SupervisedCommandTest {
         assertEquals("exiting with status 137: the command was killed with SIGKILL when --grace ran out", notices.get(1));
     }
 
+    @Test
+    void sighupUnderWatchRestartsTheCommand() {
+        runs.atStart(1, child -> signals.send(Signals.SIGHUP));
+        runs.atStart(2, child -> signals.send(Signals.SIGTERM));
+        assertEquals(new Ending(143, Signals.SIGTERM), supervise(true));
+        assertEquals(List.of("start 100", "signal run 15", "reap 100", "forget run", "forget run", "start 101",
+                "signal run 15", "reap 101", "forget run", "close"), runs.log);
+        assertEquals(List.of("restarting: catflap received SIGHUP"), notices);
+    }
+
+    @Test
+    void sighupWithoutWatchIsPassedOn() {
+        runs.atStart(1, child -> signals.send(Signals.SIGHUP));
+        assertEquals(new Ending(129, Signals.SIGHUP), supervise(false));
+        assertEquals(List.of("start 100", "signal run 1", "reap 100", "forget run", "close"), runs.log);
+    }
+
+    @Test
+    void changesThatWaitForOneRestartAreCountedOnce() {
+        Changed first = new Changed(watched.resolve("a.py"), java.util.Set.of(watched.resolve("a.py"), watched.resolve("4913")));
+        Changed second = new Changed(watched.resolve("b.py"), java.util.Set.of(watched.resolve("b.py"), watched.resolve("a.py")));
+        assertEquals(watched.resolve("b.py") + " changed (and 2 more)", second.after(first).description());
+        assertEquals(watched.resolve("b.py") + " changed (and 1 more)", second.after(null).description());
+        assertEquals(watched.resolve("a.py") + " changed", new Changed(watched.resolve("a.py")).description());
+    }
+
     private Ending supervise(boolean watching) {
         Supervision supervision = new Supervision(watching ? List.of(watched) : List.of(),
-                new Ignores(List.of(), true, true, new IgnoreFileReader(Posix.system())), GRACE, notices::add,
-                Optional.empty(), false);
+                new Ignores(List.of(), true, true, new IgnoreFileReader(Posix.system())), GRACE, Duration.ofMillis(50),
+                notices::add, Optional.empty(), false);
         return new SupervisedCommand(runs::reportingTo, runs.spawn(), signals, supervision, () -> { },
-                events -> UnacceptedConnections.start(null, List.of(), events)).run();
+                events -> UnacceptedConnections.start(null, List.of(), events), () -> terminalHungUp).run();
     }
 
     /** catflap's signals, sent by the test. */

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
-import dev.catflap.posix.AclEntry;
-import dev.catflap.posix.FileAccess;
-import dev.catflap.posix.FileStatus;
 import dev.catflap.posix.Posix;
+import dev.catflap.posix.UnusedFileAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,7 +86,7 @@ class ExecutableSearchTest {
     }
 
     /** Files by path: a directory, a file, or an executable file; which paths were looked at. */
-    private static final class FakeFiles implements FileAccess {
+    private static final class FakeFiles extends UnusedFileAccess {
         private enum Kind { DIRECTORY, FILE, EXECUTABLE }
 
         final List<String> looked = new ArrayList<>();
@@ -127,71 +124,6 @@ class ExecutableSearchTest {
         @Override
         public boolean isDirectory(byte[] path) {
             return files.get(new String(path, StandardCharsets.UTF_8)) == Kind.DIRECTORY;
-        }
-
-        @Override
-        public int openWithoutBlocking(byte[] path) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void unlink(byte[] path) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int openDirectory(int directory, byte[] name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AclEntry> namedAclEntries(int fd) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public FileStatus status(int fd) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<FileStatus> statusAt(int directory, byte[] name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int createNew(int directory, byte[] name, int mode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int openForReadingAt(int directory, byte[] name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read(int fd, byte[] buffer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void write(int fd, byte[] bytes) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void changeMode(int fd, int mode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void renameAt(int directory, byte[] from, byte[] to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void unlinkAt(int directory, byte[] name) {
-            throw new UnsupportedOperationException();
         }
     }
 }

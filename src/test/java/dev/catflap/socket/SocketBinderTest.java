@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
-import dev.catflap.posix.AclEntry;
 import dev.catflap.posix.Descriptors;
 import dev.catflap.posix.Errno;
-import dev.catflap.posix.FileAccess;
-import dev.catflap.posix.FileStatus;
 import dev.catflap.posix.Posix;
+import dev.catflap.posix.UnusedFileAccess;
 import dev.catflap.posix.PosixException;
 import dev.catflap.posix.Sockets;
 import java.net.InetAddress;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The socket binder against fake system calls: what it asks of the kernel, in which order, and what it says when that fails. */
@@ -80,7 +77,7 @@ class SocketBinderTest {
     }
 
     /** Sockets, descriptors and files that log each call and fail where told to. */
-    private static final class FakeSystem implements Sockets, Descriptors, FileAccess {
+    private static final class FakeSystem extends UnusedFileAccess implements Sockets, Descriptors {
         final List<String> calls = new ArrayList<>();
         private final Map<String, Integer> failures = new HashMap<>();
         private final Map<Integer, byte[]> addresses = new HashMap<>();
@@ -210,79 +207,5 @@ class SocketBinderTest {
             throw new UnsupportedOperationException();
         }
 
-        @Override
-        public boolean exists(byte[] path) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isExecutable(byte[] path) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isDirectory(byte[] path) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int openWithoutBlocking(byte[] path) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int openDirectory(int directory, byte[] name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AclEntry> namedAclEntries(int fd) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public FileStatus status(int fd) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<FileStatus> statusAt(int directory, byte[] name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int createNew(int directory, byte[] name, int mode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int openForReadingAt(int directory, byte[] name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read(int fd, byte[] buffer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void write(int fd, byte[] bytes) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void changeMode(int fd, int mode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void renameAt(int directory, byte[] from, byte[] to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void unlinkAt(int directory, byte[] name) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -206,6 +206,5 @@ class SocketBinderTest {
         public boolean writeAll(int fd, byte[] bytes) {
             throw new UnsupportedOperationException();
         }
-
     }
 }

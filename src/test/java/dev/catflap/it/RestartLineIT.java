@@ -115,9 +115,11 @@ class RestartLineIT {
 
     /**
      * An editor's save takes a few milliseconds; the tests below give it 300 ms all the same, so that
-     * a test machine that stalls the test's own writes (others building) does not split it.
+     * a test machine that stalls the test's own writes (others building) does not split it. The
+     * editors' files count here: by default they are ignored (EditorIgnoresIT) and the line would
+     * name the saved file alone; here the rule that picks the name out of many is seen.
      */
-    private static final List<String> SAVE_QUIET = List.of("--debounce", "300ms");
+    private static final List<String> SAVE_QUIET = List.of("--debounce", "300ms", "--no-default-ignores");
 
     /**
      * Vim's :w (with its default writebackup): the swap file is brought up to date, the 4913 probe

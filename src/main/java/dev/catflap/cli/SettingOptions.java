@@ -1,5 +1,6 @@
 package dev.catflap.cli;
 
+import dev.catflap.CatflapException;
 import dev.catflap.config.Setting;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,6 +37,7 @@ final class SettingOptions {
         for (Setting setting : Setting.values()) {
             if (setting.group() == group) {
                 builder.addArg(option(setting));
+                setting.negation().ifPresent(negation -> builder.addArg(negation(setting, negation)));
             }
         }
         return builder.build();
@@ -59,14 +61,37 @@ final class SettingOptions {
         return option.build();
     }
 
-    /** The settings the options gave, by setting, as typed; an option not given leaves the lower sources in charge. */
+    /**
+     * The option that switches {@code setting} off, listed after it: it gives the setting an
+     * empty value, which unsets it above whatever a file or variable says.
+     */
+    static OptionSpec negation(Setting setting, String name) {
+        return OptionSpec.builder(name).arity("0").type(Boolean.class)
+                .description("Switch " + setting.optionNames()[setting.optionNames().length - 1]
+                        + " off where a file or " + setting.environmentVariable() + " turned it on.")
+                .build();
+    }
+
+    /**
+     * The settings the options gave, by setting, as typed; an option not given leaves the lower
+     * sources in charge. A negation ({@code --no-watch}) gives the empty value, which unsets.
+     */
     static Map<Setting, String> flags(CommandSpec command) {
         ParseResult parsed = command.commandLine().getParseResult();
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
             OptionSpec option = setting.isOption() ? command.findOption(setting.optionNames()[0]) : null;
+            OptionSpec negation = setting.negation().map(command::findOption).orElse(null);
+            boolean negated = negation != null && parsed.hasMatchedOption(negation);
             if (option == null || !parsed.hasMatchedOption(option)) {
+                if (negated) {
+                    flags.put(setting, "");
+                }
                 continue;
+            }
+            if (negated) {
+                throw CatflapException.commandLine(setting.negation().get() + " cannot be combined with "
+                        + setting.optionNames()[setting.optionNames().length - 1]);
             }
             List<String> given = option.originalStringValues();
             if (setting.label().isEmpty()) {

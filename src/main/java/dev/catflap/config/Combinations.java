@@ -119,8 +119,9 @@ final class Combinations {
         return typed.value(setting).map(Boolean.class::cast).orElse(false);
     }
 
+    /** An empty value unsets (see {@link Configuration}). */
     private static boolean isSet(ConfigValue value) {
-        return value.getValue() != null;
+        return value.getValue() != null && !value.getValue().isEmpty();
     }
 
     private CatflapException conflict(Setting setting, String reason) {

@@ -19,6 +19,10 @@ public final class ConfigReport {
         List<String[]> rows = new ArrayList<>();
         for (Setting setting : Setting.values()) {
             Optional<String> text = settings.text(setting);
+            if (setting == Setting.SPAWN && impliedSpawn(settings)) {
+                rows.add(new String[] {setting.key(), "true", "implied by " + settings.source(Setting.WATCH)});
+                continue;
+            }
             rows.add(new String[] {setting.key(), text.orElse(NOT_SET), settings.source(setting)});
         }
         List<String> lines = table(rows);
@@ -27,6 +31,11 @@ public final class ConfigReport {
                 .orElse("none (no " + ProjectFile.NAME + " in the working directory or above it)"));
         lines.add("user file:    " + settings.userFile() + (settings.userFileRead() ? "" : " (not found)"));
         return lines;
+    }
+
+    /** Whether watching makes catflap spawn though spawn itself is off: the report shows the mode that runs. */
+    private static boolean impliedSpawn(Settings settings) {
+        return settings.config().watch().isPresent() && !settings.config().spawn();
     }
 
     /** The rows in columns, each as wide as its widest cell. */

@@ -209,11 +209,18 @@ public class Configuration {
                         + ", where " + spec.text() + " is not a loopback address: other machines can connect to the command");
     }
 
-    /** The value of {@code setting}, parsed; empty when no source sets it. */
+    /**
+     * The value of {@code setting}, parsed; empty when no source sets it. An empty value unsets
+     * the setting above the sources below it ({@code CATFLAP_WATCH=} over a file's watch): the
+     * built-in default applies, if any.
+     */
     private static Optional<Object> parsed(SmallRyeConfig config, Setting setting) {
         ConfigValue value = config.getConfigValue(setting.key());
         if (value.getValue() == null) {
             return Optional.empty();
+        }
+        if (value.getValue().isEmpty()) {
+            return setting.defaultValue().map(setting::parse);
         }
         try {
             return Optional.of(setting.parse(value.getValue()));

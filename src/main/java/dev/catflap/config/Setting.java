@@ -227,6 +227,17 @@ public enum Setting {
         return isOption() ? option.split("/") : new String[0];
     }
 
+    /**
+     * The option that switches the setting off where a file or variable turned it on, e.g.
+     * {@code --no-spawn}: one for each switch and for {@link #WATCH}, which picks a mode. The
+     * {@code --no-...} switches have none: they only refine a mode that can itself be switched
+     * off ({@code --no-systemd}, {@code --no-watch}). Any setting is also unset by an empty value.
+     */
+    public Optional<String> negation() {
+        boolean mode = value == null && !name.startsWith("no-") || this == WATCH;
+        return mode ? Optional.of("--no-" + name) : Optional.empty();
+    }
+
     /** Where {@code --help} lists the option. */
     public Group group() {
         return group;

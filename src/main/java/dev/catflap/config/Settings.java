@@ -41,7 +41,8 @@ public final class Settings {
         if (fromCommandLine(setting)) {
             return typed.command().map(words -> ShellWords.quote(words.displayWords()));
         }
-        return Optional.ofNullable(value(setting).getValue());
+        String text = value(setting).getValue();
+        return text == null || text.isEmpty() ? setting.defaultValue() : Optional.of(text);
     }
 
     /**
@@ -53,12 +54,26 @@ public final class Settings {
             return setting.option();
         }
         ConfigValue value = value(setting);
-        return switch (value.getSourceName() == null ? Configuration.DEFAULTS : value.getSourceName()) {
+        String source = switch (value.getSourceName() == null ? Configuration.DEFAULTS : value.getSourceName()) {
             case Configuration.FLAGS -> setting.option();
             case Configuration.ENVIRONMENT -> setting.environmentVariable();
             case Configuration.DEFAULTS -> "default";
             default -> value.getSourceName();
         };
+        return unset(value) ? unsetBy(setting, value, source) : source;
+    }
+
+    /** Whether a source unset the setting with an empty value, so that its default (or nothing) applies. */
+    private static boolean unset(ConfigValue value) {
+        return value.getValue() != null && value.getValue().isEmpty()
+                && !Configuration.DEFAULTS.equals(value.getSourceName());
+    }
+
+    /** e.g. "default (unset by --no-watch)", "unset by CATFLAP_WATCH=" */
+    private static String unsetBy(Setting setting, ConfigValue value, String source) {
+        String by = Configuration.FLAGS.equals(value.getSourceName()) ? setting.negation().orElse(setting.option() + " ''")
+                : Configuration.ENVIRONMENT.equals(value.getSourceName()) ? source + "=" : setting.key() + "= in " + source;
+        return (setting.defaultValue().isPresent() ? "default, " : "") + "unset by " + by;
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.catflap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catflap.CatflapException;
 import dev.catflap.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,29 @@ class SettingOptionsTest {
         catflap.parseArgs("-p", "8080", "--systemd", "-q", "--fdname", "web", "-e", "PORT_FD", "--", "true");
         assertEquals(Map.of(Setting.PORT, "8080", Setting.SYSTEMD, "true", Setting.QUIET, "true",
                 Setting.FDNAME, "web", Setting.ENV, "PORT_FD"), SettingOptions.flags(catflap.getCommandSpec()));
+    }
+
+    @Test
+    void aNegationGivesTheEmptyValueThatUnsets() {
+        catflap.parseArgs("--no-watch", "--no-spawn", "--no-quiet", "--no-stdin", "--no-systemd", "--", "true");
+        assertEquals(Map.of(Setting.WATCH, "", Setting.SPAWN, "", Setting.QUIET, "", Setting.STDIN, "",
+                Setting.SYSTEMD, ""), SettingOptions.flags(catflap.getCommandSpec()));
+    }
+
+    @Test
+    void anOptionAndItsNegationContradictEachOther() {
+        catflap.parseArgs("--spawn", "--no-spawn", "--", "true");
+        CatflapException e = assertThrows(CatflapException.class, () -> SettingOptions.flags(catflap.getCommandSpec()));
+        assertEquals("--no-spawn cannot be combined with --spawn", e.getMessage());
+    }
+
+    @Test
+    void onlyModesAndSwitchesHaveANegation() {
+        List<String> negations = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            setting.negation().ifPresent(negations::add);
+        }
+        assertEquals(List.of("--no-systemd", "--no-stdin", "--no-quiet", "--no-spawn", "--no-watch"), negations);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.catflap.launch.Handoff;
 import dev.catflap.launch.LaunchPlan;
 import dev.catflap.launch.Launcher;
 import dev.catflap.launch.LauncherVariables;
+import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.BoundSocket;
@@ -90,7 +91,8 @@ public class CatflapCommand implements Callable<Integer> {
             throw CatflapException.commandLine("no command given");
         }
         CommandWords words = commandWords(settings);
-        byte[] executable = search.resolve(words, environment);
+        Optional<byte[]> directory = settings.commandDirectory().map(path -> OsString.encode(OsString.of(path)));
+        byte[] executable = search.resolve(words, environment, directory);
 
         List<BoundSocket> bound = binder.bindAll(listenSpecs(config), config.backlog().orElseGet(Backlog::systemMaximum));
         if (!config.quiet()) {
@@ -98,7 +100,8 @@ public class CatflapCommand implements Callable<Integer> {
         }
         Handoff handoff = handoff(config);
         Environment withSockets = handoff.environment(environment, bound, posix.self().pid());
-        LaunchPlan plan = new LaunchPlan(executable, words, withSockets, bound, handoff.firstFd());
+        LaunchPlan plan = new LaunchPlan(executable, words, inDirectory(withSockets, settings.commandDirectory()), bound,
+                handoff.firstFd(), directory);
         if (supervised(config)) {
             return supervise(plan, config, handoff, bound);
         }
@@ -110,6 +113,17 @@ public class CatflapCommand implements Callable<Integer> {
             throw e;
         }
         return 0;
+    }
+
+    /**
+     * The command's PWD names the directory it runs in, as after a shell's cd; where the caller
+     * had no PWD, none is added (as the caller's environment reaches the command byte for byte).
+     */
+    private static Environment inDirectory(Environment environment, Optional<Path> directory) {
+        if (directory.isEmpty() || environment.rawValue("PWD") == null) {
+            return environment;
+        }
+        return environment.with("PWD", OsString.encode(OsString.of(directory.get())));
     }
 
     /**

@@ -89,6 +89,21 @@ public final class Settings {
         return !fromCommandLine(setting) && projectFile.map(file -> file.toString().equals(value(setting).getSourceName())).orElse(false);
     }
 
+    /**
+     * Where the command runs, when not where catflap runs: a command from the project file runs
+     * in that file's directory, as {@code npm run} runs a package.json script, so that the team's
+     * {@code python3 src/app.py} works from any subdirectory. A command from the command line,
+     * a variable or the user file is the user's own, and runs where the user is.
+     */
+    public Optional<Path> commandDirectory() {
+        return directoryOf(Setting.COMMAND);
+    }
+
+    /** Where the command {@code setting} gives (command or unit-command) runs, as {@link #commandDirectory()}. */
+    public Optional<Path> directoryOf(Setting setting) {
+        return fromProjectFile(setting) ? projectFile.map(Path::getParent) : Optional.empty();
+    }
+
     /** The project file read, if any. */
     public Optional<Path> projectFile() {
         return projectFile;

@@ -5,6 +5,7 @@ import dev.catflap.CatflapLine;
 import dev.catflap.ExitStatus;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.OpenFilesLimit;
+import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import dev.catflap.posix.PreparedBytes;
@@ -63,6 +64,7 @@ final class Exec {
             return; // everything the exec needs has run; the process is still the caller's
         }
 
+        plan.directory().ifPresent(this::changeDirectory);
         restoreSignals(caller);
         posix.descriptors().closeOnExecFrom(LaunchPlan.FIRST_SOCKET_FD);
         placeSockets(moves, spare);
@@ -82,6 +84,18 @@ final class Exec {
             errno = posix.exec().execve(shellFallback);
         }
         posix.exec().die(messages.getOrDefault(errno, otherFailure), statuses.getOrDefault(errno, otherStatus));
+    }
+
+    /**
+     * Into the command's directory, last of what may still fail with a message: the sockets are
+     * bound (a relative socket path is where catflap runs) and the JVM's files still open.
+     */
+    private void changeDirectory(byte[] directory) {
+        try {
+            posix.self().changeDirectory(directory);
+        } catch (PosixException e) {
+            throw CatflapException.failure("cannot run the command in " + OsString.decode(directory) + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds the file a command name stands for, as execvp and shells do: a name with a slash is a
@@ -28,7 +29,20 @@ public class ExecutableSearch {
 
     /** The path to execute for {@code command}, searched on {@code environment}'s PATH. */
     public byte[] resolve(CommandWords command, Environment environment) {
+        return resolve(command, environment, Optional.empty());
+    }
+
+    /**
+     * The path to execute for {@code command} when it runs in {@code runsIn}: a relative name
+     * with a slash ({@code ./server.py}, {@code bin/app}) is found there, as the command's own
+     * execvp would find it.
+     */
+    public byte[] resolve(CommandWords command, Environment environment, Optional<byte[]> runsIn) {
         byte[] name = command.name();
+        if (runsIn.isPresent() && name.length > 0 && name[0] != '/' && contains(name, (byte) '/')) {
+            byte[] path = join(runsIn.get(), name);
+            return checkInterpreter(checkPath(path, command.displayName()), command.displayName());
+        }
         if (name.length == 0) {
             throw new CatflapException(ExitStatus.NOT_FOUND, "'': command not found");
         }

@@ -4,6 +4,7 @@ import dev.catflap.socket.BoundSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the launch needs, decided before it starts.
@@ -13,9 +14,11 @@ import java.util.List;
  * @param environment the command's environment, catflap's variables already set
  * @param sockets the sockets to place at fds {@code firstSocketFd}, {@code firstSocketFd + 1}, ... in this order
  * @param firstSocketFd 3, or 0 for the one socket on stdin
+ * @param directory where the command runs, when not where catflap runs (a project file's command
+ *     runs in the file's directory)
  */
 public record LaunchPlan(byte[] executable, CommandWords command, Environment environment, List<BoundSocket> sockets,
-        int firstSocketFd) {
+        int firstSocketFd, Optional<byte[]> directory) {
     /** The first fd the sockets take, as socket activation has it. */
     public static final int FIRST_SOCKET_FD = 3;
     /** What shells and execvp run a script without a #! line with. */
@@ -23,7 +26,7 @@ public record LaunchPlan(byte[] executable, CommandWords command, Environment en
 
     /** A plan with the sockets at 3, 4, ... */
     public LaunchPlan(byte[] executable, CommandWords command, Environment environment, List<BoundSocket> sockets) {
-        this(executable, command, environment, sockets, FIRST_SOCKET_FD);
+        this(executable, command, environment, sockets, FIRST_SOCKET_FD, Optional.empty());
     }
 
     /**

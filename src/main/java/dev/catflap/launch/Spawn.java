@@ -4,6 +4,7 @@ import dev.catflap.CatflapException;
 import dev.catflap.ExitStatus;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.OpenFilesLimit;
+import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import dev.catflap.posix.PreparedExec;
@@ -62,6 +63,16 @@ public final class Spawn {
         // Each run in a process group of its own, which catflap can end whole, however deep the
         // server is (npm, sh -c, mvn), without signalling the group catflap's caller put it in.
         posix.processes().inNewProcessGroup(attributes);
+        plan.directory().ifPresent(this::inDirectory);
+    }
+
+    /** Each run starts in the command's directory: posix_spawn changes it in the child, not in catflap. */
+    private void inDirectory(byte[] directory) {
+        try {
+            posix.processes().inDirectory(attributes, directory);
+        } catch (PosixException e) {
+            throw CatflapException.failure("cannot run the command in " + OsString.decode(directory) + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -50,6 +50,8 @@ interface LibC extends Library {
 
     int execve(Pointer path, Pointer argv, Pointer envp) throws LastErrorException;
 
+    int chdir(Pointer path) throws LastErrorException;
+
     int pthread_sigmask(int how, Pointer set, Pointer old);
 
     /** For rt_sigaction, which reaches the signals glibc keeps from sigaction (32 and 33). */

@@ -98,6 +98,20 @@ final class LibcProcesses implements Processes {
     }
 
     @Override
+    public void inDirectory(SpawnAttributes spawn, byte[] directory) {
+        Function addChdir;
+        try {
+            addChdir = libraryC().getFunction("posix_spawn_file_actions_addchdir_np");
+        } catch (UnsatisfiedLinkError olderLibc) {
+            throw new PosixException("posix_spawn_file_actions_addchdir_np", Errno.ENOSYS,
+                    "not in this C library (glibc 2.29 and later have it)");
+        }
+        Memory path = NativeMemory.cString(directory);
+        spawn.keep(path); // the action keeps the pointer until the attributes are gone: glibc copies it, musl may not
+        checkResult("posix_spawn_file_actions_addchdir_np", addChdir.invokeInt(new Object[] {spawn.fileActions, path}));
+    }
+
+    @Override
     public int spawn(PreparedExec exec, SpawnAttributes spawn) {
         if (!spawn.childClosesDescriptors) {
             // No closefrom in the child: mark them close-on-exec here instead (the JVM itself never execs).

@@ -97,4 +97,9 @@ final class LibcThisProcess implements ThisProcess {
             // nothing to release this way
         }
     }
+
+    @Override
+    public void changeDirectory(byte[] directory) {
+        check("chdir", () -> libc().chdir(NativeMemory.cString(directory)));
+    }
 }

@@ -18,6 +18,14 @@ public interface Processes {
     /** Opens /dev/null at {@code fd} in each child spawned with {@code spawn}, after its other file actions. */
     void openNullAt(SpawnAttributes spawn, int fd);
 
+    /**
+     * Makes each child spawned with {@code spawn} start in {@code directory}, through glibc 2.29's
+     * posix_spawn_file_actions_addchdir_np.
+     *
+     * @throws PosixException (ENOSYS) where the C library has no such call
+     */
+    void inDirectory(SpawnAttributes spawn, byte[] directory);
+
     /** Starts {@code exec} as a child process, as {@code spawn} prepared it; the child's pid. */
     int spawn(PreparedExec exec, SpawnAttributes spawn);
 

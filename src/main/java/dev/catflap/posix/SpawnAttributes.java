@@ -1,6 +1,8 @@
 package dev.catflap.posix;
 
 import com.sun.jna.Memory;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What posix_spawn does in the child between its fork and its exec, prepared once in native memory:
@@ -19,8 +21,15 @@ public final class SpawnAttributes {
     /** False where libc cannot close descriptors in the child (glibc before 2.34). */
     boolean childClosesDescriptors;
 
+    /** Native strings a file action points to, which must live as long as the actions do. */
+    private final List<Memory> kept = new ArrayList<>();
+
     SpawnAttributes(int closeFrom) {
         this.closeFrom = closeFrom;
+    }
+
+    void keep(Memory memory) {
+        kept.add(memory);
     }
 
     private static Memory zeroed(int bytes) {

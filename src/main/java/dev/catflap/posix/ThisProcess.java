@@ -44,4 +44,12 @@ public interface ThisProcess {
 
     /** Gives the memory malloc holds free back to the system, where libc can (glibc). */
     void releaseFreeMemory();
+
+    /**
+     * Makes {@code directory} this process's working directory, for the exec that follows: Java
+     * keeps resolving its own relative paths against the directory it started in.
+     *
+     * @throws PosixException where it cannot
+     */
+    void changeDirectory(byte[] directory);
 }

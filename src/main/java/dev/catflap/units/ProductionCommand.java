@@ -1,5 +1,6 @@
 package dev.catflap.units;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -9,6 +10,8 @@ import java.util.List;
  * @param words the command and its arguments, as given
  * @param source where it came from, for the output: "the command line",
  *     "catflap.unit-command in FILE", ...
+ * @param directory where it runs, the service's WorkingDirectory=: the project file's directory
+ *     for a command the file gives, else where catflap runs
  */
-public record ProductionCommand(List<String> words, String source) {
+public record ProductionCommand(List<String> words, String source, Path directory) {
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param socketMode SocketMode= for Unix socket files: what catflap's would get under this umask
  * @param exec ExecStart='s words: the executable's absolute path, then the arguments
  * @param command where the production command came from, and how it was written
- * @param workingDirectory where catflap ran, and so where the service runs
+ * @param workingDirectory WorkingDirectory=, where the command runs ({@link ProductionCommand#directory()})
  * @param variable catflap's variable for the first socket's fd (LISTEN_FD unless -e)
  * @param stdin whether the socket is the service's stdin ({@code --stdin})
  * @param stopTimeout TimeoutStopSec=, from {@code --grace} where it is set

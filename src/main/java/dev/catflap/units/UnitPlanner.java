@@ -48,19 +48,19 @@ final class UnitPlanner {
      * @param search catflap's own search for the executable, on {@code environment}'s PATH
      */
     UnitPlan plan(UnitName name, List<String> commandLine, ExecutableSearch search, Environment environment) {
-        writableWorkingDirectory();
-        List<ListenLine> sockets = sockets();
         ProductionCommand command = command(commandLine);
+        writableWorkingDirectory(command.directory());
+        List<ListenLine> sockets = sockets();
         return new UnitPlan(name, sockets, fdName(sockets), config.backlog(), socketMode(), exec(command, search, environment),
-                command, workingDirectory, variable(), config.stdin(), stopTimeout(), settingsGiven(), leftOut());
+                command, command.directory(), variable(), config.stdin(), stopTimeout(), settingsGiven(), leftOut());
     }
 
-    /** WorkingDirectory= is where catflap runs: a name that a unit file cannot hold stops it. */
-    private void writableWorkingDirectory() {
+    /** WorkingDirectory= is where the command runs: a name that a unit file cannot hold stops it. */
+    private void writableWorkingDirectory(Path directory) {
         try {
-            SystemdQuoting.lineValue(workingDirectory.toString());
+            SystemdQuoting.lineValue(directory.toString());
         } catch (IllegalArgumentException e) {
-            throw CatflapException.usage("the working directory " + workingDirectory + ", the service's "
+            throw CatflapException.usage("the working directory " + directory + ", the service's "
                     + "WorkingDirectory=: " + e.getMessage() + "; generate the units from another directory");
         }
     }
@@ -132,27 +132,29 @@ final class UnitPlanner {
                 throw CatflapException.usage(Setting.UNIT_COMMAND.option() + " and a COMMAND on the command line: "
                         + "give the production command once");
             }
-            return new ProductionCommand(commandLine, "the command line");
+            return new ProductionCommand(commandLine, "the command line", workingDirectory);
         }
         Setting setting = unitCommandGiven ? Setting.UNIT_COMMAND : Setting.COMMAND;
         CommandWords words = (unitCommandGiven ? config.unitCommand() : config.command()).orElseThrow(
                 () -> CatflapException.usage("no command given (on the command line, or as " + Setting.UNIT_COMMAND.key()
                         + " or " + Setting.COMMAND.key() + ")"));
-        return new ProductionCommand(words.displayWords(), described(setting));
+        return new ProductionCommand(words.displayWords(), described(setting),
+                settings.directoryOf(setting).orElse(workingDirectory));
     }
 
     /** ExecStart='s words: systemd runs only an absolute path, which catflap's own search gives. */
     private List<String> exec(ProductionCommand command, ExecutableSearch search, Environment environment) {
         String executable;
         try {
-            executable = OsString.decode(search.resolve(CommandWords.of(command.words()), environment));
+            executable = OsString.decode(search.resolve(CommandWords.of(command.words()), environment,
+                    Optional.of(OsString.encode(OsString.of(command.directory())))));
         } catch (CatflapException e) {
             throw CatflapException.usage("command from " + command.source() + ": " + e.getMessage());
         }
         List<String> words = new ArrayList<>();
         try {
             // the file catflap itself would run: '..' after a link goes up from the link's target
-            words.add(ResolvedPath.of(workingDirectory, executable));
+            words.add(ResolvedPath.of(command.directory(), executable));
             words.addAll(command.words().subList(1, command.words().size()));
             SystemdQuoting.execLine(words);
         } catch (IllegalArgumentException e) {

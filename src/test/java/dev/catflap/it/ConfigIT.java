@@ -190,7 +190,7 @@ class ConfigIT {
         Catflap.Result result = catflap(nested).run();
         assertEquals(0, result.exit(), result.stderr());
         assertEquals("[catflap] command from " + file + ": touch ran\n", result.stderr(), "the listening line stays quiet");
-        assertTrue(Files.exists(nested.resolve("ran")));
+        assertTrue(Files.exists(project.resolve("ran")), "the file's command runs in the file's directory");
     }
 
     @Test

@@ -132,7 +132,8 @@ class SystemdUnitsIT {
         assertEquals(0, result.exit(), result.stderr());
         String service = Files.readString(deploy.resolve("app.service"));
         assertTrue(service.contains("\nExecStart=" + onPath("cat") + " -n\n"), service);
-        assertTrue(service.contains("\nWorkingDirectory=" + below + "\n"), service);
+        // the team's command runs where the team file is, wherever the units were generated
+        assertTrue(service.contains("\nWorkingDirectory=" + dir + "\n"), service);
         assertTrue(service.contains("\nTimeoutStopSec=2.5s\n"), service);
         assertTrue(result.stderr().contains("[catflap] the service runs the command from catflap.unit-command in "
                 + dir.resolve(".catflap.properties") + ": " + onPath("cat") + " -n\n"), result.stderr());
@@ -481,7 +482,7 @@ class SystemdUnitsIT {
         verifyIn(dir, name);
     }
 
-    private static void verifyIn(Path dir, String name) throws IOException, InterruptedException {
+    static void verifyIn(Path dir, String name) throws IOException, InterruptedException {
         assertTrue(Files.isExecutable(SYSTEMD_ANALYZE), "systemd-analyze is missing: install Debian's systemd");
         ProcessBuilder builder = new ProcessBuilder(SYSTEMD_ANALYZE.toString(), "verify", "--man=no", "--generators=no",
                 dir.resolve(name + ".socket").toString(), dir.resolve(name + ".service").toString())

@@ -25,6 +25,7 @@ public final class ConfigReport {
         lines.add("");
         lines.add("project file: " + settings.projectFile().map(Object::toString)
                 .orElse("none (no " + ProjectFile.NAME + " in the working directory or above it)"));
+        settings.localFile().ifPresent(file -> lines.add("local file:   " + file));
         lines.add("user file:    " + settings.userFile() + (settings.userFileRead() ? "" : " (not found)"));
         return lines;
     }

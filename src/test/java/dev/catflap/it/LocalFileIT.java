@@ -53,6 +53,8 @@ class LocalFileIT {
     void anOptionAndAVariableBeatTheLocalFile() throws IOException {
         Files.writeString(project.resolve(".catflap.properties"), "catflap.env=FROM_PROJECT\n");
         Files.writeString(project.resolve(".catflap.local.properties"), "catflap.env=FROM_LOCAL\n");
+        Catflap.Result alone = catflap(nested).run(CoreIT.args(List.of("-p", "0"), Catflap.probe("report")));
+        assertEquals(List.of("FROM_LOCAL"), variablesAtFd3(alone), "the local file is read: " + alone.stderr());
         Catflap.Result flag = catflap(nested).run(CoreIT.args(List.of("-p", "0", "-e", "FROM_FLAG"), Catflap.probe("report")));
         assertEquals(List.of("FROM_FLAG"), variablesAtFd3(flag));
         Catflap.Result variable = catflap(nested).env("CATFLAP_ENV", "FROM_ENV")

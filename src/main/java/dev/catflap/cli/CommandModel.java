@@ -73,10 +73,11 @@ public class CommandModel implements IModelTransformer {
                             + "being refused. Options end at COMMAND: everything after it is the command's own.",
                         "",
                         // One line each: picocli would wrap inside .catflap.properties, at a dot.
-                        "Each setting comes from the first of: options; CATFLAP_* variables; the",
-                        "project file, the nearest .catflap.properties (or --config FILE), which may",
-                        "also hold the command; the user file, ~/.config/catflap/config.properties;",
-                        "the built-in defaults.")
+                        "Each setting comes from the first of: options; CATFLAP_* variables; your",
+                        "local file, .catflap.local.properties beside the project file (not with",
+                        "--config); the project file, the nearest .catflap.properties (or --config",
+                        "FILE), which may also hold the command; the user file,",
+                        "~/.config/catflap/config.properties; the built-in defaults.")
                 .optionListHeading("")
                 .exitCodeListHeading("%nExit status before the command runs:%n")
                 .exitCodeList(ExitStatus.helpList())

@@ -32,7 +32,8 @@ final class ConfigOptions {
                 .exclusive(false)
                 .validate(false)
                 .addArg(OptionSpec.builder(CONFIG).paramLabel("FILE").type(String.class)
-                        .description("Read the project settings from FILE instead of the nearest .catflap.properties.")
+                        .description("Read the project settings from FILE instead of the nearest .catflap.properties"
+                                + " and the local file beside it.")
                         .build())
                 .addArg(OptionSpec.builder(SHOW_CONFIG).type(boolean.class)
                         .description("Print every setting, its value and where it came from, then exit without binding.")

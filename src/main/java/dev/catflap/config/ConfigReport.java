@@ -32,6 +32,7 @@ public final class ConfigReport {
                 .orElse(WorkingDirectory.current() + " (where catflap runs)"));
         lines.add("project file: " + settings.projectFile().map(Object::toString)
                 .orElse("none (no " + ProjectFile.NAME + " in the working directory or above it)"));
+        settings.localFile().ifPresent(file -> lines.add("local file:   " + file));
         lines.add("user file:    " + settings.userFile() + (settings.userFileRead() ? "" : " (not found)"));
         return lines;
     }

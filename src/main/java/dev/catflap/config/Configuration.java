@@ -26,7 +26,7 @@ import java.util.TreeSet;
 
 /**
  * Builds catflap's settings from its sources, highest first: command-line flags, CATFLAP_*
- * environment variables, the project file, the user file, the built-in defaults. Every value is
+ * environment variables, the local file, the project file, the user file, the built-in defaults. Every value is
  * checked before it is used; a bad one stops catflap with a message naming the key, the value and
  * where it came from.
  *
@@ -42,6 +42,7 @@ public class Configuration {
     static final String DEFAULTS = "defaults";
     private static final int FLAGS_ORDINAL = 400;
     private static final int ENVIRONMENT_ORDINAL = 300;
+    private static final int LOCAL_FILE_ORDINAL = 275;
     private static final int PROJECT_FILE_ORDINAL = 250;
     private static final int USER_FILE_ORDINAL = 200;
     private static final int DEFAULTS_ORDINAL = 100;
@@ -74,21 +75,30 @@ public class Configuration {
      */
     public Settings load(Map<Setting, String> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
             Map<String, String> environment) {
+        return load(flags, commandLine, configFile, environment, WorkingDirectory.current());
+    }
+
+    /** As {@link #load(Map, Optional, Optional, Map)}, the project file's search starting in {@code workingDirectory}. */
+    Settings load(Map<Setting, String> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
+            Map<String, String> environment, Path workingDirectory) {
         List<String> warnings = new ArrayList<>(unknownVariables(environment));
         SettingsFileReader reader = new SettingsFileReader(system);
         Trust trust = new Trust(system.effectiveUid());
-        Optional<ConfigFile> project = ProjectFile.read(configFile, WorkingDirectory.current(), UserFile.home(environment),
+        Optional<ConfigFile> project = ProjectFile.read(configFile, workingDirectory, UserFile.home(environment),
                 reader, trust, warnings::add);
+        Optional<ConfigFile> local = configFile.isPresent() ? Optional.empty()
+                : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, warnings::add));
         Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
-        SmallRyeConfig config = builder(flags, environment, project, user).build();
+        SmallRyeConfig config = builder(flags, environment, local, project, user).build();
         CatflapConfig typed = new CatflapConfig(values(config, commandLine));
         Combinations.check(config, typed);
 
+        local.ifPresent(file -> warnings.addAll(file.unknownKeys()));
         project.ifPresent(file -> warnings.addAll(file.unknownKeys()));
         user.ifPresent(file -> warnings.addAll(file.unknownKeys()));
         exposedHost(config, typed).ifPresent(warnings::add);
         return new Settings(config, typed, commandLine.isPresent(), project.map(ConfigFile::path),
-                UserFile.location(environment), user.isPresent(), warnings);
+                local.map(ConfigFile::path), UserFile.location(environment), user.isPresent(), warnings);
     }
 
     /**
@@ -152,7 +162,7 @@ public class Configuration {
     }
 
     private SmallRyeConfigBuilder builder(Map<Setting, String> flags, Map<String, String> environment,
-            Optional<ConfigFile> project, Optional<ConfigFile> user) {
+            Optional<ConfigFile> local, Optional<ConfigFile> project, Optional<ConfigFile> user) {
         Map<String, String> flagProperties = new HashMap<>();
         flags.forEach((setting, value) -> flagProperties.put(setting.key(), value));
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
@@ -172,6 +182,7 @@ public class Configuration {
                 })
                 .withSources(new RankedSource(DEFAULTS, Setting.defaults(), DEFAULTS_ORDINAL))
                 .withValidateUnknown(false);
+        local.ifPresent(file -> builder.withSources(fileSource(file, LOCAL_FILE_ORDINAL)));
         project.ifPresent(file -> builder.withSources(fileSource(file, PROJECT_FILE_ORDINAL)));
         user.ifPresent(file -> builder.withSources(fileSource(file, USER_FILE_ORDINAL)));
         return builder;

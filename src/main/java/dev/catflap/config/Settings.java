@@ -13,16 +13,18 @@ public final class Settings {
     /** Whether the command is the command line's words, which are in {@link #typed} alone. */
     private final boolean commandFromCommandLine;
     private final Optional<Path> projectFile;
+    private final Optional<Path> localFile;
     private final Path userFile;
     private final boolean userFileRead;
     private final List<String> warnings;
 
     Settings(SmallRyeConfig config, CatflapConfig typed, boolean commandFromCommandLine, Optional<Path> projectFile,
-            Path userFile, boolean userFileRead, List<String> warnings) {
+            Optional<Path> localFile, Path userFile, boolean userFileRead, List<String> warnings) {
         this.config = config;
         this.typed = typed;
         this.commandFromCommandLine = commandFromCommandLine;
         this.projectFile = projectFile;
+        this.localFile = localFile;
         this.userFile = userFile;
         this.userFileRead = userFileRead;
         this.warnings = List.copyOf(warnings);
@@ -107,6 +109,11 @@ public final class Settings {
     /** The project file read, if any. */
     public Optional<Path> projectFile() {
         return projectFile;
+    }
+
+    /** The local file read beside the project file, if any. */
+    public Optional<Path> localFile() {
+        return localFile;
     }
 
     /** Where the user file is for this user, read or not. */

@@ -22,23 +22,25 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Which source wins, for every pair of them: flags, then CATFLAP_* variables, the project file,
- * the user file, the built-in defaults. In process, on files in a temporary directory.
+ * Which source wins, for every pair of them: flags, then CATFLAP_* variables, the local file, the
+ * project file, the user file, the built-in defaults. In process, on files in a temporary directory.
  */
 class PrecedenceTest {
     /** catflap's sources, highest first. */
-    enum Source { FLAG, VARIABLE, PROJECT_FILE, USER_FILE, DEFAULT }
+    enum Source { FLAG, VARIABLE, LOCAL_FILE, PROJECT_FILE, USER_FILE, DEFAULT }
 
     @TempDir
     Path directory;
     private SettingsSources sources;
     private Path projectFile;
+    private Path localFile;
     private Path userFile;
 
     @BeforeEach
     void files() throws IOException {
         sources = new SettingsSources(directory);
         projectFile = sources.projectFile;
+        localFile = sources.localFile;
         userFile = sources.userFile;
     }
 
@@ -76,12 +78,14 @@ class PrecedenceTest {
             Map<String, String> environment = environment();
             Files.writeString(projectFile, "");
             Files.deleteIfExists(userFile);
+            Files.deleteIfExists(localFile);
             set(source, "eighty", flags, environment);
             String message = source == Source.DEFAULT ? null
                     : assertThrows(CatflapException.class, () -> load(flags, environment)).getMessage();
             String expected = switch (source) {
                 case FLAG -> "-p/--port eighty: not a port number (0-65535)";
                 case VARIABLE -> "CATFLAP_PORT=eighty: not a port number (0-65535)";
+                case LOCAL_FILE -> "catflap.port=eighty in " + localFile + ": not a port number (0-65535)";
                 case PROJECT_FILE -> "catflap.port=eighty in " + projectFile + ": not a port number (0-65535)";
                 case USER_FILE -> "catflap.port=eighty in " + userFile + ": not a port number (0-65535)";
                 case DEFAULT -> null;
@@ -110,11 +114,36 @@ class PrecedenceTest {
                 load(new EnumMap<>(Setting.class), environment).warnings());
     }
 
+    /** --config names the project settings in full: the local file beside it is not read. */
+    @Test
+    void aFileNamedWithConfigTakesNoLocalFile() throws IOException {
+        Files.writeString(projectFile, "catflap.port=2222\n");
+        Files.writeString(localFile, "catflap.port=1111\n");
+
+        Settings settings = sources.load(new EnumMap<>(Setting.class), Optional.empty(), environment());
+
+        assertEquals(2222, settings.config().port());
+        assertEquals(Optional.empty(), settings.localFile());
+        assertEquals(Optional.of(localFile), load(new EnumMap<>(Setting.class), environment()).localFile());
+    }
+
+    /** A relative path in the local file is relative to its own directory, as the project file's are. */
+    @Test
+    void theLocalFilesPathsAreRelativeToIt() throws IOException {
+        Files.createDirectory(directory.resolve("src"));
+        Files.writeString(localFile, "catflap.watch=src\n");
+
+        Settings settings = load(new EnumMap<>(Setting.class), environment());
+
+        assertEquals(List.of(directory.resolve("src")), settings.config().watch().orElseThrow());
+    }
+
     private void set(Source source, String port, Map<Setting, String> flags, Map<String, String> environment)
             throws IOException {
         switch (source) {
             case FLAG -> flags.put(Setting.PORT, port);
             case VARIABLE -> environment.put(Setting.PORT.environmentVariable(), port);
+            case LOCAL_FILE -> Files.writeString(localFile, Setting.PORT.key() + "=" + port + "\n");
             case PROJECT_FILE -> Files.writeString(projectFile, Setting.PORT.key() + "=" + port + "\n");
             case USER_FILE -> Files.writeString(userFile, Setting.PORT.key() + "=" + port + "\n");
             case DEFAULT -> { }
@@ -125,6 +154,7 @@ class PrecedenceTest {
         return switch (source) {
             case FLAG -> "-p/--port";
             case VARIABLE -> "CATFLAP_PORT";
+            case LOCAL_FILE -> localFile.toString();
             case PROJECT_FILE -> projectFile.toString();
             case USER_FILE -> userFile.toString();
             case DEFAULT -> "default";
@@ -136,6 +166,6 @@ class PrecedenceTest {
     }
 
     private Settings load(Map<Setting, String> flags, Map<String, String> environment) {
-        return sources.load(flags, Optional.empty(), environment);
+        return sources.loadFound(flags, Optional.empty(), environment);
     }
 }

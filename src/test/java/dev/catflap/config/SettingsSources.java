@@ -10,18 +10,21 @@ import java.util.Optional;
 
 /**
  * catflap's sources in a temporary directory, for the precedence tests: an empty project file
- * (given as --config), the user file's place under XDG_CONFIG_HOME, an environment that points
+ * (given as --config, or found by the search from the directory), the local file's place beside
+ * it, the user file's place under XDG_CONFIG_HOME, an environment that points
  * there, and a {@link Configuration} over a fake file system owned by the user.
  */
 final class SettingsSources {
     final Path projectFile;
+    final Path localFile;
     final Path userFile;
     private final Path directory;
     private final Configuration configuration;
 
     SettingsSources(Path directory) throws IOException {
         this.directory = directory;
-        this.projectFile = Files.writeString(directory.resolve("project.properties"), "");
+        this.projectFile = Files.writeString(directory.resolve(ProjectFile.NAME), "");
+        this.localFile = directory.resolve(LocalFile.NAME);
         this.userFile = directory.resolve("xdg/catflap/config.properties");
         Files.createDirectories(userFile.getParent());
         this.configuration = new Configuration(FakeFileSystem.owning(directory));
@@ -37,5 +40,10 @@ final class SettingsSources {
 
     Settings load(Map<Setting, String> flags, Optional<CommandWords> commandLine, Map<String, String> environment) {
         return configuration.load(flags, commandLine, Optional.of(projectFile), environment);
+    }
+
+    /** As the search finds the project file, from the directory: the local file beside it is read too. */
+    Settings loadFound(Map<Setting, String> flags, Optional<CommandWords> commandLine, Map<String, String> environment) {
+        return configuration.load(flags, commandLine, Optional.empty(), environment, directory);
     }
 }

@@ -81,6 +81,39 @@ class SourceRankTest {
         assertEquals(Optional.of(8), settings.config().backlog(), "the user file still outranks the defaults");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
+    void theLocalFileCannotRankItselfAboveTheUsersOptionsAndVariablesNorBelowTheProjectFile(int meta) throws IOException {
+        Files.writeString(sources.projectFile, "catflap.backlog=7\ncatflap.grace=3\n");
+        Files.writeString(sources.localFile, META[meta] + "\ncatflap.port=2222\ncatflap.env=FILE_FD\ncatflap.backlog=8\n");
+        environment.put("CATFLAP_PORT", "1111");
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.put(Setting.ENV, "FLAG_FD");
+
+        Settings settings = sources.loadFound(flags, Optional.empty(), environment);
+
+        assertEquals(1111, settings.config().port());
+        assertEquals("FLAG_FD", settings.config().env());
+        assertEquals(Optional.of(8), settings.config().backlog(), "the local file still outranks the project file");
+        assertEquals(sources.localFile.toString(), settings.source(Setting.BACKLOG));
+        assertEquals("3", settings.text(Setting.GRACE).orElseThrow(), "the project file still counts below it");
+        String key = META[meta].substring(0, META[meta].indexOf('='));
+        assertTrue(settings.warnings().contains("warning: unknown setting " + key + " in " + sources.localFile + " (ignored)"),
+                settings.warnings().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
+    void theProjectFileCannotRankItselfAboveTheLocalFile(int meta) throws IOException {
+        Files.writeString(sources.projectFile, META[meta] + "\ncatflap.port=2222\ncatflap.backlog=7\n");
+        Files.writeString(sources.localFile, "catflap.port=3333\n");
+
+        Settings settings = sources.loadFound(new EnumMap<>(Setting.class), Optional.empty(), environment);
+
+        assertEquals(3333, settings.config().port());
+        assertEquals(Optional.of(7), settings.config().backlog(), "the project file still counts below it");
+    }
+
     /** With no option given, the file's own non-loopback host is used, at its own rank, and said so. */
     @Test
     void aProjectFileThatRanksItselfLowStillWarnsOfItsHost() throws IOException {

@@ -28,7 +28,8 @@ public final class ConfigReport {
         List<String> lines = table(rows);
         lines.add("");
         lines.add("command runs in: " + settings.commandDirectory()
-                .map(directory -> directory + " (the directory of the project file, which gives " + Setting.COMMAND.key() + ")")
+                .map(directory -> directory + " (the directory of the " + (settings.fromProjectFile(Setting.COMMAND) ? "project" : "local")
+                        + " file, which gives " + Setting.COMMAND.key() + ")")
                 .orElse(WorkingDirectory.current() + " (where catflap runs)"));
         lines.add("project file: " + settings.projectFile().map(Object::toString)
                 .orElse("none (no " + ProjectFile.NAME + " in the working directory or above it)"));

@@ -88,14 +88,19 @@ public final class Settings {
 
     /** Whether the value of {@code setting} came from the project file. */
     public boolean fromProjectFile(Setting setting) {
-        return !fromCommandLine(setting) && projectFile.map(file -> file.toString().equals(value(setting).getSourceName())).orElse(false);
+        return from(projectFile, setting);
+    }
+
+    private boolean from(Optional<Path> file, Setting setting) {
+        return !fromCommandLine(setting) && file.map(path -> path.toString().equals(value(setting).getSourceName())).orElse(false);
     }
 
     /**
      * Where the command runs, when not where catflap runs: a command from the project file runs
      * in that file's directory, as {@code npm run} runs a package.json script, so that the team's
-     * {@code python3 src/app.py} works from any subdirectory. A command from the command line,
-     * a variable or the user file is the user's own, and runs where the user is.
+     * {@code python3 src/app.py} works from any subdirectory; so does one from the local file beside
+     * it, which names the same project's files. A command from the command line, a variable or the
+     * user file is the user's own, and runs where the user is.
      */
     public Optional<Path> commandDirectory() {
         return directoryOf(Setting.COMMAND);
@@ -103,7 +108,7 @@ public final class Settings {
 
     /** Where the command {@code setting} gives (command or unit-command) runs, as {@link #commandDirectory()}. */
     public Optional<Path> directoryOf(Setting setting) {
-        return fromProjectFile(setting) ? projectFile.map(Path::getParent) : Optional.empty();
+        return fromProjectFile(setting) || from(localFile, setting) ? projectFile.map(Path::getParent) : Optional.empty();
     }
 
     /** The project file read, if any. */

@@ -68,6 +68,17 @@ class CommandDirectoryIT {
         return args;
     }
 
+    /** A developer's own command in the local file beside the team file runs there too: it is the project's. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"exec", "--spawn"})
+    void theLocalFilesCommandRunsInTheProjectDirectory(String mode) throws IOException {
+        Files.writeString(repo.resolve(".catflap.properties"), "catflap.port=0\n");
+        Files.writeString(repo.resolve(".catflap.local.properties"), "catflap.command=" + PYTHON + " tools/where.py\n");
+        Catflap.Result result = fromTests().run(args(mode));
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(repo + "\n" + repo + "\n", result.stdout());
+    }
+
     /** The case: python3 src/webapp/server.py from tests/ looked for tests/src/webapp/server.py. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"exec", "--spawn"})
@@ -131,6 +142,11 @@ class CommandDirectoryIT {
         assertEquals(0, team.exit(), team.stderr());
         assertTrue(team.stdout().contains("\ncommand runs in: " + repo + " (the directory of the project file, which gives "
                 + "catflap.command)\n"), team.stdout());
+        Files.writeString(repo.resolve(".catflap.local.properties"), "catflap.command=" + PYTHON + " tools/where.py\n");
+        Catflap.Result local = fromTests().run("--show-config");
+        assertTrue(local.stdout().contains("\ncommand runs in: " + repo + " (the directory of the local file, which gives "
+                + "catflap.command)\n"), local.stdout());
+        Files.delete(repo.resolve(".catflap.local.properties"));
         Catflap.Result own = fromTests().run("--show-config", "--", PYTHON, "../tools/where.py");
         assertEquals(0, own.exit(), own.stderr());
         assertTrue(own.stdout().contains("\ncommand runs in: " + tests + " (where catflap runs)\n"), own.stdout());

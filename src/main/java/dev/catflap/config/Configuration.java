@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,13 +122,11 @@ public class Configuration {
      * lower-case form, so the names are compared as it would map them.
      */
     private static List<String> unknownVariables(Map<String, String> environment) {
-        Set<String> known = new HashSet<>(Set.of(JAVA_OPTIONS_VARIABLE));
-        for (Setting setting : Setting.values()) {
-            known.add(setting.environmentVariable());
-        }
+        Set<String> known = settingsVariables();
+        known.add(JAVA_OPTIONS_VARIABLE);
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(environment.keySet())) {
-            String mapped = asSmallRyeMapsIt(name);
+            String mapped = Setting.asVariable(name);
             if (mapped.startsWith(VARIABLE_PREFIX) && !known.contains(mapped)) {
                 warnings.add("warning: unknown variable " + name + " in the environment (ignored)");
             }
@@ -144,21 +141,23 @@ public class Configuration {
      * variable to whatever reads configuration.
      */
     private static Map<String, String> settingVariables(Map<String, String> environment) {
-        Set<String> settings = new HashSet<>();
-        for (Setting setting : Setting.values()) {
-            settings.add(setting.environmentVariable());
-        }
+        Set<String> settings = settingsVariables();
         Map<String, String> variables = new HashMap<>();
         environment.forEach((name, value) -> {
-            if (settings.contains(asSmallRyeMapsIt(name))) {
+            if (settings.contains(Setting.asVariable(name))) {
                 variables.put(name, value);
             }
         });
         return variables;
     }
 
-    private static String asSmallRyeMapsIt(String variable) {
-        return variable.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    /** Every setting's variable, CATFLAP_PORT and the others: a new set the caller may add to. */
+    private static Set<String> settingsVariables() {
+        Set<String> variables = new HashSet<>();
+        for (Setting setting : Setting.values()) {
+            variables.add(setting.environmentVariable());
+        }
+        return variables;
     }
 
     private SmallRyeConfigBuilder builder(Map<Setting, String> flags, Map<String, String> environment,

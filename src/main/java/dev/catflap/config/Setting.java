@@ -209,7 +209,15 @@ public enum Setting {
 
     /** The environment variable, e.g. {@code CATFLAP_PORT} (SmallRye's mapping of the key). */
     public String environmentVariable() {
-        return key().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return asVariable(key());
+    }
+
+    /**
+     * SmallRye's mapping of a name to a variable's: upper case, every other character {@code _}.
+     * It finds {@code catflap.port} in CATFLAP_PORT, and also in its lower-case or dotted forms.
+     */
+    static String asVariable(String name) {
+        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
     /** The command-line option as messages name it, e.g. {@code -p/--port}; for the command, "command line". */

@@ -37,6 +37,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /** catflap's one command: settle the settings, bind, announce, launch. */
@@ -71,6 +72,9 @@ public class CatflapCommand implements Callable<Integer> {
         ParseResult parsed = spec.commandLine().getParseResult();
         ConfigOptions options = ConfigOptions.given(parsed);
         List<String> command = CommandModel.command(parsed);
+        if (options.init) {
+            return init(parsed, command);
+        }
         Environment environment = CallerEnvironment.read(posix);
         Settings settings = configuration.load(SettingOptions.flags(spec), commandLine(command), options.file(),
                 LauncherVariables.forSettings(environment.variables()));
@@ -112,6 +116,27 @@ public class CatflapCommand implements Callable<Integer> {
             bound.forEach(binder::release);
             throw e;
         }
+        return 0;
+    }
+
+    /**
+     * {@code --init}: the starter project file, written before any file is read, so that a broken
+     * one elsewhere cannot stop it. It is the only thing asked for: anything else given with it,
+     * a command above all ({@code catflap --init init}), is refused rather than left unused.
+     */
+    private int init(ParseResult parsed, List<String> command) {
+        if (!command.isEmpty()) {
+            throw CatflapException.usage(ConfigOptions.INIT + " takes no command: it only writes " + StarterFile.SHOWN_NAME
+                    + " (remove " + command.get(0) + (command.size() > 1 ? " ..." : "") + ")");
+        }
+        for (OptionSpec option : parsed.matchedOptions()) {
+            if (!option.longestName().equals(ConfigOptions.INIT)) {
+                throw CatflapException.usage(ConfigOptions.INIT + " cannot be combined with " + option.longestName()
+                        + ": it only writes " + StarterFile.SHOWN_NAME + ", every setting commented out");
+            }
+        }
+        StarterFile.write(posix.files(), posix.descriptors()::close);
+        Console.say("wrote " + StarterFile.SHOWN_NAME);
         return 0;
     }
 

@@ -8,21 +8,28 @@ import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
-/** Which project file to read, and whether to show the settings or write units from them instead of running anything. */
+/**
+ * Which project file to read, and whether to show the settings, write units from them or write a
+ * starter project file instead of running anything.
+ */
 final class ConfigOptions {
     private static final String CONFIG = "--config";
     private static final String SHOW_CONFIG = "--show-config";
     private static final String SYSTEMD_UNITS = "--systemd-units";
+    static final String INIT = "--init";
 
     final String file;
     final boolean show;
     /** The units' name, with --systemd-units; else null. */
     final String units;
+    /** --init: write a starter project file, and nothing else. */
+    final boolean init;
 
-    private ConfigOptions(String file, boolean show, String units) {
+    private ConfigOptions(String file, boolean show, String units, boolean init) {
         this.file = file;
         this.show = show;
         this.units = units;
+        this.init = init;
     }
 
     static ArgGroupSpec group(int order) {
@@ -42,13 +49,18 @@ final class ConfigOptions {
                         .description("Write NAME.socket and NAME.service, systemd units that do what these settings do "
                                 + "(see Unit options), then exit without binding or running anything.")
                         .build())
+                .addArg(OptionSpec.builder(INIT).type(boolean.class)
+                        .description("Write a starter ./" + StarterFile.NAME + " for a team to commit, every setting "
+                                + "commented out with its help and default; never overwrites a file. Takes no COMMAND.")
+                        .build())
                 .build();
     }
 
     /** What the command line gave (its value, not whether it was given: {@code --show-config=false} is false). */
     static ConfigOptions given(ParseResult parsed) {
         Boolean show = parsed.matchedOptionValue(SHOW_CONFIG, false);
-        return new ConfigOptions(parsed.matchedOptionValue(CONFIG, null), show, parsed.matchedOptionValue(SYSTEMD_UNITS, null));
+        Boolean init = parsed.matchedOptionValue(INIT, false);
+        return new ConfigOptions(parsed.matchedOptionValue(CONFIG, null), show, parsed.matchedOptionValue(SYSTEMD_UNITS, null), init);
     }
 
     /** The file named, as a path; a name Java's file API cannot take (not UTF-8) is refused as such. */

@@ -1,0 +1,63 @@
+package dev.catflap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.catflap.config.Setting;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The starter file of catflap --init: every row of the table, commented out, and nothing set. */
+class StarterFileTest {
+    private static final List<String> LINES = StarterFile.text().lines().toList();
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void everyKeyIsThereCommentedOutWithItsDefault(Setting setting) {
+        String line = "#" + setting.key() + "=" + setting.defaultValue().orElse("");
+        assertTrue(LINES.contains(line), line + " missing from:\n" + StarterFile.text());
+        int at = LINES.indexOf(line);
+        String help = String.join(" ", LINES.subList(Math.max(0, at - 12), at)).replace("# ", " ").replaceAll(" +", " ");
+        String firstWords = setting.description().substring(0, Math.min(30, setting.description().length()));
+        assertTrue(help.contains(firstWords), setting.key() + "'s help missing above its line in:\n" + StarterFile.text());
+        assertTrue(help.contains(setting.environmentVariable()), help);
+    }
+
+    @Test
+    void itSetsNothing() throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(StarterFile.text()));
+        assertEquals(0, properties.stringPropertyNames().size(), "keys set: " + properties.stringPropertyNames());
+    }
+
+    @Test
+    void everyLineIsACommentOrBlankAndFitsTheWidth() {
+        for (String line : LINES) {
+            assertTrue(line.isEmpty() || line.startsWith("#"), "not a comment: " + line);
+            assertTrue(line.length() <= 78, "longer than 78 columns: " + line);
+        }
+    }
+
+    @Test
+    void theHeaderSaysWhatTheFileIsAndWhereYourOwnValuesGo() {
+        String header = String.join(" ", LINES.subList(0, 14)).replace("# ", "");
+        assertTrue(header.contains("catflap --init"), header);
+        assertTrue(header.contains(".catflap.local.properties"), header);
+        assertTrue(header.contains(".gitignore"), header);
+    }
+
+    @Test
+    void aLongParagraphIsWrappedAtSpaces() {
+        StringBuilder text = new StringBuilder();
+        StarterFile.comment(text, "word ".repeat(40).strip());
+        List<String> lines = text.toString().lines().toList();
+        assertTrue(lines.size() > 1, text.toString());
+        lines.forEach(line -> assertTrue(line.length() <= 78 && line.startsWith("# word"), line));
+        assertEquals(40, text.toString().split("word", -1).length - 1, text.toString());
+    }
+}

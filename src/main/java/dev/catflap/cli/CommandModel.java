@@ -75,9 +75,12 @@ public class CommandModel implements IModelTransformer {
                         // One line each: picocli would wrap inside .catflap.properties, at a dot.
                         "Each setting comes from the first of: options; CATFLAP_* variables; your",
                         "local file, .catflap.local.properties beside the project file (not with",
-                        "--config); the project file, the nearest .catflap.properties (or --config",
-                        "FILE), which may also hold the command; the user file,",
-                        "~/.config/catflap/config.properties; the built-in defaults.")
+                        "--config); the project file, the nearest .catflap.properties in this",
+                        "directory or one above it (or --config FILE), which may also hold the",
+                        "command; the user file, $XDG_CONFIG_HOME/catflap/config.properties",
+                        "(~/.config/catflap/config.properties where XDG_CONFIG_HOME is unset);",
+                        "the built-in defaults. catflap --init writes a starter .catflap.properties;",
+                        "man catflap lists every file key and variable (FILES, ENVIRONMENT).")
                 .optionListHeading("")
                 .exitCodeListHeading("%nExit status before the command runs:%n")
                 .exitCodeList(ExitStatus.helpList())
@@ -90,7 +93,8 @@ public class CommandModel implements IModelTransformer {
                         "  catflap -l 0.0.0.0:8080 --stdin -- java Server.java",
                         "  catflap -p 8080 --watch src -- node server.js",
                         "  catflap -p 8080 --systemd-units myapp -- node server.js",
-                        "  catflap --show-config")
+                        "  catflap --show-config",
+                        "  catflap --init")
                 .sortOptions(false);
     }
 }

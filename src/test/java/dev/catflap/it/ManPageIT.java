@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The man page that ./mvnw package writes to target/man/catflap.1. */
+/** The man page that ./mvnw package writes to target/man/catflap.1, and the file locations --help names. */
 class ManPageIT {
     private static final Path PAGE = Path.of(System.getProperty("catflap.manpage", "target/man/catflap.1"));
 
@@ -34,6 +34,51 @@ class ManPageIT {
         for (String option : HelpText.longOptions()) {
             assertTrue(page.contains(option), option + " missing from:\n" + page);
         }
+    }
+
+    /**
+     * Every key that --show-config lists, in FILES, and its variable, in ENVIRONMENT, with the
+     * real file locations and the other variables catflap reads.
+     */
+    @Test
+    void filesAndEnvironmentNameEveryKeyAndVariable() {
+        String page = rendered();
+        String files = section(page, "FILES", "ENVIRONMENT");
+        String environment = section(page, "ENVIRONMENT", "EXIT STATUS");
+        for (String location : List.of(".catflap.properties", ".catflap.local.properties",
+                "$XDG_CONFIG_HOME/catflap/config.properties", "~/.config/catflap/config.properties")) {
+            assertTrue(files.contains(location), location + " missing from:\n" + files);
+        }
+        Catflap.Result show = Catflap.launcher().run("--show-config");
+        assertEquals(0, show.exit(), show.stderr());
+        List<String> keys = show.stdout().lines().filter(line -> line.startsWith("catflap.")).map(line -> line.split(" +")[0]).toList();
+        assertTrue(keys.size() >= 20 && keys.contains("catflap.command"), "keys of --show-config: " + keys);
+        for (String key : keys) {
+            assertTrue(Pattern.compile("(?m)^ +" + Pattern.quote(key) + "=").matcher(files).find(), key + " missing from:\n" + files);
+            String variable = key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+            assertTrue(Pattern.compile("(?m)^ +" + variable + "$").matcher(environment).find(), variable + " missing from:\n" + environment);
+        }
+        for (String variable : List.of("XDG_CONFIG_HOME", "HOME", "PATH", "CATFLAP_JAVA_OPTS", "JAVA_HOME", "LISTEN_FD")) {
+            assertTrue(Pattern.compile("(?m)^ +" + variable + "$").matcher(environment).find(), variable + " missing from:\n" + environment);
+        }
+        assertTrue(page.contains("__pycache__/"), "the help's __pycache__ lost its underscores:\n" + page);
+    }
+
+    @Test
+    void theHelpNamesTheRealFileLocations() {
+        String help = HelpText.text().replaceAll("\\s+", " ");
+        for (String location : List.of(".catflap.local.properties", "$XDG_CONFIG_HOME/catflap/config.properties",
+                "(~/.config/catflap/config.properties where XDG_CONFIG_HOME is unset)", "--init")) {
+            assertTrue(help.contains(location), location + " missing from:\n" + help);
+        }
+    }
+
+    /** The text of the section {@code title}, up to the next one's. */
+    private static String section(String page, String title, String next) {
+        int start = page.indexOf("\n" + title + "\n");
+        int end = page.indexOf("\n" + next, start + 1);
+        assertTrue(start >= 0 && end > start, "no " + title + " section before " + next + " in:\n" + page);
+        return page.substring(start, end);
     }
 
     /** The page as {@code man -l} shows it, as plain text. */

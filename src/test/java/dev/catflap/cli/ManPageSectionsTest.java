@@ -1,0 +1,67 @@
+package dev.catflap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.catflap.config.Setting;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** The man page's FILES and ENVIRONMENT sections name every row of the settings' table. */
+class ManPageSectionsTest {
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void filesHasEveryKeyWithItsHelp(Setting setting) {
+        String files = ManPageSections.files();
+        assertTrue(files.contains("*pass:c[" + setting.key() + "="), setting.key() + " missing from:\n" + files);
+        assertTrue(files.contains(setting.description().replace("]", "\\]")), setting.key() + "'s help missing from:\n" + files);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void environmentHasEveryVariable(Setting setting) {
+        String environment = ManPageSections.environment();
+        assertTrue(environment.contains("*" + ManPageSections.literal(setting.environmentVariable()) + "*::"),
+                setting.environmentVariable() + " missing from:\n" + environment);
+    }
+
+    @Test
+    void filesNamesTheRealLocations() {
+        String files = ManPageSections.files();
+        for (String file : List.of(".catflap.properties", ".catflap.local.properties",
+                "$XDG_CONFIG_HOME/catflap/config.properties", "~/.config/catflap/config.properties")) {
+            assertTrue(files.contains(file), file + " missing from:\n" + files);
+        }
+    }
+
+    @Test
+    void environmentHasTheOtherVariablesCatflapReads() {
+        String environment = ManPageSections.environment();
+        for (String variable : List.of("XDG_CONFIG_HOME", "HOME", "PATH", "CATFLAP_JAVA_OPTS", "JAVA_HOME", "LISTEN_FD")) {
+            assertTrue(environment.contains("*" + ManPageSections.literal(variable)), variable + " missing from:\n" + environment);
+        }
+    }
+
+    @Test
+    void theSectionsGoBeforeTheExitStatusAndDescriptionsAreLiteral() {
+        String page = "== Options\n\n*--watch*=_PATH_::\n  Not in __pycache__/.\n\n" + ManPageSections.BEFORE + "\n== Exit status\n";
+        String inserted = ManPageSections.inserted(page);
+        assertTrue(inserted.indexOf("== Files") < inserted.indexOf("== Environment"), inserted);
+        assertTrue(inserted.indexOf("== Environment") < inserted.indexOf(ManPageSections.BEFORE), inserted);
+        assertTrue(inserted.contains("  pass:c[Not in __pycache__/.]\n"), inserted);
+        assertTrue(inserted.startsWith("== Options\n\n*--watch*=_PATH_::\n"), "the option's term stays as picocli wrote it:\n" + inserted);
+    }
+
+    @Test
+    void aPageWithoutAnExitStatusSectionStopsTheBuild() {
+        assertThrows(IllegalStateException.class, () -> ManPageSections.inserted("== Options\n"));
+    }
+
+    @Test
+    void aClosingBracketIsEscapedInALiteral() {
+        assertTrue(ManPageSections.literal("[IPV6]:PORT").equals("pass:c[[IPV6\\]:PORT]"));
+    }
+}

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The list rule (issue 23), as a team meets it: a git repository with a committed team file that
- * watches src/ and ignores *.pyc, catflap started from its tests/ directory. A list's values add up
+ * watches src/ and ignores *.log, catflap started from its tests/ directory. A list's values add up
  * across the user file, the team file, the local file, CATFLAP_* variables and options; an empty
  * element clears those before it. Each relative path keeps its own source's directory.
  */
@@ -38,7 +38,7 @@ class ListAccumulationIT {
         configHome = Files.createDirectories(temp.resolve("xdg"));
         Files.writeString(repo.resolve(".catflap.properties"), """
                 catflap.watch=src
-                catflap.ignore=*.pyc
+                catflap.ignore=*.log
                 catflap.port=0
                 catflap.grace=1
                 """);
@@ -64,12 +64,12 @@ class ListAccumulationIT {
         return args;
     }
 
-    /** The issue's case: --ignore '*.tmp' replaced the team's *.pyc, and every compiled file restarted the server. */
+    /** The issue's case: --ignore '*.tmp' replaced the team's ignores, and every log line written restarted the server. */
     @Test
     void anIgnoreOptionAddsToTheTeamsIgnores() throws IOException {
         try (Catflap.Running catflap = fromTests().start(args(List.of("--ignore", "*.tmp")))) {
             catflap.awaitStdout("run");
-            Files.writeString(repo.resolve("src/app.pyc"), "compiled");
+            Files.writeString(repo.resolve("src/app.log"), "logged");
             Files.writeString(repo.resolve("src/app.tmp"), "editor");
             Catflap.sleep(1000); // well past the debounce: a restart for either would come before the next change
             Path counted = Files.writeString(repo.resolve("src/app.py"), "source");
@@ -110,13 +110,13 @@ class ListAccumulationIT {
     @Test
     void showConfigNamesEverySourceOfAList() throws IOException {
         Files.createDirectories(configHome.resolve("catflap"));
-        Path userFile = Files.writeString(configHome.resolve("catflap/config.properties"), "catflap.ignore=*.log\n");
+        Path userFile = Files.writeString(configHome.resolve("catflap/config.properties"), "catflap.ignore=*.out\n");
         Path localFile = Files.writeString(repo.resolve(".catflap.local.properties"), "catflap.ignore=*.bak\n");
         Path teamFile = repo.resolve(".catflap.properties");
         Catflap.Result all = fromTests().env("CATFLAP_IGNORE", "*.swp").run("--ignore", "*.tmp", "--show-config");
         assertEquals(0, all.exit(), all.stderr());
-        assertRow(all.stdout(), "catflap.ignore", "*.log,*.pyc,*.bak,*.swp,*.tmp", userFile + " (*.log) + " + teamFile
-                + " (*.pyc) + " + localFile + " (*.bak) + CATFLAP_IGNORE (*.swp) + --ignore (*.tmp)");
+        assertRow(all.stdout(), "catflap.ignore", "*.out,*.log,*.bak,*.swp,*.tmp", userFile + " (*.out) + " + teamFile
+                + " (*.log) + " + localFile + " (*.bak) + CATFLAP_IGNORE (*.swp) + --ignore (*.tmp)");
         Catflap.Result over = fromTests().env("CATFLAP_IGNORE", "").run("--ignore", "*.tmp", "--show-config");
         assertEquals(0, over.exit(), over.stderr());
         assertRow(over.stdout(), "catflap.ignore", "*.tmp", "--ignore");

@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * Builds catflap's settings from its sources, highest first: command-line flags, CATFLAP_*
  * environment variables, the local file, the project file, the user file, the built-in defaults. Every value is
  * checked before it is used; a bad one stops catflap with a message naming the key, the value and
- * where it came from.
+ * where it came from. A list takes the elements of all of them instead ({@link ListValue}).
  *
  * <p>That order is catflap's alone: each source's rank is fixed here, and nothing a source holds
  * can change it or how the others are read (see {@link RankedSource}). SmallRye only merges: no

@@ -95,7 +95,7 @@ final class ListValue {
         return source.from().withValue(text).withRawValue(text).build();
     }
 
-    /** How the user wrote the list, source by source, e.g. {@code catflap.ignore=*.pyc in FILE + --ignore *.tmp}. */
+    /** How the user wrote the list, source by source, e.g. {@code catflap.ignore=*.log in FILE + --ignore *.tmp}. */
     String origin() {
         if (parts.isEmpty()) {
             return Configuration.origin(setting, value());

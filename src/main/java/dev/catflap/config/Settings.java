@@ -132,7 +132,7 @@ public final class Settings {
      * directory as it was read, an option's or a variable's is the working directory's.
      */
     public Optional<Path> workdir() {
-        return typed.value(Setting.WORKDIR).map(Path.class::cast).map(path -> real(WorkingDirectory.current().resolve(path)));
+        return typed.workdir().map(path -> real(WorkingDirectory.current().resolve(path)));
     }
 
     /** Without the {@code ..} of {@code --workdir ../tools}: the command's PWD may have none. */

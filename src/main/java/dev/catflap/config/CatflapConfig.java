@@ -70,6 +70,11 @@ public final class CatflapConfig {
         return (Path) set(Setting.UNIT_DIR);
     }
 
+    /** The directory --workdir names, as given (relative to the working directory, or from a file absolute). */
+    public Optional<Path> workdir() {
+        return value(Setting.WORKDIR).map(Path.class::cast);
+    }
+
     /** The sockets of {@code -l/--listen}, in order; when unset, the {@code -h/-p} shorthand's one. */
     public Optional<List<ListenSpec>> listen() {
         return list(Setting.LISTEN, ListenSpec.class);

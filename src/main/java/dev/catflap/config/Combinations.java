@@ -3,7 +3,6 @@ package dev.catflap.config;
 import dev.catflap.CatflapException;
 import dev.catflap.launch.Handoff;
 import io.smallrye.config.ConfigValue;
-import io.smallrye.config.SmallRyeConfig;
 import java.util.List;
 
 /**
@@ -11,10 +10,10 @@ import java.util.List;
  * catflap (exit 2) where two of them contradict each other, naming both and where they came from.
  */
 final class Combinations {
-    private final SmallRyeConfig config;
+    private final SettingValues config;
     private final CatflapConfig typed;
 
-    private Combinations(SmallRyeConfig config, CatflapConfig typed) {
+    private Combinations(SettingValues config, CatflapConfig typed) {
         this.config = config;
         this.typed = typed;
     }
@@ -24,7 +23,7 @@ final class Combinations {
      * @param typed the values, parsed
      * @throws CatflapException (exit 2) for the first contradiction found
      */
-    static void check(SmallRyeConfig config, CatflapConfig typed) {
+    static void check(SettingValues config, CatflapConfig typed) {
         Combinations combinations = new Combinations(config, typed);
         combinations.listenReplacesShorthand(Setting.HOST);
         combinations.listenReplacesShorthand(Setting.PORT);
@@ -112,7 +111,7 @@ final class Combinations {
     }
 
     private ConfigValue value(Setting setting) {
-        return config.getConfigValue(setting.key());
+        return config.value(setting);
     }
 
     private boolean isOn(Setting setting) {
@@ -134,6 +133,6 @@ final class Combinations {
         if (Configuration.FLAGS.equals(value.getSourceName()) && "true".equals(value.getValue())) {
             return setting.option();
         }
-        return Configuration.origin(setting, value);
+        return config.origin(setting);
     }
 }

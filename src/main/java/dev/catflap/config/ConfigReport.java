@@ -1,5 +1,6 @@
 package dev.catflap.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,15 +28,26 @@ public final class ConfigReport {
         }
         List<String> lines = table(rows);
         lines.add("");
-        lines.add("command runs in: " + settings.commandDirectory()
-                .map(directory -> directory + " (the directory of the " + (settings.fromProjectFile(Setting.COMMAND) ? "project" : "local")
-                        + " file, which gives " + Setting.COMMAND.key() + ")")
-                .orElse(WorkingDirectory.current() + " (where catflap runs)"));
+        lines.add("command runs in: " + commandDirectory(settings));
         lines.add("project file: " + settings.projectFile().map(Object::toString)
                 .orElse("none (no " + ProjectFile.NAME + " in the working directory or above it)"));
         settings.localFile().ifPresent(file -> lines.add("local file:   " + file));
         lines.add("user file:    " + settings.userFile() + (settings.userFileRead() ? "" : " (not found)"));
         return lines;
+    }
+
+    /** Where the command runs, and why there. */
+    private static String commandDirectory(Settings settings) {
+        Optional<Path> workdir = settings.workdir();
+        if (workdir.isPresent()) {
+            String source = settings.source(Setting.WORKDIR);
+            return workdir.get() + " (" + (source.equals(Setting.WORKDIR.option()) || source.equals(Setting.WORKDIR.environmentVariable())
+                    ? source : Setting.WORKDIR.key() + " in " + source) + ")";
+        }
+        return settings.commandDirectory()
+                .map(directory -> directory + " (the directory of the " + (settings.fromProjectFile(Setting.COMMAND) ? "project" : "local")
+                        + " file, which gives " + Setting.COMMAND.key() + ")")
+                .orElse(WorkingDirectory.current() + " (where catflap runs)");
     }
 
     /** Whether watching makes catflap spawn though spawn itself is off: the report shows the mode that runs. */

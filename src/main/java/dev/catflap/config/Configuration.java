@@ -6,9 +6,7 @@ import dev.catflap.posix.Posix;
 import dev.catflap.socket.ListenSpec;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.EnvConfigSource;
-import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.common.utils.StringUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -27,7 +25,7 @@ import java.util.TreeSet;
  * Builds catflap's settings from its sources, highest first: command-line flags, CATFLAP_*
  * environment variables, the local file, the project file, the user file, the built-in defaults. Every value is
  * checked before it is used; a bad one stops catflap with a message naming the key, the value and
- * where it came from.
+ * where it came from. A list takes the elements of all of them instead ({@link ListValue}).
  *
  * <p>That order is catflap's alone: each source's rank is fixed here, and nothing a source holds
  * can change it or how the others are read (see {@link RankedSource}). SmallRye only merges: no
@@ -88,7 +86,7 @@ public class Configuration {
         Optional<ConfigFile> local = configFile.isPresent() ? Optional.empty()
                 : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, warnings::add));
         Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
-        SmallRyeConfig config = builder(flags, environment, local, project, user).build();
+        SettingValues config = new SettingValues(builder(flags, environment, local, project, user).build());
         CatflapConfig typed = new CatflapConfig(values(config, commandLine));
         Combinations.check(config, typed);
 
@@ -104,7 +102,7 @@ public class Configuration {
      * Every setting's value, parsed. The command line's command is above every source, so a
      * configured command is then neither parsed nor checked, as for any option given.
      */
-    private static Map<Setting, Object> values(SmallRyeConfig config, Optional<CommandWords> commandLine) {
+    private static Map<Setting, Object> values(SettingValues config, Optional<CommandWords> commandLine) {
         Map<Setting, Object> values = new EnumMap<>(Setting.class);
         for (Setting setting : Setting.values()) {
             if (setting == Setting.COMMAND && commandLine.isPresent()) {
@@ -197,11 +195,12 @@ public class Configuration {
      * machines, the user should hear of it before the socket is bound. Listen specs replace the
      * host where they are set, so then it is theirs that count.
      */
-    private static Optional<String> exposedHost(SmallRyeConfig config, CatflapConfig mapping) {
+    private static Optional<String> exposedHost(SettingValues config, CatflapConfig mapping) {
         if (mapping.listen().isPresent()) {
-            return exposedListenSpec(config.getConfigValue(Setting.LISTEN.key()), mapping.listen().get());
+            return config.list(Setting.LISTEN).orElseThrow().parts().stream()
+                    .flatMap(part -> exposedListenSpec(part).stream()).findFirst();
         }
-        ConfigValue host = config.getConfigValue(Setting.HOST.key());
+        ConfigValue host = config.value(Setting.HOST);
         InetAddress address = mapping.host();
         if (host.getSourceOrdinal() != PROJECT_FILE_ORDINAL || address.isLoopbackAddress()) {
             return Optional.empty();
@@ -210,10 +209,14 @@ public class Configuration {
                 + ", which is not a loopback address: other machines can connect to the command");
     }
 
-    private static Optional<String> exposedListenSpec(ConfigValue listen, List<ListenSpec> specs) {
+    /** The project file's part of the listen specs, which adds to the user's own (see {@link ListValue}). */
+    @SuppressWarnings("unchecked")
+    private static Optional<String> exposedListenSpec(ListValue.Part part) {
+        ConfigValue listen = part.written();
         if (listen.getSourceOrdinal() != PROJECT_FILE_ORDINAL) {
             return Optional.empty();
         }
+        List<ListenSpec> specs = (List<ListenSpec>) Setting.LISTEN.parse(part.text());
         return specs.stream().filter(spec -> spec.address() != null && !spec.address().isLoopbackAddress()).findFirst()
                 .map(spec -> "warning: " + listen.getSourceName() + " sets " + Setting.LISTEN.key() + "=" + listen.getValue()
                         + ", where " + spec.text() + " is not a loopback address: other machines can connect to the command");
@@ -224,18 +227,27 @@ public class Configuration {
      * the setting above the sources below it ({@code CATFLAP_WATCH=} over a file's watch): the
      * built-in default applies, if any.
      */
-    private static Optional<Object> parsed(SmallRyeConfig config, Setting setting) {
-        ConfigValue value = config.getConfigValue(setting.key());
+    private static Optional<Object> parsed(SettingValues config, Setting setting) {
+        ConfigValue value = config.value(setting);
         if (value.getValue() == null) {
             return Optional.empty();
         }
         if (value.getValue().isEmpty()) {
             return setting.defaultValue().map(setting::parse);
         }
+        // A list's elements are checked source by source first, so that an error names the source of the bad one.
+        List<ListValue.Part> parts = config.list(setting).map(ListValue::parts).orElse(List.of());
+        for (ListValue.Part part : parts.size() > 1 ? parts : List.<ListValue.Part>of()) {
+            parse(setting, part.text(), origin(setting, part.written()));
+        }
+        return Optional.of(parse(setting, value.getValue(), config.origin(setting)));
+    }
+
+    private static Object parse(Setting setting, String text, String origin) {
         try {
-            return Optional.of(setting.parse(value.getValue()));
+            return setting.parse(text);
         } catch (IllegalArgumentException e) {
-            throw CatflapException.usage(origin(setting, value) + ": " + e.getMessage());
+            throw CatflapException.usage(origin + ": " + e.getMessage());
         }
     }
 
@@ -255,13 +267,13 @@ public class Configuration {
      * "{a,b" is not shown as the value it became, "{a\,b".
      */
     private static String asTyped(Setting setting, String value) {
-        String[] elements = StringUtil.split(value);
-        if (!setting.isList() || elements.length == 0) {
+        List<String> elements = Setting.writtenElements(value);
+        if (!setting.isList() || value.isEmpty()) {
             return setting.option() + " " + value;
         }
         List<String> options = new ArrayList<>();
         for (String element : elements) {
-            options.add(setting.option() + " " + element);
+            options.add(setting.option() + " " + (element.isEmpty() ? "''" : element));
         }
         return String.join(" ", options);
     }

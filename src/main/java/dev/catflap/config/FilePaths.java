@@ -19,12 +19,13 @@ final class FilePaths {
     private FilePaths() {
     }
 
-    /** {@code properties} with the relative paths of watch, of unix: listen specs and of unit-dir resolved against {@code directory}. */
+    /** {@code properties} with the relative paths of watch, of unix: listen specs, of unit-dir and workdir resolved against {@code directory}. */
     static Map<String, String> resolved(Map<String, String> properties, Path directory) {
         Map<String, String> resolved = new TreeMap<>(properties);
         resolved.computeIfPresent(Setting.WATCH.key(), (key, list) -> eachElement(list, path -> absolute(path, directory)));
         resolved.computeIfPresent(Setting.LISTEN.key(), (key, list) -> eachElement(list, spec -> unixPathAbsolute(spec, directory)));
         resolved.computeIfPresent(Setting.UNIT_DIR.key(), (key, path) -> absolute(path, directory));
+        resolved.computeIfPresent(Setting.WORKDIR.key(), (key, path) -> absolute(path, directory));
         return resolved;
     }
 
@@ -43,12 +44,15 @@ final class FilePaths {
         }
     }
 
-    /** Applies {@code change} to each element of a list value, keeping SmallRye's list syntax ({@code \\,} a comma). */
+    /**
+     * Applies {@code change} to each element of a list value, keeping SmallRye's list syntax ({@code \\,} a comma)
+     * and its empty elements, which clear the lower sources' (see {@link ListValue}).
+     */
     private static String eachElement(String list, UnaryOperator<String> change) {
         List<String> changed = new ArrayList<>();
-        for (String element : Setting.elements(list)) {
-            changed.add(change.apply(element).replace("\\", "\\\\").replace(",", "\\,"));
+        for (String element : Setting.writtenElements(list)) {
+            changed.add(element.isEmpty() ? element : change.apply(element));
         }
-        return String.join(",", changed);
+        return Setting.listText(changed);
     }
 }

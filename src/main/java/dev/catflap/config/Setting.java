@@ -69,6 +69,9 @@ public enum Setting {
                     + "System.inheritedChannel() in Java take it."),
     QUIET("quiet", Group.COMMAND, "-q/--quiet", FLAG, "false", Setting::bool,
             "Do not print the listening address, nor other notices (warnings still show)."),
+    WORKDIR("workdir", Group.COMMAND, "--workdir", single("DIR"), NO_DEFAULT, Setting::directory,
+            "Run the command in DIR, an existing directory; from a file, relative to the file's directory "
+                    + "(default: the project file's directory for its command, else the working directory)."),
 
     SPAWN("spawn", Group.SUPERVISING, "--spawn", FLAG, "false", Setting::bool,
             "Run the command as a child, in a process group of its own, and stay: pass on HUP, INT, QUIT, "
@@ -261,9 +264,20 @@ public enum Setting {
         return Optional.ofNullable(defaultValue);
     }
 
-    /** What {@code --help} says of the option, its default written in. */
+    /**
+     * What {@code --help} says of the option, its default written in; a list's says how its
+     * values combine with the files' and the variable's, in the same words for every list.
+     */
     public String description() {
-        return defaultValue == null ? description : description.replace(DEFAULT, defaultValue);
+        String described = defaultValue == null ? description : description.replace(DEFAULT, defaultValue);
+        return isList() ? described + " " + listRule() : described;
+    }
+
+    /** The list rule ({@link ListValue}) as {@code --help} says it for this list. */
+    private String listRule() {
+        String longOption = optionNames()[optionNames().length - 1];
+        return "Adds to the files' and " + environmentVariable() + "'s " + value.label() + "s; an empty "
+                + value.label() + " drops those before it (" + longOption + " '' alone: none).";
     }
 
     /** The built-in defaults, by key: the lowest of catflap's configuration sources. */
@@ -375,6 +389,15 @@ public enum Setting {
             throw new IllegalArgumentException(OsString.hasEscapes(text)
                     ? "a name that is not UTF-8, which catflap cannot watch" : "not a valid path");
         }
+    }
+
+    /** An existing directory (a relative one in the working directory, where options and variables give it). */
+    static Path directory(String text) {
+        Path path = pathName(text);
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException(Files.exists(path) ? "not a directory" : "no such directory");
+        }
+        return path;
     }
 
     /** A path that need not exist yet: it is checked where it is used, in the mode that uses it. */
@@ -496,6 +519,35 @@ public enum Setting {
             stripped.add(withoutBlanks(element));
         }
         return stripped;
+    }
+
+    /**
+     * The elements of a list value as written, each without surrounding blanks, empty ones
+     * included: where lists combine ({@link ListValue}), an empty element clears those before it.
+     * {@code ""} is one empty element; a comma is escaped as {@link #elements} has it.
+     */
+    static List<String> writtenElements(String text) {
+        List<String> elements = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ',') {
+                List<String> unescaped = elements(text.substring(start, i));
+                elements.add(unescaped.isEmpty() ? "" : unescaped.get(0));
+                start = i + 1;
+            } else if (text.charAt(i) == '\\') {
+                i++; // the escaped character, a comma or a backslash, is the element's
+            }
+        }
+        return elements;
+    }
+
+    /** Elements as one list value, each escaped so that a comma or backslash in it stays part of it: {@link #elements} inverted. */
+    static String listText(List<String> elements) {
+        List<String> escaped = new ArrayList<>();
+        for (String element : elements) {
+            escaped.add(element.replace("\\", "\\\\").replace(",", "\\,"));
+        }
+        return String.join(",", escaped);
     }
 
     /** A list element without the spaces and tabs around it; other characters, a newline included, stay. */

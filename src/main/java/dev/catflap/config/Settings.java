@@ -1,14 +1,14 @@
 package dev.catflap.config;
 
 import io.smallrye.config.ConfigValue;
-import io.smallrye.config.SmallRyeConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /** The effective settings, checked, with where each came from. Made by {@link Configuration}. */
 public final class Settings {
-    private final SmallRyeConfig config;
+    private final SettingValues config;
     private final CatflapConfig typed;
     /** Whether the command is the command line's words, which are in {@link #typed} alone. */
     private final boolean commandFromCommandLine;
@@ -18,7 +18,7 @@ public final class Settings {
     private final boolean userFileRead;
     private final List<String> warnings;
 
-    Settings(SmallRyeConfig config, CatflapConfig typed, boolean commandFromCommandLine, Optional<Path> projectFile,
+    Settings(SettingValues config, CatflapConfig typed, boolean commandFromCommandLine, Optional<Path> projectFile,
             Optional<Path> localFile, Path userFile, boolean userFileRead, List<String> warnings) {
         this.config = config;
         this.typed = typed;
@@ -55,14 +55,23 @@ public final class Settings {
         if (fromCommandLine(setting)) {
             return setting.option();
         }
+        List<ListValue.Part> parts = config.list(setting).map(ListValue::parts).orElse(List.of());
+        if (parts.size() > 1) {
+            // a list that several sources add to: each source with its elements, lowest first
+            return String.join(" + ", parts.stream().map(part -> sourceName(setting, part.written()) + " (" + part.text() + ")").toList());
+        }
         ConfigValue value = value(setting);
-        String source = switch (value.getSourceName() == null ? Configuration.DEFAULTS : value.getSourceName()) {
+        String source = sourceName(setting, value);
+        return unset(value) ? unsetBy(setting, value, source) : source;
+    }
+
+    private static String sourceName(Setting setting, ConfigValue value) {
+        return switch (value.getSourceName() == null ? Configuration.DEFAULTS : value.getSourceName()) {
             case Configuration.FLAGS -> setting.option();
             case Configuration.ENVIRONMENT -> setting.environmentVariable();
             case Configuration.DEFAULTS -> "default";
             default -> value.getSourceName();
         };
-        return unset(value) ? unsetBy(setting, value, source) : source;
     }
 
     /** Whether a source unset the setting with an empty value, so that its default (or nothing) applies. */
@@ -83,7 +92,7 @@ public final class Settings {
      * {@code -p/--port 80} or {@code catflap.port=80 in FILE}; only for a setting that is set.
      */
     public String origin(Setting setting) {
-        return Configuration.origin(setting, value(setting));
+        return config.origin(setting);
     }
 
     /** Whether the value of {@code setting} came from the project file. */
@@ -106,9 +115,33 @@ public final class Settings {
         return directoryOf(Setting.COMMAND);
     }
 
-    /** Where the command {@code setting} gives (command or unit-command) runs, as {@link #commandDirectory()}. */
+    /**
+     * Where the command {@code setting} gives (command or unit-command) runs, as {@link #commandDirectory()};
+     * {@code --workdir} above all, wherever the command came from.
+     */
     public Optional<Path> directoryOf(Setting setting) {
+        Optional<Path> workdir = workdir();
+        if (workdir.isPresent()) {
+            return workdir;
+        }
         return fromProjectFile(setting) || from(localFile, setting) ? projectFile.map(Path::getParent) : Optional.empty();
+    }
+
+    /**
+     * The directory {@code --workdir} chooses, absolute: a file's was resolved against the file's
+     * directory as it was read, an option's or a variable's is the working directory's.
+     */
+    public Optional<Path> workdir() {
+        return typed.workdir().map(path -> real(WorkingDirectory.current().resolve(path)));
+    }
+
+    /** Without the {@code ..} of {@code --workdir ../tools}: the command's PWD may have none. */
+    private static Path real(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            return directory; // gone since it was checked: the change of directory fails naming it
+        }
     }
 
     /** The project file read, if any. */
@@ -146,6 +179,6 @@ public final class Settings {
     }
 
     private ConfigValue value(Setting setting) {
-        return config.getConfigValue(setting.key());
+        return config.value(setting);
     }
 }

@@ -132,7 +132,7 @@ final class UnitPlanner {
                 throw CatflapException.usage(Setting.UNIT_COMMAND.option() + " and a COMMAND on the command line: "
                         + "give the production command once");
             }
-            return new ProductionCommand(commandLine, "the command line", workingDirectory);
+            return new ProductionCommand(commandLine, "the command line", settings.commandDirectory().orElse(workingDirectory));
         }
         Setting setting = unitCommandGiven ? Setting.UNIT_COMMAND : Setting.COMMAND;
         CommandWords words = (unitCommandGiven ? config.unitCommand() : config.command()).orElseThrow(

@@ -25,6 +25,7 @@ class CatflapConfigTypesTest {
             Setting.FDNAME, "web",
             Setting.WATCH, ".",
             Setting.IGNORE, "*.log",
+            Setting.WORKDIR, ".",
             Setting.UNIT_COMMAND, "cat -n",
             Setting.COMMAND, "cat -u");
 

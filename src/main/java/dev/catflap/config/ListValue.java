@@ -1,0 +1,105 @@
+package dev.catflap.config;
+
+import io.smallrye.config.ConfigValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * A list setting's value, made from every source that sets it, lowest rank first (as cargo joins
+ * its configuration's arrays and git accumulates a multi-valued key): the team file's ignores and
+ * {@code --ignore '*.tmp'} both count. An empty element clears the elements before it, git's rule
+ * for {@code credential.helper}: {@code --watch '' --watch lib} replaces the files' paths,
+ * {@code --watch ''} or {@code CATFLAP_WATCH=} alone leaves none. A scalar setting is not one of
+ * these: its highest source replaces the others.
+ *
+ * <p>Each element stays as its source wrote it, so a relative path keeps the meaning its source
+ * gave it: a file's were resolved against the file's directory as it was read ({@link FilePaths}),
+ * an option's or a variable's resolve against the working directory.
+ */
+final class ListValue {
+    /**
+     * One source's part of the list: the elements it adds that nothing above cleared.
+     *
+     * @param written the source's whole value, as it wrote it, and which source it is
+     */
+    record Part(ConfigValue written, List<String> elements) {
+        Part {
+            elements = List.copyOf(elements);
+        }
+
+        /** The part alone as a list value. */
+        String text() {
+            return Setting.listText(elements);
+        }
+    }
+
+    private final Setting setting;
+    private final List<Part> parts;
+    /** The highest source that sets the list at all, if any: the one that cleared it when no part is left. */
+    private final ConfigValue highest;
+
+    private ListValue(Setting setting, List<Part> parts, ConfigValue highest) {
+        this.setting = setting;
+        this.parts = List.copyOf(parts);
+        this.highest = highest;
+    }
+
+    /** The list {@code setting} gets from {@code sources}, in any order: their ranks order them. */
+    static ListValue of(Setting setting, Iterable<ConfigSource> sources) {
+        List<ConfigSource> lowestFirst = StreamSupport.stream(sources.spliterator(), false)
+                .sorted(Comparator.comparingInt(ConfigSource::getOrdinal)).toList();
+        List<Part> parts = new ArrayList<>();
+        ConfigValue highest = null;
+        for (ConfigSource source : lowestFirst) {
+            String text = source.getValue(setting.key());
+            if (text == null) {
+                continue;
+            }
+            highest = ConfigValue.builder().withName(setting.key()).withValue(text).withRawValue(text)
+                    .withConfigSourceName(source.getName()).withConfigSourceOrdinal(source.getOrdinal()).build();
+            List<String> added = new ArrayList<>();
+            for (String element : Setting.writtenElements(text)) {
+                if (element.isEmpty()) {
+                    parts.clear();
+                    added.clear();
+                } else {
+                    added.add(element);
+                }
+            }
+            if (!added.isEmpty()) {
+                parts.add(new Part(highest, added));
+            }
+        }
+        return new ListValue(setting, parts, highest);
+    }
+
+    /** The sources' parts that make up the list, lowest rank first; none where it is unset or cleared. */
+    List<Part> parts() {
+        return parts;
+    }
+
+    /**
+     * The list as one value, for what asks of a setting's value as of a scalar's: its text is
+     * every element; its source the highest that adds one, or the one that cleared them all (then
+     * the text is empty, which unsets); no text where no source sets the list.
+     */
+    ConfigValue value() {
+        if (highest == null) {
+            return ConfigValue.builder().withName(setting.key()).build();
+        }
+        ConfigValue source = parts.isEmpty() ? highest : parts.get(parts.size() - 1).written();
+        String text = Setting.listText(parts.stream().flatMap(part -> part.elements().stream()).toList());
+        return source.from().withValue(text).withRawValue(text).build();
+    }
+
+    /** How the user wrote the list, source by source, e.g. {@code catflap.ignore=*.log in FILE + --ignore *.tmp}. */
+    String origin() {
+        if (parts.isEmpty()) {
+            return Configuration.origin(setting, value());
+        }
+        return String.join(" + ", parts.stream().map(part -> Configuration.origin(setting, part.written())).toList());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.catflap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.catflap.CatflapException;
+import dev.catflap.socket.ListenSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The list rule: a list setting takes the elements of every source, lowest rank first, and an
+ * empty element clears those before it; a scalar's highest source still replaces the others. In
+ * process, on files in a temporary directory, as {@link PrecedenceTest}.
+ */
+class ListAccumulationTest {
+    @TempDir
+    Path directory;
+    private SettingsSources sources;
+    private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void files() throws IOException {
+        sources = new SettingsSources(directory);
+        environment = sources.environment();
+        flags.put(Setting.WATCH, directory.toString()); // ignores are for watching: they only apply with it
+    }
+
+    @Test
+    void everySourceAddsItsElementsLowestRankFirst() throws IOException {
+        Files.writeString(sources.userFile, "catflap.ignore=*.user\n");
+        Files.writeString(sources.projectFile, "catflap.ignore=*.project\n");
+        Files.writeString(sources.localFile, "catflap.ignore=*.local\n");
+        environment.put("CATFLAP_IGNORE", "*.variable");
+        flags.put(Setting.IGNORE, "*.option,*.again");
+        Settings settings = sources.loadFound(flags, Optional.empty(), environment);
+        assertEquals(List.of("*.user", "*.project", "*.local", "*.variable", "*.option", "*.again"),
+                settings.config().ignore().orElseThrow());
+        assertEquals(Optional.of("*.user,*.project,*.local,*.variable,*.option,*.again"), settings.text(Setting.IGNORE));
+        assertEquals(sources.userFile + " (*.user) + " + sources.projectFile + " (*.project) + " + sources.localFile
+                + " (*.local) + CATFLAP_IGNORE (*.variable) + --ignore (*.option,*.again)", settings.source(Setting.IGNORE));
+    }
+
+    @Test
+    void anEmptyElementClearsTheElementsBeforeIt() throws IOException {
+        Files.writeString(sources.projectFile, "catflap.ignore=*.project\n");
+        environment.put("CATFLAP_IGNORE", "*.variable");
+        flags.put(Setting.IGNORE, ",*.option"); // --ignore '' --ignore '*.option'
+        Settings settings = load();
+        assertEquals(List.of("*.option"), settings.config().ignore().orElseThrow());
+        assertEquals("--ignore", settings.source(Setting.IGNORE));
+
+        flags.put(Setting.IGNORE, "*.option,"); // --ignore '*.option' --ignore ''
+        settings = load();
+        assertTrue(settings.config().ignore().isEmpty());
+        assertEquals("unset by --ignore ''", settings.source(Setting.IGNORE));
+    }
+
+    @Test
+    void anEmptyElementInAFileReplacesTheLowerFilesAndAVariableAddsToIt() throws IOException {
+        Files.writeString(sources.userFile, "catflap.ignore=*.user\n");
+        Files.writeString(sources.projectFile, "catflap.ignore= , *.project\n");
+        environment.put("CATFLAP_IGNORE", "*.variable");
+        assertEquals(List.of("*.project", "*.variable"), load().config().ignore().orElseThrow());
+        environment.put("CATFLAP_IGNORE", "");
+        assertTrue(load().config().ignore().isEmpty());
+    }
+
+    @Test
+    void eachPathKeepsItsOwnSourcesDirectory() throws IOException {
+        Path project = Files.createDirectories(directory.resolve("project"));
+        Files.createDirectories(project.resolve("src"));
+        Files.createDirectories(directory.resolve("xdg/catflap/shared"));
+        Files.writeString(sources.userFile, "catflap.watch=shared\n");
+        Path projectFile = Files.writeString(project.resolve(ProjectFile.NAME), "catflap.watch=src\n");
+        flags.put(Setting.WATCH, "target"); // the test's working directory
+        Settings settings = new Configuration(FakeFileSystem.owning(directory))
+                .load(flags, Optional.empty(), Optional.of(projectFile), environment);
+        assertEquals(List.of(sources.userFile.resolveSibling("shared"), project.resolve("src"), Path.of("target")),
+                settings.config().watch().orElseThrow());
+    }
+
+    @Test
+    void aScalarStillReplaces() throws IOException {
+        Files.writeString(sources.projectFile, "catflap.port=8080\n");
+        flags.put(Setting.PORT, "9000");
+        assertEquals(9000, load().config().port());
+    }
+
+    @Test
+    void aBadElementIsNamedWithItsOwnSource() throws IOException {
+        Files.writeString(sources.projectFile, "catflap.ignore=[x\n");
+        flags.put(Setting.IGNORE, "*.tmp");
+        CatflapException e = assertThrows(CatflapException.class, this::load);
+        assertTrue(e.getMessage().startsWith("catflap.ignore=[x in " + sources.projectFile + ": not a valid glob"), e.getMessage());
+        flags.put(Setting.IGNORE, ",*.tmp"); // cleared: no longer counts, so no longer an error
+        assertEquals(List.of("*.tmp"), load().config().ignore().orElseThrow());
+    }
+
+    @Test
+    void listenSpecsFromSeveralSourcesMayNotClash() throws IOException {
+        Files.writeString(sources.projectFile, "catflap.listen=127.0.0.1:8080\n");
+        flags.put(Setting.LISTEN, "127.0.0.1:8080");
+        CatflapException e = assertThrows(CatflapException.class, this::load);
+        assertTrue(e.getMessage().startsWith("catflap.listen=127.0.0.1:8080 in " + sources.projectFile
+                + " + -l/--listen 127.0.0.1:8080: "), e.getMessage());
+    }
+
+    @Test
+    void clearedListenSpecsLeaveTheShorthandsSocket() throws IOException {
+        Files.writeString(sources.projectFile, "catflap.listen=127.0.0.1:8080\n");
+        environment.put("CATFLAP_LISTEN", "");
+        flags.put(Setting.PORT, "9000");
+        Settings settings = load();
+        assertTrue(settings.config().listen().isEmpty());
+        assertEquals(9000, settings.config().port());
+    }
+
+    @Test
+    void systemdNamesCountTheSocketsOfEverySource() throws IOException {
+        Files.writeString(sources.projectFile, "catflap.listen=127.0.0.1:8080\ncatflap.fdname=web\n");
+        flags.put(Setting.SYSTEMD, "true");
+        flags.put(Setting.LISTEN, "127.0.0.1:8081");
+        CatflapException e = assertThrows(CatflapException.class, this::load);
+        assertTrue(e.getMessage().startsWith("catflap.fdname=web in " + sources.projectFile + ": 1 name for 2 sockets"),
+                e.getMessage());
+        flags.put(Setting.FDNAME, "admin");
+        Settings settings = load();
+        assertEquals(List.of("web", "admin"), settings.config().fdname().orElseThrow());
+        assertEquals(List.of("127.0.0.1:8080", "127.0.0.1:8081"),
+                settings.config().listen().orElseThrow().stream().map(ListenSpec::text).toList());
+    }
+
+    /** Written as a list element in a file or variable: {@code \,} a comma, empty elements kept, blanks around them not. */
+    @Test
+    void writtenElementsKeepTheEmptyOnesAndTheEscapes() {
+        assertEquals(List.of(""), Setting.writtenElements(""));
+        assertEquals(List.of("", "lib"), Setting.writtenElements(",lib"));
+        assertEquals(List.of("a", "", "b"), Setting.writtenElements("a, ,b"));
+        assertEquals(List.of("a,b", "c\\"), Setting.writtenElements("a\\,b , c\\\\"));
+        List<String> elements = List.of("a,b", "c\\", "", "d");
+        assertEquals(elements, Setting.writtenElements(Setting.listText(elements)));
+    }
+
+    /** The rule holds for every list row without code of its own, and --help says it for each. */
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void everyListsHelpSaysTheRule(Setting setting) {
+        String rule = "an empty " + setting.label().orElse("") + " drops those before it";
+        assertEquals(setting.isList(), setting.description().contains(rule), setting.description());
+    }
+
+    private Settings load() {
+        return sources.load(flags, Optional.empty(), environment);
+    }
+}

@@ -43,12 +43,22 @@ final class FilePaths {
         }
     }
 
-    /** Applies {@code change} to each element of a list value, keeping SmallRye's list syntax ({@code \\,} a comma). */
+    /**
+     * Applies {@code change} to each element of a list value, written again in the list's syntax;
+     * a value that is no list (an unclosed quote) is left as written, for {@link Setting} to refuse
+     * naming it.
+     */
     private static String eachElement(String list, UnaryOperator<String> change) {
-        List<String> changed = new ArrayList<>();
-        for (String element : Setting.elements(list)) {
-            changed.add(change.apply(element).replace("\\", "\\\\").replace(",", "\\,"));
+        List<String> elements;
+        try {
+            elements = ShellWords.elements(list); // empty ones too: they stay as written
+        } catch (IllegalArgumentException e) {
+            return list;
         }
-        return String.join(",", changed);
+        List<String> changed = new ArrayList<>();
+        for (String element : elements) {
+            changed.add(change.apply(element));
+        }
+        return Setting.listText(changed);
     }
 }

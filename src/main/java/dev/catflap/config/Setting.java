@@ -11,7 +11,6 @@ import dev.catflap.socket.Backlog;
 import dev.catflap.socket.IpLiteral;
 import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.Port;
-import io.smallrye.config.common.utils.StringUtil;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -145,7 +144,8 @@ public enum Setting {
     public static final String DEFAULT = "{default}";
     /**
      * What an option takes: one value, or a list, which the option gives by being repeated and a
-     * file or variable as comma-separated elements ({@code \\,} a comma inside one).
+     * file or variable as comma-separated elements, quoted as words of a command are where they
+     * hold a comma or blanks at their ends ({@link #elements}).
      *
      * @param label the value in the help, e.g. {@code PORT}
      */
@@ -171,8 +171,6 @@ public enum Setting {
         }
     }
 
-    /** Blanks around each element of a list ({@code src, lib}) belong to the list's syntax, not to the element. */
-    private static final String BLANKS = " \t";
     /** Whole or decimal seconds in ASCII digits: no sign, exponent or other scripts' digits. */
     private static final Pattern SECONDS = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?");
     /** A number of seconds as above, or one of milliseconds or seconds with its unit: 500ms, 2s, 0.5s. */
@@ -296,6 +294,11 @@ public enum Setting {
         return value != null && value.list();
     }
 
+    /** Whether the value is a command line in shell words ({@link ShellWords}), as {@code catflap.command} is. */
+    boolean isShellWords() {
+        return this == COMMAND || this == UNIT_COMMAND;
+    }
+
     public static Optional<Setting> forKey(String key) {
         for (Setting setting : values()) {
             if (setting.key().equals(key)) {
@@ -326,8 +329,7 @@ public enum Setting {
     }
 
     /**
-     * The listen specs of a comma-separated list, as SmallRye splits it ({@code \\,} is a comma
-     * inside a spec). No two may take the same address, nor overlapping ones.
+     * The listen specs of a comma-separated list ({@link #elements}). No two may take the same address, nor overlapping ones.
      */
     static List<ListenSpec> listenSpecs(String text) {
         List<String> elements = elements(text);
@@ -488,26 +490,22 @@ public enum Setting {
         }
     }
 
-    /** The elements of a list value, as SmallRye splits it ({@code \\,} a comma), each without surrounding blanks. */
+    /**
+     * The elements of a list value, split as {@link ShellWords#elements} splits it: commas
+     * between them, blanks around them dropped, quotes and backslashes as in a command, so that
+     * {@code catflap.ignore="*.pyc", '*.tmp'} gives the globs {@code *.pyc} and {@code *.tmp}.
+     * Empty elements are left out, as before quoting counted ({@code a,,b} is {@code a} and {@code b}).
+     *
+     * @throws IllegalArgumentException for an unfinished quote or an unquoted word starting with {@code #}
+     */
     static List<String> elements(String text) {
-        String[] elements = StringUtil.split(text);
-        List<String> stripped = new ArrayList<>();
-        for (String element : elements) {
-            stripped.add(withoutBlanks(element));
-        }
-        return stripped;
+        List<String> elements = new ArrayList<>(ShellWords.elements(text));
+        elements.removeIf(String::isEmpty);
+        return elements;
     }
 
-    /** A list element without the spaces and tabs around it; other characters, a newline included, stay. */
-    static String withoutBlanks(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && BLANKS.indexOf(text.charAt(start)) >= 0) {
-            start++;
-        }
-        while (end > start && BLANKS.indexOf(text.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return text.substring(start, end);
+    /** {@code elements} written as one list value, as a repeated option gives them; {@link #elements} gives them back. */
+    public static String listText(List<String> elements) {
+        return ShellWords.listText(elements);
     }
 }

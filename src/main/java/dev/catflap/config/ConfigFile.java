@@ -57,7 +57,8 @@ record ConfigFile(Path path, Map<String, String> properties, Map<String, Integer
         for (PropertiesLines.Entry entry : entries) {
             int first = firstLines.get(entry.key());
             if (first != entry.line()) {
-                // Properties would silently keep the later; a warning names both, and the later still counts.
+                // Properties would silently keep the later. A warning names both lines, and the later
+                // still counts: a file that worked keeps working, and says which line does.
                 warnings.add("warning: " + at(path, entry) + ": given again (first at line " + first + "); line "
                         + lines.get(entry.key()) + "'s value counts");
             }

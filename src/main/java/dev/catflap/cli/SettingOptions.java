@@ -2,7 +2,6 @@ package dev.catflap.cli;
 
 import dev.catflap.CatflapException;
 import dev.catflap.config.Setting;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -105,13 +104,10 @@ final class SettingOptions {
 
     /**
      * A repeated option as the comma-separated list that CATFLAP_* variables and files also use,
-     * each value escaped so that a comma or backslash in it stays part of it.
+     * each value escaped so that a comma, quote, backslash or {@code #} in it stays part of it:
+     * the shell already took the user's quotes away.
      */
     private static String listValue(List<String> values) {
-        List<String> escaped = new ArrayList<>();
-        for (String value : values) {
-            escaped.add(value.replace("\\", "\\\\").replace(",", "\\,"));
-        }
-        return String.join(",", escaped);
+        return Setting.listText(values);
     }
 }

@@ -124,15 +124,17 @@ final class Combinations {
     }
 
     private CatflapException conflict(Setting setting, String reason) {
-        return CatflapException.usage(named(setting) + ": " + reason);
+        ConfigValue value = value(setting);
+        return CatflapException.usage((isFlagSwitch(value) ? setting.option() : Configuration.origin(setting, value)) + ": " + reason);
     }
 
-    /** Where a setting came from, as the user wrote it; a switch given as a flag is just its name. */
+    /** Where a setting came from, as the user wrote it, in the middle of a sentence; a switch given as a flag is just its name. */
     private String named(Setting setting) {
         ConfigValue value = value(setting);
-        if (Configuration.FLAGS.equals(value.getSourceName()) && "true".equals(value.getValue())) {
-            return setting.option();
-        }
-        return config.origin(setting);
+        return isFlagSwitch(value) ? setting.option() : config.mention(setting);
+    }
+
+    private static boolean isFlagSwitch(ConfigValue value) {
+        return Configuration.FLAGS.equals(value.getSourceName()) && "true".equals(value.getValue());
     }
 }

@@ -1,83 +1,110 @@
 package dev.catflap.config;
 
 import dev.catflap.CatflapException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * A configuration file: Java properties in UTF-8, keys as in {@code catflap.port=8080}.
  *
  * @param path the file, absolute: errors and {@code --show-config} name it so
- * @param properties every key and value in it
+ * @param properties every key and value in it; of a key written twice, the later
+ * @param lines the line each key's value is on (the first of its lines, where it goes on over several)
+ * @param warnings what is wrong with it but does not stop catflap: unknown keys, keys written twice
  */
-record ConfigFile(Path path, Map<String, String> properties) {
-    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+record ConfigFile(Path path, Map<String, String> properties, Map<String, Integer> lines, List<String> warnings) {
 
     ConfigFile {
         properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+        lines = Map.copyOf(lines);
+        warnings = List.copyOf(warnings);
     }
 
     /**
      * The settings in {@code bytes}, the content of {@code path}: the one place where a file's
      * bytes become its properties ({@link SettingsFileReader} reads them).
      *
-     * @throws CatflapException exit 2 for bytes that are not valid properties in UTF-8, naming the file
+     * @throws CatflapException exit 2 for bytes that are not valid properties in UTF-8, or a value
+     *     with a {@code #} comment in it, naming the file and the line
      */
     static ConfigFile read(Path path, byte[] bytes) {
-        // A strict decoder: invalid UTF-8 is an error, not silently replaced characters.
-        try (Reader reader = new InputStreamReader(withoutByteOrderMark(bytes), StandardCharsets.UTF_8.newDecoder())) {
-            Properties properties = new Properties();
-            properties.load(reader);
-            Map<String, String> map = new TreeMap<>();
-            properties.forEach((key, value) -> map.put((String) key, (String) value));
-            return new ConfigFile(path, FilePaths.resolved(map, path.getParent()));
-        } catch (CharacterCodingException e) {
-            throw CatflapException.usage(path + ": not a properties file: it is not valid UTF-8");
-        } catch (IllegalArgumentException e) {
-            // Properties' only complaint
-            throw CatflapException.usage(path + ": not a properties file: a \\u escape without four hex digits");
-        } catch (IOException e) {
-            throw CatflapException.failure("cannot read " + path + ": " + reason(e));
+        List<PropertiesLines.Entry> entries;
+        try {
+            entries = PropertiesLines.of(SettingsFileText.decode(path, bytes));
+        } catch (PropertiesLines.MalformedLine e) {
+            throw CatflapException.usage(path + ":" + e.line() + ": not a properties file: " + e.getMessage());
         }
+        Map<String, String> properties = new TreeMap<>();
+        Map<String, Integer> firstLines = new HashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        for (PropertiesLines.Entry entry : entries) {
+            properties.put(entry.key(), entry.value());
+            firstLines.putIfAbsent(entry.key(), entry.line());
+            lines.put(entry.key(), entry.line());
+        }
+        List<String> warnings = new ArrayList<>();
+        for (PropertiesLines.Entry entry : entries) {
+            int first = firstLines.get(entry.key());
+            if (first != entry.line()) {
+                // Properties would silently keep the later. A warning names both lines, and the later
+                // still counts: a file that worked keeps working, and says which line does.
+                warnings.add("warning: " + at(path, entry) + ": given again (first at line " + first + "); line "
+                        + lines.get(entry.key()) + "'s value counts");
+            }
+            if (lines.get(entry.key()) == entry.line()) {
+                checkComment(path, entry);
+                unknown(path, entry).ifPresent(warnings::add);
+            }
+        }
+        return new ConfigFile(path, FilePaths.resolved(properties, path.getParent()), lines, warnings);
+    }
+
+    /** How messages name a setting in a file: {@code FILE:LINE: key=value}. */
+    static String at(Path path, String key, String value, int line) {
+        return path + ":" + line + ": " + key + "=" + value;
+    }
+
+    private static String at(Path path, PropertiesLines.Entry entry) {
+        return at(path, entry.key(), entry.value(), entry.line());
     }
 
     /**
-     * Editors on Windows start UTF-8 with a byte order mark; Properties would take it as part of
-     * the first key, which would then be unknown and its setting silently lost.
+     * A properties file's comment is a line of its own, so in {@code catflap.unit-dir=deploy # prod}
+     * the {@code #} is part of the value. A command or a list refuses such a word where it splits
+     * the value ({@link ShellWords}); a single value is never split, so it is refused here, the same
+     * way, whatever its setting would make of it.
      */
-    private static InputStream withoutByteOrderMark(byte[] bytes) {
-        boolean mark = bytes.length >= BYTE_ORDER_MARK.length
-                && Arrays.equals(bytes, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length);
-        int skip = mark ? BYTE_ORDER_MARK.length : 0;
-        return new ByteArrayInputStream(bytes, skip, bytes.length - skip);
-    }
-
-    /** Warnings for the keys no setting knows: a misspelt key would otherwise be ignored silently. */
-    List<String> unknownKeys() {
-        List<String> warnings = new ArrayList<>();
-        for (String key : properties.keySet()) {
-            if (Setting.forKey(key).isEmpty()) {
-                warnings.add("warning: unknown setting " + key + " in " + path + " (ignored)");
+    private static void checkComment(Path path, PropertiesLines.Entry entry) {
+        Optional<Setting> setting = Setting.forKey(entry.key());
+        if (setting.isEmpty() || setting.get().isList() || setting.get().isShellWords()) {
+            return;
+        }
+        for (String word : entry.value().split("[ \t]+")) {
+            if (word.startsWith("#")) {
+                throw CatflapException.usage(at(path, entry) + ": " + ShellWords.COMMENT_HINT);
             }
         }
-        return warnings;
+    }
+
+    /** A warning for a key no setting knows: a misspelt key would otherwise be ignored silently. */
+    private static Optional<String> unknown(Path path, PropertiesLines.Entry entry) {
+        if (Setting.forKey(entry.key()).isPresent()) {
+            return Optional.empty();
+        }
+        // quarkus.*, config_ordinal, a profile's %dev. key: read by other programs' configuration, never by catflap's
+        String hint = entry.key().startsWith(Setting.KEY_PREFIX) ? "" : "; catflap reads only " + Setting.KEY_PREFIX + "* keys";
+        return Optional.of("warning: " + at(path, entry) + ": unknown setting (ignored" + hint + ")");
     }
 
     static String reason(IOException e) {

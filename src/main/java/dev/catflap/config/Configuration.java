@@ -90,9 +90,9 @@ public class Configuration {
         CatflapConfig typed = new CatflapConfig(values(config, commandLine));
         Combinations.check(config, typed);
 
-        local.ifPresent(file -> warnings.addAll(file.unknownKeys()));
-        project.ifPresent(file -> warnings.addAll(file.unknownKeys()));
-        user.ifPresent(file -> warnings.addAll(file.unknownKeys()));
+        local.ifPresent(file -> warnings.addAll(file.warnings()));
+        project.ifPresent(file -> warnings.addAll(file.warnings()));
+        user.ifPresent(file -> warnings.addAll(file.warnings()));
         exposedHost(config, typed).ifPresent(warnings::add);
         return new Settings(config, typed, commandLine.isPresent(), project.map(ConfigFile::path),
                 local.map(ConfigFile::path), UserFile.location(environment), user.isPresent(), warnings);
@@ -187,7 +187,7 @@ public class Configuration {
 
     /** A file's source is named by its path, so that errors about its values name the file. */
     private static RankedSource fileSource(ConfigFile file, int ordinal) {
-        return new RankedSource(file.path().toString(), file.properties(), ordinal);
+        return new RankedSource(file.path().toString(), file.properties(), file.lines(), ordinal);
     }
 
     /**
@@ -205,8 +205,8 @@ public class Configuration {
         if (host.getSourceOrdinal() != PROJECT_FILE_ORDINAL || address.isLoopbackAddress()) {
             return Optional.empty();
         }
-        return Optional.of("warning: " + host.getSourceName() + " sets " + Setting.HOST.key() + "=" + host.getValue()
-                + ", which is not a loopback address: other machines can connect to the command");
+        return Optional.of("warning: " + origin(Setting.HOST, host)
+                + ": not a loopback address: other machines can connect to the command");
     }
 
     /** The project file's part of the listen specs, which adds to the user's own (see {@link ListValue}). */
@@ -218,8 +218,8 @@ public class Configuration {
         }
         List<ListenSpec> specs = (List<ListenSpec>) Setting.LISTEN.parse(part.text());
         return specs.stream().filter(spec -> spec.address() != null && !spec.address().isLoopbackAddress()).findFirst()
-                .map(spec -> "warning: " + listen.getSourceName() + " sets " + Setting.LISTEN.key() + "=" + listen.getValue()
-                        + ", where " + spec.text() + " is not a loopback address: other machines can connect to the command");
+                .map(spec -> "warning: " + origin(Setting.LISTEN, listen) + ": " + spec.text()
+                        + " is not a loopback address: other machines can connect to the command");
     }
 
     /**
@@ -251,13 +251,31 @@ public class Configuration {
         }
     }
 
-    /** How the user would write this value where it came from, e.g. {@code CATFLAP_PORT=eighty}. */
+    /**
+     * How the user would write this value where it came from, e.g. {@code CATFLAP_PORT=eighty},
+     * or where to find it: {@code FILE:LINE: catflap.port=eighty}, as compilers name a line, for
+     * the head of a message ({@code FILE:LINE: catflap.port=eighty: not a port number}).
+     */
     static String origin(Setting setting, ConfigValue value) {
+        return switch (value.getSourceName()) {
+            case FLAGS, ENVIRONMENT, DEFAULTS -> mention(setting, value);
+            default -> value.getLineNumber() > 0
+                    ? ConfigFile.at(Path.of(value.getSourceName()), setting.key(), value.getValue(), value.getLineNumber())
+                    : setting.key() + "=" + value.getValue() + " in " + value.getSourceName();
+        };
+    }
+
+    /**
+     * {@link #origin}, for the middle of a sentence, where a file's value is named before the
+     * place it is in: {@code catflap.listen=... (FILE:LINE)}.
+     */
+    static String mention(Setting setting, ConfigValue value) {
         return switch (value.getSourceName()) {
             case FLAGS -> asTyped(setting, value.getValue());
             case ENVIRONMENT -> setting.environmentVariable() + "=" + value.getValue();
             case DEFAULTS -> setting.key() + "=" + value.getValue() + " in the built-in defaults";
-            default -> setting.key() + "=" + value.getValue() + " in " + value.getSourceName();
+            default -> setting.key() + "=" + value.getValue() + " (" + value.getSourceName()
+                    + (value.getLineNumber() > 0 ? ":" + value.getLineNumber() : "") + ")";
         };
     }
 
@@ -267,8 +285,11 @@ public class Configuration {
      * "{a,b" is not shown as the value it became, "{a\,b".
      */
     private static String asTyped(Setting setting, String value) {
-        List<String> elements = Setting.writtenElements(value);
         if (!setting.isList() || value.isEmpty()) {
+            return setting.option() + " " + value;
+        }
+        List<String> elements = Setting.writtenElements(value);
+        if (elements.isEmpty()) {
             return setting.option() + " " + value;
         }
         List<String> options = new ArrayList<>();

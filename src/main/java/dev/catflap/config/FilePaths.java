@@ -45,12 +45,19 @@ final class FilePaths {
     }
 
     /**
-     * Applies {@code change} to each element of a list value, keeping SmallRye's list syntax ({@code \\,} a comma)
-     * and its empty elements, which clear the lower sources' (see {@link ListValue}).
+     * Applies {@code change} to each element of a list value, written again in the list's syntax;
+     * its empty elements, which clear the lower sources' (see {@link ListValue}), stay; a value that
+     * is no list (an unclosed quote) is left as written, for {@link Setting} to refuse naming it.
      */
     private static String eachElement(String list, UnaryOperator<String> change) {
+        List<String> elements;
+        try {
+            elements = ShellWords.elements(list); // empty ones too: they stay as written
+        } catch (IllegalArgumentException e) {
+            return list;
+        }
         List<String> changed = new ArrayList<>();
-        for (String element : Setting.writtenElements(list)) {
+        for (String element : elements) {
             changed.add(element.isEmpty() ? element : change.apply(element));
         }
         return Setting.listText(changed);

@@ -1,6 +1,8 @@
 package dev.catflap.config;
 
+import dev.catflap.CatflapException;
 import io.smallrye.config.ConfigValue;
+import io.smallrye.config.ConfigValueConfigSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,10 +60,16 @@ final class ListValue {
             if (text == null) {
                 continue;
             }
+            // A file's value keeps its line, for messages that name it (FILE:LINE).
+            int line = source instanceof ConfigValueConfigSource withLines
+                    ? withLines.getConfigValue(setting.key()).getLineNumber() : -1;
             highest = ConfigValue.builder().withName(setting.key()).withValue(text).withRawValue(text)
-                    .withConfigSourceName(source.getName()).withConfigSourceOrdinal(source.getOrdinal()).build();
+                    .withConfigSourceName(source.getName()).withConfigSourceOrdinal(source.getOrdinal())
+                    .withLineNumber(line).build();
             List<String> added = new ArrayList<>();
-            for (String element : Setting.writtenElements(text)) {
+            List<String> elements = written(setting, highest);
+            refuseStrayEmpty(setting, highest, elements);
+            for (String element : elements) {
                 if (element.isEmpty()) {
                     parts.clear();
                     added.clear();
@@ -74,6 +82,35 @@ final class ListValue {
             }
         }
         return new ListValue(setting, parts, highest);
+    }
+
+    /** A source's elements as it wrote them; one that is no list (an unfinished quote, a {@code #} word) is an error naming it. */
+    private static List<String> written(Setting setting, ConfigValue value) {
+        try {
+            return Setting.writtenElements(value.getValue());
+        } catch (IllegalArgumentException e) {
+            throw CatflapException.usage(Configuration.origin(setting, value) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * In a file or a variable, only an empty value or a comma at the start clears the lower
+     * sources' lists: an empty element further on ({@code src,} or {@code a,,b}) is a comma too
+     * many far more often than a wish to drop what comes before it in the same line, so it is
+     * refused rather than read as one. Options are different: each is one element, in the order
+     * typed, and {@code --watch lib --watch ''} says what it does.
+     */
+    private static void refuseStrayEmpty(Setting setting, ConfigValue value, List<String> elements) {
+        if (Configuration.FLAGS.equals(value.getSourceName())) {
+            return;
+        }
+        for (int i = 1; i < elements.size(); i++) {
+            if (elements.get(i).isEmpty()) {
+                throw CatflapException.usage(Configuration.origin(setting, value) + ": an empty element after "
+                        + elements.get(i - 1) + " (a comma too many?); only an empty value or a comma at the start "
+                        + "clears what lower sources give");
+            }
+        }
     }
 
     /** The sources' parts that make up the list, lowest rank first; none where it is unset or cleared. */
@@ -95,11 +132,22 @@ final class ListValue {
         return source.from().withValue(text).withRawValue(text).build();
     }
 
-    /** How the user wrote the list, source by source, e.g. {@code catflap.ignore=*.log in FILE + --ignore *.tmp}. */
+    /**
+     * How the user wrote the list, source by source, e.g. {@code catflap.ignore=*.log (FILE:3) + --ignore *.tmp};
+     * one source alone as {@link Configuration#origin} names it at the start of a message ({@code FILE:3: catflap.ignore=*.log}).
+     */
     String origin() {
         if (parts.isEmpty()) {
             return Configuration.origin(setting, value());
         }
-        return String.join(" + ", parts.stream().map(part -> Configuration.origin(setting, part.written())).toList());
+        return parts.size() == 1 ? Configuration.origin(setting, parts.get(0).written()) : mention();
+    }
+
+    /** {@link #origin} for the middle of a sentence, as {@link Configuration#mention} names a value there. */
+    String mention() {
+        if (parts.isEmpty()) {
+            return Configuration.mention(setting, value());
+        }
+        return String.join(" + ", parts.stream().map(part -> Configuration.mention(setting, part.written())).toList());
     }
 }

@@ -1,5 +1,8 @@
 package dev.catflap.config;
 
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.ConfigValueConfigSource;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,22 +18,48 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * the keys of catflap's settings: any other key (config_ordinal, smallrye.config.*, a profile's
  * {@code %dev.} key, quarkus.*) is no setting of catflap's and never reaches SmallRye, where it
  * could change how the others are read; the file's reader warns of it as unknown.
+ *
+ * <p>A file's source also knows the line each value is on: the values it gives SmallRye carry it
+ * ({@link ConfigValue#getLineNumber()}), so that every message about a value can name its line.
  */
-final class RankedSource implements ConfigSource {
+final class RankedSource implements ConfigValueConfigSource {
+    /** SmallRye's line number for a value that is on no line. */
+    static final int NO_LINE = -1;
     private final String name;
     private final Map<String, String> settings;
+    private final Map<String, ConfigValue> values;
     private final int rank;
 
     RankedSource(String name, Map<String, String> properties, int rank) {
+        this(name, properties, Map.of(), rank);
+    }
+
+    /** @param lines the line of each key's value, where they come from a file */
+    RankedSource(String name, Map<String, String> properties, Map<String, Integer> lines, int rank) {
         this.name = name;
         this.rank = rank;
         Map<String, String> settings = new TreeMap<>();
+        Map<String, ConfigValue> values = new HashMap<>();
         properties.forEach((key, value) -> {
             if (Setting.forKey(key).isPresent()) {
                 settings.put(key, value);
+                values.put(key, ConfigValue.builder().withName(key).withValue(value).withRawValue(value)
+                        .withConfigSourceName(name).withConfigSourceOrdinal(rank)
+                        .withLineNumber(lines.getOrDefault(key, NO_LINE)).build());
             }
         });
         this.settings = Map.copyOf(settings);
+        this.values = Map.copyOf(values);
+    }
+
+    @Override
+    public ConfigValue getConfigValue(String key) {
+        return values.get(key);
+    }
+
+    @Override
+    public Map<String, ConfigValue> getConfigValueProperties() {
+        return values;
     }
 
     @Override

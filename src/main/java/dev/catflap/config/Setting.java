@@ -11,7 +11,6 @@ import dev.catflap.socket.Backlog;
 import dev.catflap.socket.IpLiteral;
 import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.Port;
-import io.smallrye.config.common.utils.StringUtil;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -148,7 +147,8 @@ public enum Setting {
     public static final String DEFAULT = "{default}";
     /**
      * What an option takes: one value, or a list, which the option gives by being repeated and a
-     * file or variable as comma-separated elements ({@code \\,} a comma inside one).
+     * file or variable as comma-separated elements, quoted as words of a command are where they
+     * hold a comma or blanks at their ends ({@link #elements}).
      *
      * @param label the value in the help, e.g. {@code PORT}
      */
@@ -174,8 +174,6 @@ public enum Setting {
         }
     }
 
-    /** Blanks around each element of a list ({@code src, lib}) belong to the list's syntax, not to the element. */
-    private static final String BLANKS = " \t";
     /** Whole or decimal seconds in ASCII digits: no sign, exponent or other scripts' digits. */
     private static final Pattern SECONDS = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?");
     /** A number of seconds as above, or one of milliseconds or seconds with its unit: 500ms, 2s, 0.5s. */
@@ -310,6 +308,11 @@ public enum Setting {
         return value != null && value.list();
     }
 
+    /** Whether the value is a command line in shell words ({@link ShellWords}), as {@code catflap.command} is. */
+    boolean isShellWords() {
+        return this == COMMAND || this == UNIT_COMMAND;
+    }
+
     public static Optional<Setting> forKey(String key) {
         for (Setting setting : values()) {
             if (setting.key().equals(key)) {
@@ -340,8 +343,7 @@ public enum Setting {
     }
 
     /**
-     * The listen specs of a comma-separated list, as SmallRye splits it ({@code \\,} is a comma
-     * inside a spec). No two may take the same address, nor overlapping ones.
+     * The listen specs of a comma-separated list ({@link #elements}). No two may take the same address, nor overlapping ones.
      */
     static List<ListenSpec> listenSpecs(String text) {
         List<String> elements = elements(text);
@@ -511,55 +513,32 @@ public enum Setting {
         }
     }
 
-    /** The elements of a list value, as SmallRye splits it ({@code \\,} a comma), each without surrounding blanks. */
-    static List<String> elements(String text) {
-        String[] elements = StringUtil.split(text);
-        List<String> stripped = new ArrayList<>();
-        for (String element : elements) {
-            stripped.add(withoutBlanks(element));
-        }
-        return stripped;
-    }
-
     /**
-     * The elements of a list value as written, each without surrounding blanks, empty ones
-     * included: where lists combine ({@link ListValue}), an empty element clears those before it.
-     * {@code ""} is one empty element; a comma is escaped as {@link #elements} has it.
+     * The elements of a list value, split as {@link ShellWords#elements} splits it: commas
+     * between them, blanks around them dropped, quotes and backslashes as in a command, so that
+     * {@code catflap.ignore="*.pyc", '*.tmp'} gives the globs {@code *.pyc} and {@code *.tmp}.
+     * Empty elements are left out, as before quoting counted ({@code a,,b} is {@code a} and {@code b}).
+     *
+     * @throws IllegalArgumentException for an unfinished quote or an unquoted word starting with {@code #}
      */
-    static List<String> writtenElements(String text) {
-        List<String> elements = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == ',') {
-                List<String> unescaped = elements(text.substring(start, i));
-                elements.add(unescaped.isEmpty() ? "" : unescaped.get(0));
-                start = i + 1;
-            } else if (text.charAt(i) == '\\') {
-                i++; // the escaped character, a comma or a backslash, is the element's
-            }
-        }
+    static List<String> elements(String text) {
+        List<String> elements = new ArrayList<>(ShellWords.elements(text));
+        elements.removeIf(String::isEmpty);
         return elements;
     }
 
-    /** Elements as one list value, each escaped so that a comma or backslash in it stays part of it: {@link #elements} inverted. */
-    static String listText(List<String> elements) {
-        List<String> escaped = new ArrayList<>();
-        for (String element : elements) {
-            escaped.add(element.replace("\\", "\\\\").replace(",", "\\,"));
-        }
-        return String.join(",", escaped);
+    /**
+     * The elements of a list value as written, empty ones included: where lists combine
+     * ({@link ListValue}), an empty element clears those before it. {@code ""} is one empty element.
+     *
+     * @throws IllegalArgumentException as {@link #elements} does
+     */
+    static List<String> writtenElements(String text) {
+        return ShellWords.elements(text);
     }
 
-    /** A list element without the spaces and tabs around it; other characters, a newline included, stay. */
-    static String withoutBlanks(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && BLANKS.indexOf(text.charAt(start)) >= 0) {
-            start++;
-        }
-        while (end > start && BLANKS.indexOf(text.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return text.substring(start, end);
+    /** {@code elements} written as one list value, as a repeated option gives them; {@link #elements} gives them back. */
+    public static String listText(List<String> elements) {
+        return ShellWords.listText(elements);
     }
 }

@@ -39,4 +39,9 @@ final class SettingValues {
     String origin(Setting setting) {
         return setting.isList() ? lists.get(setting).origin() : Configuration.origin(setting, value(setting));
     }
+
+    /** {@link #origin} for the middle of a sentence ({@link Configuration#mention}). */
+    String mention(Setting setting) {
+        return setting.isList() ? lists.get(setting).mention() : Configuration.mention(setting, value(setting));
+    }
 }

@@ -12,6 +12,15 @@ import java.util.List;
  * are refused unquoted: passed on literally, they would silently mean something else than the
  * author expected.
  *
+ * <p>An unquoted word starting with {@code #} is refused too. To a shell it starts a comment; in a
+ * properties file a comment is a line of its own, so {@code python3 app.py # dev server} would pass
+ * {@code #}, {@code dev} and {@code server} to the command. Taking it as a comment instead would
+ * cut a value short without a word wherever a {@code #} was meant ({@code #*#}, Emacs' autosave
+ * files, in a list of globs); refused, it is either moved to a line of its own or quoted.
+ *
+ * <p>The elements of a list value ({@link #elements}) are read by the same rules, commas
+ * separating them instead of blanks, so that quoting means the same in a list as in a command.
+ *
  * @param text the line as written
  * @param words the words, at least one
  */
@@ -22,6 +31,12 @@ public record ShellWords(String text, List<String> words) {
     private static final String NO_SHELL_HINT = " is shell syntax and catflap runs no shell"
             + " (quote it to pass it on, or run the command with sh -c '...')";
     private static final String ESCAPABLE_IN_DOUBLE_QUOTES = "\"\\$`";
+    static final String COMMENT_HINT = "'#' starts no comment inside a value; put the comment on a line of its own";
+    private static final String COMMENT_WORD = COMMENT_HINT + ", or quote it to pass it";
+    /** What separates a list's elements. */
+    private static final char ELEMENT_SEPARATOR = ',';
+    /** What {@link #listText} escapes with a backslash so that {@link #elements} gives it back. */
+    private static final String LIST_SYNTAX = "\\,'\"#";
 
     public ShellWords {
         words = List.copyOf(words);
@@ -33,7 +48,34 @@ public record ShellWords(String text, List<String> words) {
      * @throws IllegalArgumentException for an unfinished quote or escape, shell syntax, or no words
      */
     public static ShellWords parse(String text) {
-        return new ShellWords(text, new Splitter(text).words());
+        return new ShellWords(text, new Splitter(text, false).words());
+    }
+
+    /**
+     * The elements of a list value, e.g. {@code "*.pyc", '*.tmp'} or {@code src,lib}: commas
+     * separate them, the blanks around each are the list's and not the element's, and quotes and
+     * backslashes work as in a command ({@code "a,b"} and {@code a\,b} are one element). Blanks
+     * inside an unquoted element stay part of it ({@code My Documents}), and shell syntax is no
+     * error: the element is no command. An empty text is one empty element, as is nothing between
+     * two commas, or {@code ''}; it is for the caller to say what an empty element means.
+     *
+     * @throws IllegalArgumentException for an unfinished quote or escape, or an unquoted word starting with {@code #}
+     */
+    public static List<String> elements(String text) {
+        return new Splitter(text, true).words();
+    }
+
+    /** {@code elements} written as one list value that {@link #elements} gives back; none escaped where none needs it. */
+    public static String listText(List<String> elements) {
+        List<String> escaped = new ArrayList<>();
+        for (String element : elements) {
+            StringBuilder text = new StringBuilder();
+            for (char c : element.toCharArray()) {
+                text.append(LIST_SYNTAX.indexOf(c) >= 0 ? "\\" : "").append(c);
+            }
+            escaped.add(text.toString());
+        }
+        return String.join(String.valueOf(ELEMENT_SEPARATOR), escaped);
     }
 
     /** {@code words} written so that {@link #parse} gives them back, e.g. {@code sh -c 'echo hi'}. */
@@ -48,39 +90,73 @@ public record ShellWords(String text, List<String> words) {
     /** One pass over the text; {@code word} is null between words. */
     private static final class Splitter {
         private final String text;
+        /** Splitting a list: commas end a word (an element), blanks inside one are kept. */
+        private final boolean list;
         private final List<String> words = new ArrayList<>();
         private StringBuilder word;
+        /** In a list, the unquoted blanks since the element's last character: kept only if more of it follows. */
+        private final StringBuilder blanks = new StringBuilder();
         private int i;
 
-        Splitter(String text) {
+        Splitter(String text, boolean list) {
             this.text = text;
+            this.list = list;
         }
 
         List<String> words() {
-            if (text.indexOf('\0') >= 0) {
+            if (!list && text.indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("a NUL character, which no word of a command can hold");
             }
             while (i < text.length()) {
                 char c = text.charAt(i++);
-                if (BLANKS.indexOf(c) >= 0) {
-                    endWord();
+                if (list && c == ELEMENT_SEPARATOR) {
+                    endElement();
+                } else if (BLANKS.indexOf(c) >= 0) {
+                    blank(c);
                 } else if (c == '\'') {
                     singleQuoted();
                 } else if (c == '"') {
                     doubleQuoted();
                 } else if (c == '\\') {
                     escaped();
-                } else if (SHELL_SYNTAX.indexOf(c) >= 0) {
+                } else if (c == '#' && atWordStart()) {
+                    throw new IllegalArgumentException(COMMENT_WORD);
+                } else if (!list && SHELL_SYNTAX.indexOf(c) >= 0) {
                     throw new IllegalArgumentException((c == '\n' ? "a newline" : "'" + c + "'") + NO_SHELL_HINT);
                 } else {
                     current().append(c);
                 }
+            }
+            if (list) {
+                endElement();
+                return words;
             }
             endWord();
             if (words.isEmpty()) {
                 throw new IllegalArgumentException("no command in it");
             }
             return words;
+        }
+
+        /** A blank ends a command's word; in a list it is held until the element goes on, or dropped at its end. */
+        private void blank(char c) {
+            if (!list) {
+                endWord();
+            } else if (word != null) {
+                blanks.append(c);
+            }
+        }
+
+        /** Whether an unquoted character would start a word: a shell's comment could start here. */
+        private boolean atWordStart() {
+            return word == null || !blanks.isEmpty();
+        }
+
+        /** An element ends at a comma or the text's end, even an empty one: "" is one element, "a," two. */
+        private void endElement() {
+            words.add(word == null ? "" : word.toString());
+            word = null;
+            blanks.setLength(0);
         }
 
         private void singleQuoted() {
@@ -126,6 +202,8 @@ public record ShellWords(String text, List<String> words) {
             if (word == null) {
                 word = new StringBuilder();
             }
+            word.append(blanks);
+            blanks.setLength(0);
             return word;
         }
 

@@ -104,9 +104,28 @@ class ListAccumulationTest {
         Files.writeString(sources.projectFile, "catflap.ignore=[x\n");
         flags.put(Setting.IGNORE, "*.tmp");
         CatflapException e = assertThrows(CatflapException.class, this::load);
-        assertTrue(e.getMessage().startsWith("catflap.ignore=[x in " + sources.projectFile + ": not a valid glob"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(sources.projectFile + ":1: catflap.ignore=[x: not a valid glob"), e.getMessage());
         flags.put(Setting.IGNORE, ",*.tmp"); // cleared: no longer counts, so no longer an error
         assertEquals(List.of("*.tmp"), load().config().ignore().orElseThrow());
+    }
+
+    @Test
+    void anEmptyElementAfterTheStartOfAFilesListIsRefused() throws IOException {
+        Files.writeString(sources.projectFile, "catflap.watch=" + directory + ",\n");
+        CatflapException e = assertThrows(CatflapException.class, this::load);
+        assertEquals(sources.projectFile + ":1: catflap.watch=" + directory + ",: an empty element after " + directory
+                + " (a comma too many?); only an empty value or a comma at the start clears what lower sources give",
+                e.getMessage());
+        Files.writeString(sources.projectFile, "catflap.ignore=*.log,,*.tmp\n");
+        assertThrows(CatflapException.class, this::load);
+        Files.writeString(sources.projectFile, "catflap.ignore=,*.log\n"); // at the start: clears the lower ones
+        assertEquals(List.of("*.log"), load().config().ignore().orElseThrow());
+    }
+
+    @Test
+    void anEmptyOptionClearsTheOptionsBeforeIt() {
+        flags.put(Setting.IGNORE, "*.log,");
+        assertTrue(load().config().ignore().isEmpty());
     }
 
     @Test
@@ -114,8 +133,8 @@ class ListAccumulationTest {
         Files.writeString(sources.projectFile, "catflap.listen=127.0.0.1:8080\n");
         flags.put(Setting.LISTEN, "127.0.0.1:8080");
         CatflapException e = assertThrows(CatflapException.class, this::load);
-        assertTrue(e.getMessage().startsWith("catflap.listen=127.0.0.1:8080 in " + sources.projectFile
-                + " + -l/--listen 127.0.0.1:8080: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("catflap.listen=127.0.0.1:8080 (" + sources.projectFile
+                + ":1) + -l/--listen 127.0.0.1:8080: "), e.getMessage());
     }
 
     @Test
@@ -134,7 +153,7 @@ class ListAccumulationTest {
         flags.put(Setting.SYSTEMD, "true");
         flags.put(Setting.LISTEN, "127.0.0.1:8081");
         CatflapException e = assertThrows(CatflapException.class, this::load);
-        assertTrue(e.getMessage().startsWith("catflap.fdname=web in " + sources.projectFile + ": 1 name for 2 sockets"),
+        assertTrue(e.getMessage().startsWith(sources.projectFile + ":2: catflap.fdname=web: 1 name for 2 sockets"),
                 e.getMessage());
         flags.put(Setting.FDNAME, "admin");
         Settings settings = load();

@@ -85,9 +85,9 @@ class PrecedenceTest {
             String expected = switch (source) {
                 case FLAG -> "-p/--port eighty: not a port number (0-65535)";
                 case VARIABLE -> "CATFLAP_PORT=eighty: not a port number (0-65535)";
-                case LOCAL_FILE -> "catflap.port=eighty in " + localFile + ": not a port number (0-65535)";
-                case PROJECT_FILE -> "catflap.port=eighty in " + projectFile + ": not a port number (0-65535)";
-                case USER_FILE -> "catflap.port=eighty in " + userFile + ": not a port number (0-65535)";
+                case LOCAL_FILE -> localFile + ":1: catflap.port=eighty: not a port number (0-65535)";
+                case PROJECT_FILE -> projectFile + ":1: catflap.port=eighty: not a port number (0-65535)";
+                case USER_FILE -> userFile + ":1: catflap.port=eighty: not a port number (0-65535)";
                 case DEFAULT -> null;
             };
             assertEquals(expected, message, source.toString());

@@ -66,4 +66,47 @@ class ShellWordsTest {
         assertEquals("sh -c 'echo it'\\''s $HOME' '' 'a\\b' x=1,2", ShellWords.quote(words));
         assertEquals(words, ShellWords.parse(ShellWords.quote(words)).words());
     }
+
+    @Test
+    void anUnquotedWordStartingWithAHashIsRefused() {
+        for (String text : List.of("python3 argv.py # dev server", "python3 argv.py #dev", "#x", "a\t#")) {
+            assertEquals("'#' starts no comment inside a value; put the comment on a line of its own, or quote it to pass it",
+                    assertThrows(IllegalArgumentException.class, () -> ShellWords.parse(text)).getMessage(), text);
+        }
+        assertEquals(List.of("echo", "#", "a#b", "#c", "#d", "x#"), ShellWords.parse("echo '#' a#b \\#c \"#d\" x#").words());
+    }
+
+    @Test
+    void listElementsAreSplitAtCommasAndQuotedAsWords() {
+        assertEquals(List.of("*.pyc", "*.tmp"), ShellWords.elements("\"*.pyc\", '*.tmp'"));
+        assertEquals(List.of("a,b", "c,d", "e"), ShellWords.elements("'a,b', c\\,d ,e"));
+        assertEquals(List.of("My Documents", " padded ", "it's"), ShellWords.elements(" My Documents ,' padded ',\"it's\""));
+        assertEquals(List.of("*.{js,ts}", "$HOME|x"), ShellWords.elements("\"*.{js,ts}\",$HOME|x"), "no shell syntax in a list");
+    }
+
+    @Test
+    void emptyElementsAreElements() {
+        assertEquals(List.of(""), ShellWords.elements(""));
+        assertEquals(List.of("", "lib"), ShellWords.elements(",lib"));
+        assertEquals(List.of("a", "", "b", ""), ShellWords.elements("a, ,b,''"));
+    }
+
+    @Test
+    void aListElementStartingWithAHashIsRefusedUnlessQuoted() {
+        for (String text : List.of("*.pyc # compiled", "#*#", "src, #lib", "a,b #")) {
+            assertEquals("'#' starts no comment inside a value; put the comment on a line of its own, or quote it to pass it",
+                    assertThrows(IllegalArgumentException.class, () -> ShellWords.elements(text)).getMessage(), text);
+        }
+        assertEquals(List.of("#*#", "a#b", ".#*"), ShellWords.elements("'#*#', a#b, .#*"));
+        assertEquals("a ' quote is not closed", assertThrows(IllegalArgumentException.class, () -> ShellWords.elements("'a,b")).getMessage());
+    }
+
+    @Test
+    void aListWrittenAgainGivesItsElementsBack() {
+        List<String> elements = List.of("plain", "a,b", "it's", "say \"hi\"", "back\\slash", "#*#", "a #b", "", "new\nline");
+        String text = ShellWords.listText(elements);
+        assertEquals(elements, ShellWords.elements(text));
+        assertEquals("src,lib", ShellWords.listText(List.of("src", "lib")), "nothing escaped that needs none");
+        assertEquals("", ShellWords.listText(List.of("")), "an empty option stays empty: it unsets");
+    }
 }

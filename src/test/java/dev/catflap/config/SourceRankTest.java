@@ -64,8 +64,8 @@ class SourceRankTest {
         assertEquals(Optional.of(7), settings.config().backlog(), "the project file still outranks the user file");
         assertEquals(sources.projectFile.toString(), settings.source(Setting.BACKLOG));
         assertEquals("3", settings.text(Setting.GRACE).orElseThrow(), "the user file still outranks the defaults");
-        String key = META[meta].substring(0, META[meta].indexOf('='));
-        assertTrue(settings.warnings().contains("warning: unknown setting " + key + " in " + sources.projectFile + " (ignored)"),
+        assertTrue(settings.warnings().contains("warning: " + sources.projectFile + ":1: " + META[meta].split("\n")[0]
+                + ": unknown setting (ignored; catflap reads only catflap.* keys)"),
                 settings.warnings().toString());
     }
 
@@ -97,8 +97,8 @@ class SourceRankTest {
         assertEquals(Optional.of(8), settings.config().backlog(), "the local file still outranks the project file");
         assertEquals(sources.localFile.toString(), settings.source(Setting.BACKLOG));
         assertEquals("3", settings.text(Setting.GRACE).orElseThrow(), "the project file still counts below it");
-        String key = META[meta].substring(0, META[meta].indexOf('='));
-        assertTrue(settings.warnings().contains("warning: unknown setting " + key + " in " + sources.localFile + " (ignored)"),
+        assertTrue(settings.warnings().contains("warning: " + sources.localFile + ":1: " + META[meta].split("\n")[0]
+                + ": unknown setting (ignored; catflap reads only catflap.* keys)"),
                 settings.warnings().toString());
     }
 
@@ -122,7 +122,7 @@ class SourceRankTest {
         Settings settings = sources.load(new EnumMap<>(Setting.class), Optional.empty(), environment);
 
         assertEquals("0.0.0.0", settings.config().host().getHostAddress());
-        assertTrue(settings.warnings().contains("warning: " + sources.projectFile + " sets catflap.host=0.0.0.0, which is "
+        assertTrue(settings.warnings().contains("warning: " + sources.projectFile + ":2: catflap.host=0.0.0.0: "
                 + "not a loopback address: other machines can connect to the command"), settings.warnings().toString());
     }
 

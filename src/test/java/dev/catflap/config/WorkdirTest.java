@@ -57,7 +57,7 @@ class WorkdirTest {
         environment.remove("CATFLAP_WORKDIR");
         Files.writeString(sources.projectFile, "catflap.workdir=" + ProjectFile.NAME + "\n");
         e = assertThrows(CatflapException.class, this::load);
-        assertEquals("catflap.workdir=" + sources.projectFile + " in " + sources.projectFile + ": not a directory", e.getMessage());
+        assertEquals(sources.projectFile + ":1: catflap.workdir=" + sources.projectFile + ": not a directory", e.getMessage());
     }
 
     private Settings load() {

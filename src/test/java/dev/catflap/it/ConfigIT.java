@@ -211,17 +211,17 @@ class ConfigIT {
     /** An empty value is no bad value: it unsets (see TeamDefaultsOffIT). */
     static Stream<Arguments> badFileValues() {
         return Stream.of(
-                Arguments.of("catflap.port=eighty", "catflap.port=eighty in %s: not a port number (0-65535)"),
-                Arguments.of("catflap.host=localhost", "catflap.host=localhost in %s: not an IP address"),
-                Arguments.of("catflap.env=MY-FD", "catflap.env=MY-FD in %s: not a valid environment variable name"),
-                Arguments.of("catflap.quiet=maybe", "catflap.quiet=maybe in %s: not true or false"),
-                Arguments.of("catflap.backlog=0", "catflap.backlog=0 in %s: not a backlog"),
-                Arguments.of("catflap.command=touch 'ran", "catflap.command=touch 'ran in %s: a ' quote is not closed"),
-                Arguments.of("catflap.command=touch \"ran", "catflap.command=touch \"ran in %s: a \" quote is not closed"),
+                Arguments.of("catflap.port=eighty", "%s:2: catflap.port=eighty: not a port number (0-65535)"),
+                Arguments.of("catflap.host=localhost", "%s:2: catflap.host=localhost: not an IP address"),
+                Arguments.of("catflap.env=MY-FD", "%s:2: catflap.env=MY-FD: not a valid environment variable name"),
+                Arguments.of("catflap.quiet=maybe", "%s:2: catflap.quiet=maybe: not true or false"),
+                Arguments.of("catflap.backlog=0", "%s:2: catflap.backlog=0: not a backlog"),
+                Arguments.of("catflap.command=touch 'ran", "%s:2: catflap.command=touch 'ran: a ' quote is not closed"),
+                Arguments.of("catflap.command=touch \"ran", "%s:2: catflap.command=touch \"ran: a \" quote is not closed"),
                 Arguments.of("catflap.command=touch ran && touch ran2",
-                        "catflap.command=touch ran && touch ran2 in %s: '&' is shell syntax and catflap runs no shell"),
-                Arguments.of("catflap.command=touch $HOME/ran", "catflap.command=touch $HOME/ran in %s: '$' is shell syntax"),
-                Arguments.of("catflap.command=touch ran > out", "catflap.command=touch ran > out in %s: '>' is shell syntax"));
+                        "%s:2: catflap.command=touch ran && touch ran2: '&' is shell syntax and catflap runs no shell"),
+                Arguments.of("catflap.command=touch $HOME/ran", "%s:2: catflap.command=touch $HOME/ran: '$' is shell syntax"),
+                Arguments.of("catflap.command=touch ran > out", "%s:2: catflap.command=touch ran > out: '>' is shell syntax"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -241,7 +241,7 @@ class ConfigIT {
         Path file = userFile("catflap.port=eighty");
         Catflap.Result result = catflap(project).run("touch", "ran");
         assertEquals(2, result.exit());
-        assertEquals("[catflap] catflap.port=eighty in " + file + ": not a port number (0-65535)\n", result.stderr());
+        assertEquals("[catflap] " + file + ":1: catflap.port=eighty: not a port number (0-65535)\n", result.stderr());
         assertFalse(Files.exists(project.resolve("ran")));
     }
 
@@ -259,8 +259,8 @@ class ConfigIT {
         Catflap.Result result = catflap(project).run("true");
         assertEquals(0, result.exit(), result.stderr());
         assertTrue(result.stderr().startsWith(
-                "[catflap] warning: unknown setting catflap.prot in " + file + " (ignored)\n"
-                + "[catflap] warning: unknown setting port in " + file + " (ignored)\n"
+                "[catflap] warning: " + file + ":1: catflap.prot=8080: unknown setting (ignored)\n"
+                + "[catflap] warning: " + file + ":2: port=8081: unknown setting (ignored; catflap reads only catflap.* keys)\n"
                 + "[catflap] Listening at: 127.0.0.1:"), result.stderr());
     }
 
@@ -269,7 +269,7 @@ class ConfigIT {
         Path file = userFile("catflap.hots=::1");
         Catflap.Result result = catflap(project).run("-q", "-p", "0", "true");
         assertEquals(0, result.exit());
-        assertEquals("[catflap] warning: unknown setting catflap.hots in " + file + " (ignored)\n", result.stderr());
+        assertEquals("[catflap] warning: " + file + ":1: catflap.hots=::1: unknown setting (ignored)\n", result.stderr());
     }
 
     @Test
@@ -325,7 +325,7 @@ class ConfigIT {
     void namesFromAFileThatDoNotMatchTheSocketsAreAnErrorWithSystemd() throws IOException {
         Path file = projectFile("catflap.fdname=web,admin");
         CoreIT.refused(catflap(project), project, List.of("-p", "0", "--systemd"),
-                "catflap.fdname=web,admin in " + file + ": 2 names for 1 socket");
+                file + ":1: catflap.fdname=web,admin: 2 names for 1 socket");
     }
 
     @Test
@@ -333,7 +333,7 @@ class ConfigIT {
         Path file = projectFile("catflap.port=\\u12", "catflap.command=touch ran");
         Catflap.Result result = catflap(project).run();
         assertEquals(2, result.exit());
-        assertEquals("[catflap] " + file + ": not a properties file: a \\u escape without four hex digits\n", result.stderr());
+        assertEquals("[catflap] " + file + ":1: not a properties file: a \\u escape without four hex digits\n", result.stderr());
         assertFalse(Files.exists(project.resolve("ran")));
     }
 
@@ -343,7 +343,7 @@ class ConfigIT {
         Files.write(file, "catflap.command=touch ran\ncatflap.env=\u00ff\n".getBytes(StandardCharsets.ISO_8859_1));
         Catflap.Result result = catflap(project).run();
         assertEquals(2, result.exit());
-        assertEquals("[catflap] " + file + ": not a properties file: it is not valid UTF-8\n", result.stderr());
+        assertEquals("[catflap] " + file + ":2: not UTF-8 (it looks like Latin-1 or another legacy encoding); save it as UTF-8\n", result.stderr());
         assertFalse(Files.exists(project.resolve("ran")));
     }
 
@@ -380,7 +380,7 @@ class ConfigIT {
         Path file = projectFile("catflap.host=0.0.0.0", "catflap.port=0");
         Catflap.Result result = catflap(nested).run("true");
         assertEquals(0, result.exit(), result.stderr());
-        assertTrue(Pattern.matches(Pattern.quote("[catflap] warning: " + file + " sets catflap.host=0.0.0.0, which is not a loopback"
+        assertTrue(Pattern.matches(Pattern.quote("[catflap] warning: " + file + ":1: catflap.host=0.0.0.0: not a loopback"
                 + " address: other machines can connect to the command\n[catflap] Listening at: 0.0.0.0:") + "\\d+\n", result.stderr()),
                 result.stderr());
     }

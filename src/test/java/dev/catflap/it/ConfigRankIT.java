@@ -58,7 +58,7 @@ class ConfigRankIT {
         assertEquals(1, result.listening().size(), result.stderr());
         assertTrue(result.listening().get(0).startsWith("127.0.0.1:"), result.stderr());
         assertNotEquals(filePort, result.port(), result.stderr());
-        assertTrue(result.stderr().contains("[catflap] warning: unknown setting config_ordinal in " + path(file) + " (ignored)\n"),
+        assertTrue(result.stderr().contains("[catflap] warning: " + path(file) + ":1: " + RANK + ": unknown setting (ignored; catflap reads only catflap.* keys)\n"),
                 result.stderr());
 
         Catflap.Result quiet = catflap().run(args(options, List.of("-q", "-p", "0"), "true"));
@@ -121,7 +121,7 @@ class ConfigRankIT {
         Catflap.Result result = catflap().run("-p", "0", "true");
         assertEquals(0, result.exit(), result.stderr());
         assertTrue(result.listening().get(0).startsWith("0.0.0.0:"), result.stderr());
-        assertTrue(result.stderr().contains("[catflap] warning: " + path(File.PROJECT) + " sets catflap.host=0.0.0.0, which is "
+        assertTrue(result.stderr().contains("[catflap] warning: " + path(File.PROJECT) + ":2: catflap.host=0.0.0.0: "
                 + "not a loopback address: other machines can connect to the command\n"), result.stderr());
     }
 

@@ -220,7 +220,7 @@ class ListenIT {
         Catflap.Result result = inOwnHome().run("true");
         assertEquals(0, result.exit(), result.stderr());
         List<String> lines = result.stderr().lines().toList();
-        assertEquals("[catflap] warning: " + file + " sets catflap.listen=127.0.0.1:0,0.0.0.0:0, where 0.0.0.0:0 is not a loopback"
+        assertEquals("[catflap] warning: " + file + ":1: catflap.listen=127.0.0.1:0,0.0.0.0:0: 0.0.0.0:0 is not a loopback"
                 + " address: other machines can connect to the command", lines.get(0));
         assertEquals(3, lines.size(), result.stderr());
     }

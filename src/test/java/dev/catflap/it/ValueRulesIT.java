@@ -94,7 +94,7 @@ class ValueRulesIT {
         // the properties format keeps blanks at the end of a value, where nobody sees them: said
         Path file = temp.resolve(".catflap.properties");
         Files.writeString(file, "catflap.port=0 \t\n");
-        assertRefused(catflap().run("touch", "ran"), "catflap.port=0 \\t in " + file + ": " + NOT_A_PORT + blanks);
+        assertRefused(catflap().run("touch", "ran"), file + ":1: catflap.port=0 \\t: " + NOT_A_PORT + blanks);
     }
 
     @Test
@@ -114,7 +114,7 @@ class ValueRulesIT {
         assertRefused(result, "CATFLAP_COMMAND=" + command.replace("\n", "\\n") + ": a newline" + NO_SHELL);
 
         Files.writeString(temp.resolve(".catflap.properties"), "catflap.port=0\ncatflap.command=" + command.replace("\n", "\\n") + "\n");
-        assertRefused(catflap().run(), "catflap.command=" + command.replace("\n", "\\n") + " in " + temp.resolve(".catflap.properties")
+        assertRefused(catflap().run(), temp.resolve(".catflap.properties") + ":2: catflap.command=" + command.replace("\n", "\\n")
                 + ": a newline" + NO_SHELL);
     }
 

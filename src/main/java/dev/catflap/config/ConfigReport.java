@@ -1,5 +1,6 @@
 package dev.catflap.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,9 @@ public final class ConfigReport {
                 .orElse(WorkingDirectory.current() + " (where catflap runs)"));
         lines.add("project file: " + settings.projectFile().map(Object::toString)
                 .orElse("none (no " + ProjectFile.NAME + " in the working directory or above it)"));
+        for (Path farther : settings.fartherProjectFiles()) {
+            lines.add("not read:     " + farther + " (farther up: only the nearest project file is read)");
+        }
         settings.localFile().ifPresent(file -> lines.add("local file:   " + file));
         lines.add("user file:    " + settings.userFile() + (settings.userFileRead() ? "" : " (not found)"));
         return lines;

@@ -81,6 +81,16 @@ final class IgnoreFiles {
                 .map(bytes -> gitDir.resolve(firstLine(bytes)).normalize()).orElse(gitDir);
         IgnoreFiles files = new IgnoreFiles(top, watched, true, reader, warn);
         files.exclude = files.list(common.resolve("info/exclude"), false);
+        // The files from the top down to the watched directory, in git's order: read now, as the
+        // watched directory counts without asking them (see above), they would come in any order.
+        Path directory = top;
+        files.readIn(directory);
+        for (Path name : top.relativize(watched)) {
+            if (!name.toString().isEmpty()) {
+                directory = directory.resolve(name);
+                files.readIn(directory);
+            }
+        }
         return files;
     }
 

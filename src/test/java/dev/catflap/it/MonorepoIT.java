@@ -60,6 +60,11 @@ class MonorepoIT {
                 + " (farther up: only the nearest project file is read)\n"), out);
         assertTrue(Pattern.compile("(?m)^catflap\\.grace +5 +default$").matcher(out).find(), "the root's grace is not taken: " + out);
         assertTrue(Pattern.compile("(?m)^catflap\\.command +\\(not set\\) +default$").matcher(out).find(), out);
+
+        Catflap.Result fromRoot = inApiTests().in(root).run("--show-config");
+        assertEquals(0, fromRoot.exit(), fromRoot.stderr());
+        assertTrue(fromRoot.stdout().contains("\nproject file: " + root.resolve(".catflap.properties") + "\n"), fromRoot.stdout());
+        assertFalse(fromRoot.stdout().contains("not read:"), "from the root, its file is the nearest: " + fromRoot.stdout());
     }
 
     /** The root's command does not run, and the error names the file that was read. */
@@ -107,14 +112,5 @@ class MonorepoIT {
         assertEquals(0, result.exit(), result.stderr());
         assertEquals("", result.stderr());
         assertTrue(result.stdout().contains("\nnot read:     " + farther + " (farther up"), result.stdout());
-    }
-
-    /** Where the root's file is the nearest, it is read, and nothing is named as not read. */
-    @Test
-    void fromTheRootTheRootsFileIsRead() {
-        Catflap.Result result = inApiTests().in(root).run("--show-config");
-        assertEquals(0, result.exit(), result.stderr());
-        assertTrue(result.stdout().contains("\nproject file: " + root.resolve(".catflap.properties") + "\n"), result.stdout());
-        assertFalse(result.stdout().contains("not read:"), result.stdout());
     }
 }

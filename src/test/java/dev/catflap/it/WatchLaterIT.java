@@ -135,6 +135,30 @@ class WatchLaterIT {
         }
     }
 
+    /**
+     * Below a dangling link, the link is the name on the way that is missing: its target made
+     * elsewhere is not seen (nothing watches there), the link made again is, and the path below it
+     * has appeared.
+     */
+    @Test
+    void aMissingPathBelowADanglingLinkWaitsForTheLinkToBeMadeAgain() throws IOException {
+        teamFile(null);
+        Path shared = temp.resolve("shared");
+        Files.createSymbolicLink(tests.resolve("vendor"), shared);
+        List<String> args = List.of("-p", "0", "--watch", "vendor/gen", "--", "sh", "-c", "echo run; exec sleep 1000");
+        try (Catflap.Running catflap = inTests().start(args)) {
+            catflap.awaitStderr("[catflap] vendor/gen does not exist yet; watching for it to appear\n");
+            catflap.awaitStdout("run\n");
+            Files.createDirectories(shared.resolve("gen"));
+            Catflap.sleep(1_000);
+            assertEquals(0, Catflap.occurrences(catflap.stderr(), RESTARTING), catflap.stderr());
+            Files.delete(tests.resolve("vendor"));
+            Files.createSymbolicLink(tests.resolve("vendor"), shared);
+            catflap.awaitStdout("run\n", 2);
+            assertTrue(catflap.stderr().contains(RESTARTING + "vendor/gen changed\n"), catflap.stderr());
+        }
+    }
+
     /** A file watched for: its appearance and then its changes restart the command. */
     @Test
     void aMissingFileIsWatchedForThenWatched() throws IOException {

@@ -71,7 +71,8 @@ final class ProjectFile {
     static List<Path> fartherThan(Path found, Path workingDirectory, Path home) {
         Optional<Object> filesystem = filesystem(workingDirectory.toAbsolutePath());
         List<Path> farther = new ArrayList<>();
-        for (Path directory = found.getParent(); !isSame(directory, home) && directory.getParent() != null; ) {
+        Path directory = found.getParent();
+        while (!isSame(directory, home) && directory.getParent() != null) {
             Optional<Path> next = nearest(directory.getParent(), filesystem, home);
             if (next.isEmpty()) {
                 break;

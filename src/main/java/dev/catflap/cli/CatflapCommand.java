@@ -92,7 +92,7 @@ public class CatflapCommand implements Callable<Integer> {
         SystemdUnits.refuseUnitOptionsWithout(settings);
         CatflapConfig config = settings.config();
         if (config.command().isEmpty()) {
-            throw CatflapException.commandLine("no command given");
+            throw CatflapException.commandLine(noCommand(settings));
         }
         CommandWords words = commandWords(settings);
         Optional<byte[]> directory = settings.commandDirectory().map(path -> OsString.encode(OsString.of(path)));
@@ -230,6 +230,27 @@ public class CatflapCommand implements Callable<Integer> {
             Console.say("command from " + settings.source(Setting.COMMAND) + ": " + settings.text(Setting.COMMAND).orElseThrow());
         }
         return words;
+    }
+
+    /**
+     * Why there is no command, where a file was read that could have given one: a user who
+     * expected the team's command learns which file was read (the nearest, in a monorepo) and
+     * that it has none, or which source unset it.
+     */
+    private static String noCommand(Settings settings) {
+        String none = "no command given: none after the options, and ";
+        String source = settings.source(Setting.COMMAND);
+        if (!source.equals("default")) {
+            return none + Setting.COMMAND.key() + " is " + source; // set, yet empty: "unset by CATFLAP_COMMAND="
+        }
+        List<String> files = new ArrayList<>();
+        settings.projectFile().ifPresent(file -> files.add(file.toString()));
+        settings.localFile().ifPresent(file -> files.add(file.toString()));
+        return switch (files.size()) {
+            case 0 -> "no command given";
+            case 1 -> none + files.get(0) + " sets no " + Setting.COMMAND.key();
+            default -> none + "neither " + files.get(0) + " nor " + files.get(1) + " sets " + Setting.COMMAND.key();
+        };
     }
 
     /** The -l specs, or the one TCP socket of the -h/-p shorthand. */

@@ -31,6 +31,9 @@ public final class ConfigReport {
         lines.add("command runs in: " + commandDirectory(settings));
         lines.add("project file: " + settings.projectFile().map(Object::toString)
                 .orElse("none (no " + ProjectFile.NAME + " in the working directory or above it)"));
+        for (Path farther : settings.fartherProjectFiles()) {
+            lines.add("not read:     " + farther + " (farther up: only the nearest project file is read)");
+        }
         settings.localFile().ifPresent(file -> lines.add("local file:   " + file));
         lines.add("user file:    " + settings.userFile() + (settings.userFileRead() ? "" : " (not found)"));
         return lines;

@@ -94,7 +94,10 @@ public class Configuration {
         project.ifPresent(file -> warnings.addAll(file.warnings()));
         user.ifPresent(file -> warnings.addAll(file.warnings()));
         exposedHost(config, typed).ifPresent(warnings::add);
-        return new Settings(config, typed, commandLine.isPresent(), project.map(ConfigFile::path),
+        List<Path> notRead = configFile.isPresent() ? List.of()
+                : project.map(file -> ProjectFile.fartherThan(file.path(), workingDirectory, UserFile.home(environment)))
+                        .orElse(List.of());
+        return new Settings(config, typed, commandLine.isPresent(), project.map(ConfigFile::path), notRead,
                 local.map(ConfigFile::path), UserFile.location(environment), user.isPresent(), warnings);
     }
 

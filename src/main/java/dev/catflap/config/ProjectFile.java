@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -59,9 +61,35 @@ final class ProjectFile {
         return reader.readTrusted(found.get(), found.get().toString(), trust, ignore);
     }
 
+    /**
+     * The project files the search would have found above {@code found} (the nearest, found from
+     * {@code workingDirectory}), nearest first: they are not read, as only the nearest counts, as
+     * the nearest package.json does for npm; a directory of a monorepo with a file of its own
+     * takes nothing from the root's. Only whether each exists is looked at, never what it holds:
+     * {@code --show-config} names them, so that nobody wonders why the root's settings are missing.
+     */
+    static List<Path> fartherThan(Path found, Path workingDirectory, Path home) {
+        Optional<Object> filesystem = filesystem(workingDirectory.toAbsolutePath());
+        List<Path> farther = new ArrayList<>();
+        Path directory = found.getParent();
+        while (!isSame(directory, home) && directory.getParent() != null) {
+            Optional<Path> next = nearest(directory.getParent(), filesystem, home);
+            if (next.isEmpty()) {
+                break;
+            }
+            farther.add(next.get());
+            directory = next.get().getParent();
+        }
+        return farther;
+    }
+
     private static Optional<Path> nearest(Path directory, Path home) {
         Path start = directory.toAbsolutePath();
-        Optional<Object> filesystem = filesystem(start);
+        return nearest(start, filesystem(start), home);
+    }
+
+    /** The nearest file from {@code start} upward, on {@code filesystem} (the working directory's), up to {@code home}. */
+    private static Optional<Path> nearest(Path start, Optional<Object> filesystem, Path home) {
         for (Path dir = start; dir != null && filesystem.isPresent() && filesystem(dir).equals(filesystem); dir = dir.getParent()) {
             Path candidate = dir.resolve(NAME);
             // A dangling link counts as found: reading it then fails naming it, rather than

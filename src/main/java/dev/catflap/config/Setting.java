@@ -76,7 +76,7 @@ public enum Setting {
             "Run the command as a child, in a process group of its own, and stay: pass on HUP, INT, QUIT, "
                     + "USR1, USR2 and TERM, end as it ended (by the same signal, if one killed it), and end whatever "
                     + "it left running."),
-    WATCH("watch", Group.SUPERVISING, "--watch", repeatable("PATH"), NO_DEFAULT, Setting::existingPaths,
+    WATCH("watch", Group.SUPERVISING, "--watch", repeatable("PATH"), NO_DEFAULT, Setting::watchPaths,
             "Restart the command when files under PATH change (repeatable; implies --spawn). "
                     + "Changes do not count in .git/, target/, node_modules/ and __pycache__/, to editors' swap, "
                     + "backup and lock files, nor where the repository's .gitignore and .ignore files say."),
@@ -375,16 +375,21 @@ public enum Setting {
         return name;
     }
 
-    /** The paths of a comma-separated list, each of which must exist (relative ones in the working directory). */
-    static List<Path> existingPaths(String text) {
-        return list(text, "no path", Setting::existingPath);
+    /**
+     * The paths of a comma-separated list (relative ones in the working directory). A path need
+     * not exist yet: the watcher watches for it to appear (a gitignored build/ on a fresh clone),
+     * and {@code --show-config} or {@code --systemd-units}, which watch nothing, never wait for it.
+     * Only a path that can never appear is refused: one below a file.
+     */
+    static List<Path> watchPaths(String text) {
+        return list(text, "no path", Setting::watchPath);
     }
 
-    private static Path existingPath(String text) {
+    private static Path watchPath(String text) {
         try {
             Path path = Path.of(text);
             if (!Files.exists(path)) {
-                throw new IllegalArgumentException("no such file or directory");
+                notUnderAFile(path);
             }
             return path;
         } catch (InvalidPathException e) {
@@ -400,6 +405,18 @@ public enum Setting {
             throw new IllegalArgumentException(Files.exists(path) ? "not a directory" : "no such directory");
         }
         return path;
+    }
+
+    /** Refuses a missing path whose nearest existing ancestor is not a directory (app.py/build): it cannot appear there. */
+    private static void notUnderAFile(Path missing) {
+        for (Path above = missing.getParent(); above != null; above = above.getParent()) {
+            if (Files.exists(above)) {
+                if (!Files.isDirectory(above)) {
+                    throw new IllegalArgumentException(above + " is not a directory");
+                }
+                return;
+            }
+        }
     }
 
     /** A path that need not exist yet: it is checked where it is used, in the mode that uses it. */

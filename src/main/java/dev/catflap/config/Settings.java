@@ -13,17 +13,20 @@ public final class Settings {
     /** Whether the command is the command line's words, which are in {@link #typed} alone. */
     private final boolean commandFromCommandLine;
     private final Optional<Path> projectFile;
+    /** The project files above the one read, which are not read (see {@link ProjectFile#fartherThan}). */
+    private final List<Path> fartherProjectFiles;
     private final Optional<Path> localFile;
     private final Path userFile;
     private final boolean userFileRead;
     private final List<String> warnings;
 
     Settings(SettingValues config, CatflapConfig typed, boolean commandFromCommandLine, Optional<Path> projectFile,
-            Optional<Path> localFile, Path userFile, boolean userFileRead, List<String> warnings) {
+            List<Path> fartherProjectFiles, Optional<Path> localFile, Path userFile, boolean userFileRead, List<String> warnings) {
         this.config = config;
         this.typed = typed;
         this.commandFromCommandLine = commandFromCommandLine;
         this.projectFile = projectFile;
+        this.fartherProjectFiles = List.copyOf(fartherProjectFiles);
         this.localFile = localFile;
         this.userFile = userFile;
         this.userFileRead = userFileRead;
@@ -147,6 +150,11 @@ public final class Settings {
     /** The project file read, if any. */
     public Optional<Path> projectFile() {
         return projectFile;
+    }
+
+    /** The project files found above the project file read, nearest first, which are not read. */
+    public List<Path> fartherProjectFiles() {
+        return fartherProjectFiles;
     }
 
     /** The local file read beside the project file, if any. */

@@ -25,6 +25,10 @@ import java.util.function.Consumer;
  * of a file decides, and nothing under an ignored directory can be kept again ({@code !}): git does
  * not even look inside. A name {@code .git} is never part of a repository's work tree.
  *
+ * <p>The watched directory itself counts whatever the files say of it or of a directory above it:
+ * the user named it ({@code --watch build} with {@code build/} in .gitignore), as ripgrep searches
+ * a path it is given. The files' patterns still decide for what is below it.
+ *
  * <p>A directory's files are read when the watcher first meets the directory, and again after a
  * change to one of them that the watcher sees (one inside a watched tree): {@link #changed}.
  */
@@ -33,6 +37,8 @@ final class IgnoreFiles {
     static final String IGNORE = ".ignore";
 
     private final Path top;
+    /** The watched directory, at or below {@link #top}. */
+    private final Path watched;
     private final boolean repository;
     private IgnoreList exclude = IgnoreList.EMPTY;
     private final IgnoreFileReader reader;
@@ -43,8 +49,9 @@ final class IgnoreFiles {
     /** What {@link #ignoredDirectory} found, by path relative to the top; forgotten when a file changes. */
     private final Map<Path, Boolean> ignoredDirectories = new ConcurrentHashMap<>();
 
-    private IgnoreFiles(Path top, boolean repository, IgnoreFileReader reader, Consumer<String> warn) {
+    private IgnoreFiles(Path top, Path watched, boolean repository, IgnoreFileReader reader, Consumer<String> warn) {
         this.top = top;
+        this.watched = watched;
         this.repository = repository;
         this.reader = reader;
         this.warn = warn;
@@ -55,25 +62,35 @@ final class IgnoreFiles {
         for (Path directory = watched; directory != null; directory = directory.getParent()) {
             Path dotGit = directory.resolve(".git");
             if (Files.isDirectory(dotGit)) {
-                return inRepository(directory, dotGit, reader, warn);
+                return inRepository(directory, watched, dotGit, reader, warn);
             }
             if (Files.isRegularFile(dotGit)) {
                 // A linked worktree or a submodule: "gitdir: PATH", relative to the .git file's directory.
                 Optional<Path> gitDir = reader.read(dotGit, false, warn).flatMap(IgnoreFiles::gitDir).map(directory::resolve);
                 if (gitDir.isPresent()) {
-                    return inRepository(directory, gitDir.get(), reader, warn);
+                    return inRepository(directory, watched, gitDir.get(), reader, warn);
                 }
             }
         }
-        return new IgnoreFiles(watched, false, reader, warn);
+        return new IgnoreFiles(watched, watched, false, reader, warn);
     }
 
-    private static IgnoreFiles inRepository(Path top, Path gitDir, IgnoreFileReader reader, Consumer<String> warn) {
+    private static IgnoreFiles inRepository(Path top, Path watched, Path gitDir, IgnoreFileReader reader, Consumer<String> warn) {
         // A linked worktree's git directory names the repository's own ("commondir"), which holds info/.
         Path common = reader.read(gitDir.resolve("commondir"), false, ignored -> { })
                 .map(bytes -> gitDir.resolve(firstLine(bytes)).normalize()).orElse(gitDir);
-        IgnoreFiles files = new IgnoreFiles(top, true, reader, warn);
+        IgnoreFiles files = new IgnoreFiles(top, watched, true, reader, warn);
         files.exclude = files.list(common.resolve("info/exclude"), false);
+        // The files from the top down to the watched directory, in git's order: read now, as the
+        // watched directory counts without asking them (see above), they would come in any order.
+        Path directory = top;
+        files.readIn(directory);
+        for (Path name : top.relativize(watched)) {
+            if (!name.toString().isEmpty()) {
+                directory = directory.resolve(name);
+                files.readIn(directory);
+            }
+        }
         return files;
     }
 
@@ -110,6 +127,9 @@ final class IgnoreFiles {
         Boolean known = ignoredDirectories.get(relative);
         if (known != null) {
             return known;
+        }
+        if (watched.startsWith(top.resolve(relative))) {
+            return false; // the watched directory, or one above it: named, so not left out
         }
         Path parent = relative.getParent();
         boolean ignored = repository && relative.getFileName().toString().equals(".git")

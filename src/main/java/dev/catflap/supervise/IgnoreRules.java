@@ -64,7 +64,7 @@ final class IgnoreRules {
         Map<Path, IgnoreFiles> files = new LinkedHashMap<>();
         if (ignores.files()) {
             for (Path root : roots) {
-                if (Files.isDirectory(root)) {
+                if (Files.isDirectory(root) || !Files.exists(root)) { // one that does not exist yet may appear as a directory
                     files.put(root, IgnoreFiles.find(absolute(root), ignores.reader(), warn));
                 }
             }

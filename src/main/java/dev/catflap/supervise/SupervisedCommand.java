@@ -117,7 +117,8 @@ final class SupervisedCommand {
             return null;
         }
         Watcher watcher = new Watcher(supervision.watched(),
-                IgnoreRules.of(supervision.watched(), supervision.ignores(), supervision.notices()), supervision.debounce());
+                IgnoreRules.of(supervision.watched(), supervision.ignores(), supervision.notices()), supervision.debounce(),
+                this::notice);
         watcher.start(events::add);
         return watcher;
     }

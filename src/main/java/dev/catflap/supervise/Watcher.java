@@ -48,6 +48,11 @@ import java.util.function.Consumer;
  * ..}): that would loop, or widen the watch to everything around the tree. A watched path's own
  * entry is watched in its parent too, so that one removed and made again ({@code rm -rf dist &&
  * mkdir dist}, as bundlers do) is watched again.
+ *
+ * <p>A watched path that does not exist yet (a gitignored build/ on a fresh clone) is watched for:
+ * the nearest directory above it that exists is watched for the next name on the way down, then
+ * that one, until the path itself appears, which counts as a change (what was written in it before
+ * its own watch began would otherwise be missed); from then on it is watched as if it had been there.
  */
 final class Watcher implements AutoCloseable {
     private final Duration quiet;
@@ -62,13 +67,21 @@ final class Watcher implements AutoCloseable {
     /**
      * A watched directory: its path as the user would write it (the watched path, then the way
      * down), the watched path it is under, and, where only one entry of it counts (a watched
-     * file, or the watched path in its parent), that entry's name.
+     * file, or the watched path in its parent, or the next directory on the way to a watched path
+     * that does not exist yet), that entry's name.
      */
     private record Directory(Path path, Path root, Path onlyFile) {
+        /** Whether the entry is a directory above the watched path, not the path itself. */
+        boolean onTheWay() {
+            return onlyFile != null && !absolute(path.resolve(onlyFile)).equals(absolute(root));
+        }
     }
 
-    /** @throws CatflapException when a path cannot be watched */
-    Watcher(List<Path> roots, IgnoreRules rules, Duration quiet) {
+    /**
+     * @param notices told of each path that does not exist yet, and is watched for
+     * @throws CatflapException when a path cannot be watched
+     */
+    Watcher(List<Path> roots, IgnoreRules rules, Duration quiet, Consumer<String> notices) {
         this.rules = rules;
         this.quiet = quiet;
         try {
@@ -78,11 +91,11 @@ final class Watcher implements AutoCloseable {
         }
         for (Path root : roots) {
             try {
-                if (Files.isDirectory(root)) {
-                    registerTree(root, root);
-                    registerEntryOptionally(root);
+                if (Files.exists(root)) {
+                    registerExisting(root);
                 } else {
-                    register(new Directory(root.toAbsolutePath().getParent(), root, root.getFileName()));
+                    notices.accept(root + " does not exist yet; watching for it to appear");
+                    watchTowards(root);
                 }
             } catch (IOException e) {
                 throw CatflapException.failure("cannot watch " + root + ": " + problem(root, e));
@@ -228,6 +241,10 @@ final class Watcher implements AutoCloseable {
             if (!name.equals(directory.onlyFile())) {
                 return null;
             }
+            if (directory.onTheWay()) {
+                // a directory on the way made: only the watched path's own appearance counts
+                return event.kind() == ENTRY_CREATE && watchTowardsIfThere(directory.root()) ? directory.root() : null;
+            }
             if (event.kind() == ENTRY_CREATE && Files.isDirectory(directory.root())) {
                 registerTreeIfThere(directory.root(), directory.root()); // made again
             }
@@ -241,6 +258,50 @@ final class Watcher implements AutoCloseable {
             registerTreeIfThere(directory.root(), path);
         }
         return path.normalize(); // with --watch . the change is src/app.js, not ./src/app.js
+    }
+
+    /** Watches a watched path that exists: a directory's tree and its entry in its parent, or a file through its directory. */
+    private void registerExisting(Path root) throws IOException {
+        if (Files.isDirectory(root)) {
+            registerTree(root, root);
+            registerEntryOptionally(root);
+        } else {
+            register(new Directory(root.toAbsolutePath().getParent(), root, root.getFileName()));
+        }
+    }
+
+    /**
+     * Watches the nearest directory above {@code root} that exists for the next name on the way
+     * down, or, when it is {@code root}'s own parent, for {@code root}'s entry, as a watched file's;
+     * where that name appeared meanwhile, goes on down. True when {@code root} exists now, and is
+     * watched as if it had been there from the start.
+     */
+    private boolean watchTowards(Path root) throws IOException {
+        Path target = absolute(root);
+        Path existing = target;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent(); // "/" exists
+        }
+        if (existing.equals(target)) {
+            registerExisting(root);
+            return true;
+        }
+        Path next = existing.resolve(target.getName(existing.getNameCount()));
+        register(new Directory(existing, root, next.getFileName()));
+        // made between the look and the watch: its creation was not seen
+        return Files.exists(next) && watchTowards(root);
+    }
+
+    private boolean watchTowardsIfThere(Path root) {
+        try {
+            return watchTowards(root);
+        } catch (IOException gone) {
+            return false; // removed again already, or made a file: watched for again when its parent changes
+        }
+    }
+
+    private static Path absolute(Path path) {
+        return path.toAbsolutePath().normalize();
     }
 
     private void registerTreeIfThere(Path root, Path top) {

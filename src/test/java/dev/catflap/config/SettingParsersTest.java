@@ -67,10 +67,13 @@ class SettingParsersTest {
         assertThrows(IllegalArgumentException.class, () -> Setting.FDNAME.parse("x".repeat(256)));
     }
 
+    /** A path that does not exist yet is watched for (WatchLaterIT); one below a file can never appear. */
     @Test
-    void watchedPathsMustExist() {
+    void watchedPathsNeedNotExistButCannotBeBelowAFile() {
         assertEquals(List.of(Path.of("src"), Path.of("pom.xml")), Setting.WATCH.parse("src,pom.xml"));
-        assertEquals("no such file or directory", refusal(Setting.WATCH, "no-such-directory-here"));
+        assertEquals(List.of(Path.of("no-such-directory-here/build")), Setting.WATCH.parse("no-such-directory-here/build"));
+        assertEquals("pom.xml is not a directory", refusal(Setting.WATCH, "pom.xml/build"));
+        assertEquals("pom.xml is not a directory", refusal(Setting.WATCH, "pom.xml/gen/out"));
         assertEquals("no path", refusal(Setting.WATCH, ""));
     }
 

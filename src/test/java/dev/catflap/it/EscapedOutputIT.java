@@ -105,7 +105,7 @@ class EscapedOutputIT {
     static Stream<Arguments> valuesWithControlCharacters() {
         return Stream.of(
                 Arguments.of(List.of("-l", "\u001b[31m:80"), "-l/--listen \\e[31m:80: "),
-                Arguments.of(List.of("--watch", "gone" + ERASE), "--watch gone\\e[2K\\r: no such file or directory"),
+                Arguments.of(List.of("--watch", "/etc/passwd/gone" + ERASE), "--watch /etc/passwd/gone\\e[2K\\r: /etc/passwd is not a directory"),
                 Arguments.of(List.of("-p", "0", "-e", "A\rB\n"), "-e/--env A\\rB\\n: not a valid environment variable name"),
                 Arguments.of(List.of("--bogus" + ERASE), "Unknown option: '--bogus\\e[2K\\r'"),
                 Arguments.of(List.of("--config", "gone\u001b\n.properties"), "--config gone\\e\\n.properties: "));

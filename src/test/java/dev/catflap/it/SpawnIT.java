@@ -236,8 +236,8 @@ class SpawnIT {
         return Stream.of(
                 Arguments.of(List.of("--grace", "soon"), "--grace soon: not a number of seconds"),
                 Arguments.of(List.of("--grace", "-1"), "--grace -1: not a number of seconds"),
-                Arguments.of(List.of("--watch", "no-such-directory"), "--watch no-such-directory: no such file or directory"),
-                Arguments.of(List.of("--watch", ".", "--watch", "gone"), "--watch . --watch gone: gone: no such file or directory"),
+                Arguments.of(List.of("--watch", "/etc/passwd/build"), "--watch /etc/passwd/build: /etc/passwd is not a directory"),
+                Arguments.of(List.of("--watch", ".", "--watch", "/etc/passwd/x"), "--watch . --watch /etc/passwd/x: /etc/passwd/x: /etc/passwd is not a directory"),
                 Arguments.of(List.of("--ignore", "[a"), "--ignore [a: not a valid glob"));
     }
 

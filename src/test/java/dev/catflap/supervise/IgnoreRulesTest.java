@@ -107,6 +107,26 @@ class IgnoreRulesTest {
         assertTrue(rules.ignores(temp, Path.of("build/keep.txt")));
     }
 
+    /**
+     * A directory named by --watch counts though the ignore files leave it (or one above it) out,
+     * as ripgrep searches a path it is given; below it they decide as ever. Also before it exists.
+     */
+    @Test
+    void theWatchedDirectoryCountsWhereTheFilesIgnoreIt() throws IOException {
+        Files.createDirectories(temp.resolve(".git"));
+        Files.writeString(temp.resolve(".gitignore"), "build/\n*.map\n");
+        Path out = temp.resolve("build/out");
+        IgnoreRules missing = rules(out, new Ignores(List.of(), false, true, reader()));
+        Files.createDirectories(out.resolve("js"));
+        for (IgnoreRules rules : List.of(missing, rules(out, new Ignores(List.of(), false, true, reader())))) {
+            assertFalse(rules.ignores(out, Path.of("app.js")));
+            assertFalse(rules.ignores(out, Path.of("js/app.js")));
+            assertTrue(rules.ignores(out, Path.of("js/app.js.map")), "a pattern still decides below it");
+        }
+        assertTrue(rules(temp, new Ignores(List.of(), false, true, reader())).ignores(temp, Path.of("build/out/app.js")),
+                "watching the top, build/ is left out as before");
+    }
+
     /** Outside a repository git reads no .gitignore; .ignore counts (as for ripgrep and watchexec). */
     @Test
     void outsideARepositoryOnlyIgnoreFiles() throws IOException {

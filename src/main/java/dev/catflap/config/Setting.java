@@ -135,6 +135,17 @@ public enum Setting {
             return heading;
         }
 
+        /**
+         * Whether its settings serve only the development loop, where catflap supervises the
+         * command: watching, ignoring, restarting, the pause before a restart, the grace before
+         * SIGKILL. In production systemd supervises the service, with its own stop timeout
+         * (TimeoutStopSec=, 90 s by default) for a server that drains its connections, not a
+         * developer's quick restart: {@code --systemd-units} leaves them out and names them.
+         */
+        public boolean developmentOnly() {
+            return this == SUPERVISING;
+        }
+
         /** Where {@code --help} lists the group among all option groups (the configuration options are 4). */
         public int order() {
             return order;
@@ -245,6 +256,14 @@ public enum Setting {
     public Optional<String> negation() {
         boolean mode = value == null && !name.startsWith("no-") || this == WATCH;
         return mode ? Optional.of("--no-" + name) : Optional.empty();
+    }
+
+    /**
+     * Whether the setting serves only the development loop, and so stays out of the units: the
+     * rows of its {@link Group#developmentOnly() group}, every one of the Supervising options.
+     */
+    public boolean developmentOnly() {
+        return group.developmentOnly();
     }
 
     /** Where {@code --help} lists the option. */

@@ -98,6 +98,47 @@ public final class Settings {
         return config.origin(setting);
     }
 
+    /**
+     * Whether a source gave {@code setting} a value: not the built-in default, and not unset by an
+     * empty value (which leaves the default).
+     */
+    public boolean given(Setting setting) {
+        if (fromCommandLine(setting)) {
+            return true;
+        }
+        ConfigValue value = value(setting);
+        return value.getValue() != null && !value.getValue().isEmpty() && value.getSourceName() != null
+                && !Configuration.DEFAULTS.equals(value.getSourceName());
+    }
+
+    /**
+     * Where the value of {@code setting} came from, if from one of the user's own sources rather
+     * than the project's or the user's words: a {@code CATFLAP_*} variable, the user file, the
+     * local file. They belong to one developer's shell, home or checkout, so what they decide
+     * is news in anything generated for others (the units): e.g. "CATFLAP_PORT in your
+     * environment", "catflap.host in your user file PATH", "CATFLAP_PORT= in your environment"
+     * where an empty value unset the project's. Options and {@code --config} are typed on
+     * purpose, and the project file is the team's: none of them is personal.
+     */
+    public Optional<String> personalSource(Setting setting) {
+        if (fromCommandLine(setting)) {
+            return Optional.empty();
+        }
+        ConfigValue value = value(setting);
+        String unset = value.getValue() != null && value.getValue().isEmpty() ? "=" : "";
+        String name = value.getSourceName() == null ? "" : value.getSourceName();
+        if (name.equals(Configuration.ENVIRONMENT)) {
+            return Optional.of(setting.environmentVariable() + unset + " in your environment");
+        }
+        if (from(localFile, setting)) {
+            return Optional.of(setting.key() + unset + " in your local file " + name);
+        }
+        if (userFileRead && name.equals(userFile.toString())) {
+            return Optional.of(setting.key() + unset + " in your user file " + name);
+        }
+        return Optional.empty();
+    }
+
     /** Whether the value of {@code setting} came from the project file. */
     public boolean fromProjectFile(Setting setting) {
         return from(projectFile, setting);

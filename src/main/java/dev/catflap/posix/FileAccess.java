@@ -72,4 +72,13 @@ public interface FileAccess {
 
     /** Removes the entry {@code name} of {@code directory} (not a directory). */
     void unlinkAt(int directory, byte[] name);
+
+    /**
+     * Creates the directory {@code name} in {@code directory}, with {@code mode} less the umask,
+     * failing (EEXIST) where any entry of that name exists, a link included: never made through one.
+     */
+    void makeDirectoryAt(int directory, byte[] name, int mode);
+
+    /** Removes the empty directory {@code name} of {@code directory}. */
+    void removeDirectoryAt(int directory, byte[] name);
 }

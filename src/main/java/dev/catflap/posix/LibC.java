@@ -82,6 +82,8 @@ interface LibC extends Library {
 
     int unlinkat(int directory, Pointer path, int flags) throws LastErrorException;
 
+    int mkdirat(int directory, Pointer path, int mode) throws LastErrorException;
+
     long read(int fd, Pointer buffer, long count) throws LastErrorException;
 
     long getxattr(Pointer path, Pointer name, Pointer value, long size) throws LastErrorException;

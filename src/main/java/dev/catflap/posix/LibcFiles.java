@@ -26,6 +26,8 @@ final class LibcFiles implements FileAccess {
     private static final int O_NONBLOCK = 0x800;
     static final int O_NOCTTY = 0x100;
     private static final int O_PATH = 010000000;
+    /** unlinkat's flag to remove a directory, as rmdir does. */
+    private static final int AT_REMOVEDIR = 0x200;
     /** The two flags where aarch64 differs from x86-64 (arm's own values, not the generic ones). */
     private static final int O_DIRECTORY = Platform.isARM() ? 040000 : 0200000;
     private static final int O_NOFOLLOW = Platform.isARM() ? 0100000 : 0400000;
@@ -204,5 +206,15 @@ final class LibcFiles implements FileAccess {
     @Override
     public void unlinkAt(int directory, byte[] name) {
         check("unlink", () -> libc().unlinkat(directory, NativeMemory.cString(name), 0));
+    }
+
+    @Override
+    public void makeDirectoryAt(int directory, byte[] name, int mode) {
+        check("mkdir", () -> libc().mkdirat(directory, NativeMemory.cString(name), mode));
+    }
+
+    @Override
+    public void removeDirectoryAt(int directory, byte[] name) {
+        check("rmdir", () -> libc().unlinkat(directory, NativeMemory.cString(name), AT_REMOVEDIR));
     }
 }

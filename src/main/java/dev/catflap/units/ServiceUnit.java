@@ -1,9 +1,6 @@
 package dev.catflap.units;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,17 +30,6 @@ final class ServiceUnit {
             // systemd would otherwise put stdout on the socket too; catflap leaves it where it was
             lines.add("StandardOutput=journal");
         }
-        plan.stopTimeout().ifPresent(timeout -> lines.add("TimeoutStopSec=" + seconds(timeout)));
         return String.join("\n", lines) + "\n";
-    }
-
-    /**
-     * systemd's time span in seconds, fractions as written: 5s, 0.5s. systemd counts in
-     * microseconds and reads what rounds to 0 as no timeout at all, so a fraction is rounded up
-     * to whole microseconds.
-     */
-    private static String seconds(Duration duration) {
-        return new BigDecimal(duration.toNanos()).movePointLeft(9).setScale(6, RoundingMode.CEILING)
-                .stripTrailingZeros().toPlainString() + "s";
     }
 }

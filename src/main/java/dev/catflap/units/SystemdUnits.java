@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -21,6 +22,7 @@ import java.util.function.IntConsumer;
  */
 public final class SystemdUnits {
     private static final List<Setting> UNIT_SETTINGS = List.of(Setting.UNIT_COMMAND, Setting.UNIT_DIR);
+    private static final String HOME = "HOME";
 
     private final ExecutableSearch search;
     private final Posix posix;
@@ -52,7 +54,8 @@ public final class SystemdUnits {
         UnitPlan plan = new UnitPlanner(settings, workingDirectory).plan(unitName, commandLine, search, environment);
         Path given = workingDirectory.resolve(settings.config().unitDir());
         IntConsumer close = posix.descriptors()::close;
-        UnitDirectory unitDirectory = UnitDirectory.open(given, settings.origin(Setting.UNIT_DIR), user, posix.files(), close);
+        UnitDirectory unitDirectory = UnitDirectory.open(given, settings.origin(Setting.UNIT_DIR),
+                settings.projectFile().map(Path::getParent), user, posix.files(), close);
         // the real path: the one whose every directory was judged, and the one systemctl link keeps
         Path directory = unitDirectory.path();
         try {
@@ -60,15 +63,24 @@ public final class SystemdUnits {
             files.put(unitName.socket(), SocketUnit.text(plan, directory));
             files.put(unitName.service(), ServiceUnit.text(plan, directory));
             new UnitFiles(unitDirectory, user, posix.files(), close).write(files);
+        } catch (RuntimeException e) {
+            unitDirectory.removeCreated(posix.files());
+            throw e;
         } finally {
-            close.accept(unitDirectory.fd());
+            unitDirectory.close(close);
         }
 
+        // after the writing, which may still fail with one line: warnings are for units that exist
+        PersonalValues.warnings(plan, settings).forEach(notices);
+        HomeExecutable.warning(plan, Optional.ofNullable(environment.variables().get(HOME))).ifPresent(notices);
         // -q hides what catflap did, not what it left out, which the user may not expect
         Consumer<String> done = settings.config().quiet() ? line -> { } : notices;
         done.accept("the service runs the command from " + plan.command().source() + ": " + ShellWords.quote(plan.exec()));
         if (!plan.leftOut().isEmpty()) {
             notices.accept("left out of the units: " + String.join(", ", plan.leftOut()));
+        }
+        if (!unitDirectory.created().isEmpty()) {
+            done.accept("made the directory " + directory + " in the project");
         }
         done.accept("wrote " + directory.resolve(unitName.socket()) + " and " + directory.resolve(unitName.service()));
         ActivateCommand.line(plan).ifPresent(line -> done.accept("try them: " + line));

@@ -1,7 +1,6 @@
 package dev.catflap.units;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,13 +18,13 @@ import java.util.Optional;
  * @param workingDirectory WorkingDirectory=, where the command runs ({@link ProductionCommand#directory()})
  * @param variable catflap's variable for the first socket's fd (LISTEN_FD unless -e)
  * @param stdin whether the socket is the service's stdin ({@code --stdin})
- * @param stopTimeout TimeoutStopSec=, from {@code --grace} where it is set
  * @param settings where the settings that are not defaults came from, each source with its keys
- * @param leftOut the settings that have no meaning in units, each with why
+ * @param leftOut the settings that have no meaning in units, each group with why: the
+ *     development-only ones together
  */
 public record UnitPlan(UnitName name, List<ListenLine> sockets, Optional<String> fdName, Optional<Integer> backlog,
         int socketMode, List<String> exec, ProductionCommand command, Path workingDirectory, String variable,
-        boolean stdin, Optional<Duration> stopTimeout, List<String> settings, List<String> leftOut) {
+        boolean stdin, List<String> settings, List<String> leftOut) {
 
     /** The fd catflap's variable names: 0 with --stdin, else 3, where systemd puts the first socket too. */
     public int firstFd() {

@@ -13,7 +13,6 @@ import dev.catflap.socket.ListenSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,7 +51,7 @@ final class UnitPlanner {
         writableWorkingDirectory(command.directory());
         List<ListenLine> sockets = sockets();
         return new UnitPlan(name, sockets, fdName(sockets), config.backlog(), socketMode(), exec(command, search, environment),
-                command, command.directory(), variable(), config.stdin(), stopTimeout(), settingsGiven(), leftOut());
+                command, command.directory(), variable(), config.stdin(), settingsGiven(), leftOut());
     }
 
     /** WorkingDirectory= is where the command runs: a name that a unit file cannot hold stops it. */
@@ -132,14 +131,15 @@ final class UnitPlanner {
                 throw CatflapException.usage(Setting.UNIT_COMMAND.option() + " and a COMMAND on the command line: "
                         + "give the production command once");
             }
-            return new ProductionCommand(commandLine, "the command line", settings.commandDirectory().orElse(workingDirectory));
+            return new ProductionCommand(commandLine, "the command line", settings.commandDirectory().orElse(workingDirectory),
+                    Optional.empty());
         }
         Setting setting = unitCommandGiven ? Setting.UNIT_COMMAND : Setting.COMMAND;
         CommandWords words = (unitCommandGiven ? config.unitCommand() : config.command()).orElseThrow(
                 () -> CatflapException.usage("no command given (on the command line, or as " + Setting.UNIT_COMMAND.key()
                         + " or " + Setting.COMMAND.key() + ")"));
         return new ProductionCommand(words.displayWords(), described(setting),
-                settings.directoryOf(setting).orElse(workingDirectory));
+                settings.directoryOf(setting).orElse(workingDirectory), Optional.of(setting));
     }
 
     /** ExecStart='s words: systemd runs only an absolute path, which catflap's own search gives. */
@@ -164,34 +164,33 @@ final class UnitPlanner {
     }
 
     /**
-     * --grace is what TimeoutStopSec= is, the time between SIGTERM and SIGKILL, but the team's
-     * development value only counts where set: else systemd's own default stays. Zero means no
-     * timeout at all to systemd, the opposite of catflap's, so it is left out instead.
+     * The settings that have no meaning in a unit, where they are on, with why: the
+     * development-only ones (the Supervising options, {@link Setting#developmentOnly()}) named
+     * together, as systemd supervises the service in production. {@code --grace} is one: a
+     * developer's quick restart is not how long a production server may take to drain its
+     * connections, for which systemd has its own TimeoutStopSec= (90 s unless set).
      */
-    private Optional<Duration> stopTimeout() {
-        if (isDefault(Setting.GRACE) || config.grace().isZero()) {
-            return Optional.empty();
-        }
-        return Optional.of(config.grace());
-    }
-
-    /** The settings that have no meaning in a unit, where they are on, with why. */
     private List<String> leftOut() {
+        List<String> development = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            if (setting.developmentOnly() && isOn(setting)) {
+                development.add(setting.option());
+            }
+        }
         List<String> leftOut = new ArrayList<>();
-        if (config.spawn()) {
-            leftOut.add(Setting.SPAWN.option() + " (systemd runs the service as its own process anyway)");
-        }
-        if (config.watch().isPresent()) {
-            String ignore = config.ignore().isPresent() ? " and " + Setting.IGNORE.option() : "";
-            leftOut.add(Setting.WATCH.option() + ignore + " (restarting on changes is for development)");
-        }
-        if (!isDefault(Setting.GRACE) && config.grace().isZero()) {
-            leftOut.add(Setting.GRACE.option() + " 0 (TimeoutStopSec=0 would mean no timeout)");
+        if (!development.isEmpty()) {
+            leftOut.add(String.join(", ", development) + " (for development: systemd supervises the service itself, "
+                    + "and stops it with its own TimeoutStopSec=)");
         }
         if (config.noPid()) {
             leftOut.add(Setting.NO_PID.option() + " (systemd always sets LISTEN_PID)");
         }
         return leftOut;
+    }
+
+    /** Whether a source gave {@code setting} a value, and for a switch, turned it on. */
+    private boolean isOn(Setting setting) {
+        return settings.given(setting) && !Boolean.FALSE.equals(config.value(setting).orElse(Boolean.FALSE));
     }
 
     /**

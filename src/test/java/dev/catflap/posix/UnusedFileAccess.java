@@ -91,4 +91,14 @@ public abstract class UnusedFileAccess implements FileAccess {
     public void unlinkAt(int directory, byte[] name) {
         throw unused();
     }
+
+    @Override
+    public void makeDirectoryAt(int directory, byte[] name, int mode) {
+        throw unused();
+    }
+
+    @Override
+    public void removeDirectoryAt(int directory, byte[] name) {
+        throw unused();
+    }
 }

@@ -1,0 +1,82 @@
+package dev.catflap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.catflap.launch.CommandWords;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which values came from the user's own sources (variables, the user file, the local file),
+ * which --systemd-units names in its warnings, and which were chosen for the project or typed on
+ * purpose (the project file, --config, options, the command line's command). In process.
+ */
+class PersonalSourceTest {
+    @TempDir
+    Path directory;
+    private SettingsSources sources;
+
+    @BeforeEach
+    void files() throws IOException {
+        sources = new SettingsSources(directory);
+        Files.writeString(sources.projectFile, "catflap.port=8080\ncatflap.grace=2\ncatflap.command=cat\n");
+    }
+
+    @Test
+    void aVariableIsPersonalAndSoIsAnEmptyOneThatUnsetsTheProjects() {
+        Map<String, String> environment = sources.environment();
+        environment.put("CATFLAP_PORT", "9003");
+        environment.put("CATFLAP_GRACE", "");
+        Settings settings = sources.loadFound(new EnumMap<>(Setting.class), Optional.empty(), environment);
+        assertEquals(Optional.of("CATFLAP_PORT in your environment"), settings.personalSource(Setting.PORT));
+        assertEquals(Optional.of("CATFLAP_GRACE= in your environment"), settings.personalSource(Setting.GRACE));
+        assertFalse(settings.given(Setting.GRACE), "unset: the default applies");
+        assertTrue(settings.given(Setting.PORT));
+    }
+
+    @Test
+    void theUserFileAndTheLocalFileArePersonalTheProjectFileIsNot() throws IOException {
+        Files.writeString(sources.userFile, "catflap.host=0.0.0.0\n");
+        Files.writeString(sources.localFile, "catflap.backlog=64\n");
+        Settings settings = sources.loadFound(new EnumMap<>(Setting.class), Optional.empty(), sources.environment());
+        assertEquals(Optional.of("catflap.host in your user file " + sources.userFile), settings.personalSource(Setting.HOST));
+        assertEquals(Optional.of("catflap.backlog in your local file " + sources.localFile), settings.personalSource(Setting.BACKLOG));
+        assertEquals(Optional.empty(), settings.personalSource(Setting.PORT));
+        assertEquals(Optional.empty(), settings.personalSource(Setting.COMMAND));
+        assertEquals(Optional.empty(), settings.personalSource(Setting.ENV), "the built-in default");
+        assertTrue(settings.given(Setting.GRACE));
+        assertFalse(settings.given(Setting.DEBOUNCE), "the built-in default");
+    }
+
+    @Test
+    void optionsConfigAndTheCommandLinesCommandAreTypedOnPurpose() {
+        Map<String, String> environment = sources.environment();
+        environment.put("CATFLAP_PORT", "9003");
+        environment.put("CATFLAP_COMMAND", "cat -u");
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        flags.put(Setting.PORT, "9004");
+        Settings settings = sources.load(flags, Optional.of(CommandWords.of(List.of("cat", "-n"))), environment);
+        assertEquals(Optional.empty(), settings.personalSource(Setting.PORT));
+        assertEquals(Optional.empty(), settings.personalSource(Setting.COMMAND));
+        assertEquals(Optional.empty(), settings.personalSource(Setting.GRACE), "--config's file");
+    }
+
+    /** The rows left out of units: decided per row; a new row of the Supervising group is decided with it. */
+    @Test
+    void theDevelopmentOnlySettingsAreTheSupervisingOptions() {
+        List<Setting> development = Arrays.stream(Setting.values()).filter(Setting::developmentOnly).toList();
+        assertEquals(List.of(Setting.SPAWN, Setting.WATCH, Setting.IGNORE, Setting.NO_DEFAULT_IGNORES, Setting.NO_IGNORE_FILES,
+                Setting.GRACE, Setting.DEBOUNCE), development);
+    }
+}

@@ -70,10 +70,9 @@ public enum Setting {
             "Put the one socket on fd 0 instead of 3, where inetd-style programs and "
                     + "System.inheritedChannel() in Java take it."),
     SETENV("setenv", Group.COMMAND, "--setenv", repeatable("NAME=VALUE"), NO_DEFAULT, Setting::assignments,
-            "Set NAME to VALUE in the command's environment, repeatable: it adds the variable, or overrides "
-                    + "the caller's of that name, a later one the same NAME's earlier one. For the shell's "
-                    + "DEBUG=1 before a command, which catflap, running no shell, takes for the command's name. "
-                    + "Not the names catflap sets itself (-e's, LISTEN_FDS, LISTEN_PID, LISTEN_FDNAMES)."),
+            "Set NAME to VALUE in the command's environment, repeatable: adds the variable or overrides the "
+                    + "caller's (the last for a NAME wins). catflap runs no shell: write DEBUG=1 so, not before the "
+                    + "command. Not -e's variable, LISTEN_FDS, LISTEN_PID or LISTEN_FDNAMES."),
     QUIET("quiet", Group.COMMAND, "-q/--quiet", FLAG, "false", Setting::bool,
             "Do not print the listening address, nor other notices (warnings still show)."),
 

@@ -36,6 +36,7 @@ class CommandEnvironmentIT {
             + "shell (quote it to pass it literally, or run the command with sh -c '...')";
     private static final String TILDE = ": '~' starting a word is a home directory to a shell, and catflap runs no shell "
             + "(write the path, quote it to pass it literally, or run the command with sh -c '...')";
+    private static final Path SYSTEMD = Path.of("/lib/systemd/systemd");
     /** The probe's command in a file, as one line: python3 itself (a pyenv shim would add variables). */
     private static final String PROBE = String.join(" ", Catflap.interpreterProbe());
 
@@ -334,13 +335,26 @@ class CommandEnvironmentIT {
         }
     }
 
+    /** A value a unit file cannot hold stops catflap, naming it, before any unit is written. */
+    @Test
+    void aValueThatIsNotUtf8IsRefusedForTheUnits() {
+        Catflap catflap = fromTests();
+        Catflap.Result result = catflap.runDirectly(List.of("sh", "-c", "exec \"$0\" --systemd-units app -p 8080 --unit-dir . "
+                + "--setenv \"$(printf 'BYTES=a\\377')\" -- /bin/true", catflap.commandLine(List.of()).get(0)));
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] --setenv BYTES=a"), result.stderr());
+        assertTrue(result.stderr().endsWith(": it holds bytes that are not UTF-8, which a unit file cannot\n"), result.stderr());
+        assertFalse(Files.exists(tests.resolve("app.service")), "no unit written");
+    }
+
     /** systemd's dump of the unit as it loaded it: systemd --test, as nobody, which it requires. */
     private String systemdTest(Path directory, String unit) throws IOException, InterruptedException {
         for (Path path = directory; path.startsWith(temp.getParent()) && !path.equals(temp.getParent()); path = path.getParent()) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+        assertTrue(Files.isExecutable(SYSTEMD), "systemd is missing: install Debian's systemd");
         List<String> command = new ArrayList<>(Catflap.AS_NOBODY);
-        command.addAll(List.of("/lib/systemd/systemd", "--test", "--system", "--no-pager", "--unit=" + unit));
+        command.addAll(List.of(SYSTEMD.toString(), "--test", "--system", "--no-pager", "--unit=" + unit));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("SYSTEMD_UNIT_PATH", directory + ":");
         Process systemd = builder.start();

@@ -154,6 +154,25 @@ class CommandEnvironmentIT {
         assertFalse(environment.contains("DEBUG=0"), environment.toString());
     }
 
+    /** --watch runs the command as --spawn does, and again on each change: with the same variables. */
+    @Test
+    void underWatchTheRestartedCommandGetsThemToo() throws Exception {
+        Path src = Files.createDirectories(repo.resolve("src"));
+        teamFile("catflap.port=0\ncatflap.watch=src\ncatflap.setenv=DEBUG=1\ncatflap.command=" + PROBE + " report\n");
+        try (Catflap.Running running = fromTests().start()) {
+            running.awaitStderr("the command exited with status 0; it starts again on the next change");
+            Files.writeString(src.resolve("app.py"), "changed\n");
+            String stderr = running.awaitStderr("the command exited with status 0; it starts again on the next change", 2);
+            List<String> reports = running.stdout().lines().filter(line -> !line.isBlank()).toList();
+            assertEquals(2, reports.size(), stderr);
+            for (String report : reports) {
+                List<String> environment = ProbeReport.parse(report).environRaw().stream()
+                        .map(entry -> new String(entry, StandardCharsets.UTF_8)).toList();
+                assertTrue(environment.contains("DEBUG=1"), environment.toString());
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"exec", "--spawn"})
     void catflapSetenvAsAVariableToo(String mode) {

@@ -85,6 +85,8 @@ public class CatflapCommand implements Callable<Integer> {
             ignoreFilesReport(settings.config()).forEach(line -> System.out.writeBytes(CatflapLine.plain(line)));
             return 0;
         }
+        // the caller's variables, and over them --setenv's: what the command gets, and searches PATH with
+        environment = environment.with(settings.config().setenv().orElse(List.of()));
         if (options.units != null) {
             return new SystemdUnits(search, posix, Console::say)
                     .write(options.units, settings, command, environment);

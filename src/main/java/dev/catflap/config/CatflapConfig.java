@@ -1,6 +1,7 @@
 package dev.catflap.config;
 
 import dev.catflap.launch.CommandWords;
+import dev.catflap.launch.VariableAssignment;
 import dev.catflap.socket.ListenSpec;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -41,6 +42,11 @@ public final class CatflapConfig {
     /** The environment variable that tells the command its socket's fd. */
     public String env() {
         return (String) set(Setting.ENV);
+    }
+
+    /** The variables {@code --setenv} puts into the command's environment, in order: a later one of a name wins. */
+    public Optional<List<VariableAssignment>> setenv() {
+        return list(Setting.SETENV, VariableAssignment.class);
     }
 
     public boolean quiet() {

@@ -2,6 +2,7 @@ package dev.catflap.config;
 
 import dev.catflap.CatflapException;
 import dev.catflap.launch.Handoff;
+import dev.catflap.launch.VariableAssignment;
 import io.smallrye.config.ConfigValue;
 import java.util.List;
 
@@ -36,6 +37,7 @@ final class Combinations {
         combinations.onlyInItsMode(Setting.NO_IGNORE_FILES, combinations.isOn(Setting.NO_IGNORE_FILES), Setting.WATCH);
         combinations.stdinTakesOneSocketOutsideSystemd();
         combinations.variableNotTakenBySystemd();
+        combinations.setenvLeavesTheSocketVariable();
         combinations.oneNamePerSocket();
     }
 
@@ -89,6 +91,24 @@ final class Combinations {
         ConfigValue env = value(Setting.ENV);
         if (isOn(Setting.SYSTEMD) && isSet(env) && Handoff.SYSTEMD_VARIABLES.contains(env.getValue())) {
             throw conflict(Setting.ENV, "is set by " + named(Setting.SYSTEMD) + " itself; choose another name");
+        }
+    }
+
+    /**
+     * --setenv LISTEN_FD=... where -e names LISTEN_FD: catflap sets that variable to the socket's
+     * fd, which the command needs; a value from --setenv would be lost or would lose it.
+     */
+    private void setenvLeavesTheSocketVariable() {
+        List<VariableAssignment> assignments = typed.setenv().orElse(List.of());
+        for (VariableAssignment assignment : assignments) {
+            if (assignment.name().equals(typed.env())) {
+                String which = assignments.size() > 1 ? assignment + ": " : "";
+                ConfigValue env = value(Setting.ENV);
+                String by = isSet(env) && !Configuration.DEFAULTS.equals(env.getSourceName()) ? named(Setting.ENV)
+                        : Setting.ENV.option() + ", by default";
+                throw conflict(Setting.SETENV, which + typed.env() + " is the variable catflap sets to the socket's fd ("
+                        + by + "); choose another name");
+            }
         }
     }
 

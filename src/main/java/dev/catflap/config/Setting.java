@@ -6,6 +6,8 @@ import static dev.catflap.config.Setting.Blank.repeatable;
 import static dev.catflap.config.Setting.Blank.single;
 
 import dev.catflap.launch.CommandWords;
+import dev.catflap.launch.Handoff;
+import dev.catflap.launch.VariableAssignment;
 import dev.catflap.posix.OsString;
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.IpLiteral;
@@ -66,6 +68,10 @@ public enum Setting {
             // Worded so that picocli, which may wrap after any '.', keeps System.inheritedChannel() whole.
             "Put the one socket on fd 0 instead of 3, where inetd-style programs and "
                     + "System.inheritedChannel() in Java take it."),
+    SETENV("setenv", Group.COMMAND, "--setenv", repeatable("NAME=VALUE"), NO_DEFAULT, Setting::assignments,
+            "Set NAME to VALUE in the command's environment, repeatable: adds the variable or overrides the "
+                    + "caller's (the last for a NAME wins). catflap runs no shell: write DEBUG=1 so, not before the "
+                    + "command. Not -e's variable, LISTEN_FDS, LISTEN_PID or LISTEN_FDNAMES."),
     QUIET("quiet", Group.COMMAND, "-q/--quiet", FLAG, "false", Setting::bool,
             "Do not print the listening address, nor other notices (warnings still show)."),
     WORKDIR("workdir", Group.COMMAND, "--workdir", single("DIR"), NO_DEFAULT, Setting::directory,
@@ -191,7 +197,6 @@ public enum Setting {
     private static final Pattern DURATION = Pattern.compile("([0-9]+)(?:\\.([0-9]+))?(ms|s)?");
     /** Longer than any server needs to finish its requests, short enough to notice a hang. */
     static final long MAX_GRACE_SECONDS = 3600;
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** What sd_listen_fds_with_names accepts: printable ASCII without ':', which separates them. */
     private static final Pattern FD_NAME = Pattern.compile("[\\x21-\\x39\\x3b-\\x7e]{1,255}");
 
@@ -347,10 +352,41 @@ public enum Setting {
     }
 
     static String variableName(String text) {
-        if (!VARIABLE_NAME.matcher(text).matches()) {
+        if (!VariableAssignment.NAME.matcher(text).matches()) {
             throw new IllegalArgumentException("not a valid environment variable name (letters, digits and _, not starting with a digit)");
         }
         return text;
+    }
+
+    /** The {@code NAME=VALUE} elements of a comma-separated list, in order. */
+    static List<VariableAssignment> assignments(String text) {
+        return list(text, "no NAME=VALUE", Setting::assignment);
+    }
+
+    /**
+     * One {@code NAME=VALUE}, split at its first {@code =}; the value may be empty. The systemd
+     * protocol's variables are catflap's to set (and systemd's, in a unit), whatever the mode:
+     * another value would tell the command of sockets that are not there. The -e variable,
+     * which depends on another setting, is checked by {@link Combinations}.
+     */
+    private static VariableAssignment assignment(String text) {
+        int equals = text.indexOf('=');
+        if (equals < 0) {
+            throw new IllegalArgumentException("not NAME=VALUE (no '=' in it)");
+        }
+        String name = text.substring(0, equals);
+        if (!VariableAssignment.NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a valid environment variable name "
+                    + "(letters, digits and _, not starting with a digit)");
+        }
+        if (Handoff.SYSTEMD_VARIABLES.contains(name)) {
+            throw new IllegalArgumentException(name + " is set by catflap itself (with --systemd) and by systemd in a "
+                    + "unit, to tell the command of its sockets; choose another name");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a NUL character, which no variable's value can hold");
+        }
+        return new VariableAssignment(name, text.substring(equals + 1));
     }
 
     static boolean bool(String text) {

@@ -10,7 +10,9 @@ import java.util.List;
  * next character. Nothing is expanded and no shell runs the result, so the characters a shell
  * would act on ({@code | & ; < > ( ) $ `} and a newline, which ends a command as {@code ;} does)
  * are refused unquoted: passed on literally, they would silently mean something else than the
- * author expected.
+ * author expected. So are the ones a shell expands into other words: the glob characters
+ * {@code * ? [} and a {@code ~} that starts a word ({@code src/*.py}, {@code ~/bin/tool} would
+ * reach the command as written, naming no file). Quoted, each is passed on as it is.
  *
  * <p>An unquoted word starting with {@code #} is refused too. To a shell it starts a comment; in a
  * properties file a comment is a line of its own, so {@code python3 app.py # dev server} would pass
@@ -37,6 +39,12 @@ public record ShellWords(String text, List<String> words) {
     private static final char ELEMENT_SEPARATOR = ',';
     /** What {@link #listText} escapes with a backslash so that {@link #elements} gives it back. */
     private static final String LIST_SYNTAX = "\\,'\"#";
+    /** What a shell expands a word with these into: the file names the glob matches. */
+    private static final String GLOB = "*?[";
+    private static final String NO_GLOB_HINT = " is a glob, which a shell would expand to file names, and catflap runs"
+            + " no shell (quote it to pass it literally, or run the command with sh -c '...')";
+    private static final String NO_TILDE_HINT = "'~' starting a word is a home directory to a shell, and catflap runs no"
+            + " shell (write the path, quote it to pass it literally, or run the command with sh -c '...')";
 
     public ShellWords {
         words = List.copyOf(words);
@@ -123,6 +131,10 @@ public record ShellWords(String text, List<String> words) {
                     throw new IllegalArgumentException(COMMENT_WORD);
                 } else if (!list && SHELL_SYNTAX.indexOf(c) >= 0) {
                     throw new IllegalArgumentException((c == '\n' ? "a newline" : "'" + c + "'") + NO_SHELL_HINT);
+                } else if (!list && GLOB.indexOf(c) >= 0) { // a list's globs are catflap's own (--ignore)
+                    throw new IllegalArgumentException("'" + c + "'" + NO_GLOB_HINT);
+                } else if (!list && c == '~' && atWordStart()) {
+                    throw new IllegalArgumentException(NO_TILDE_HINT);
                 } else {
                     current().append(c);
                 }

@@ -48,6 +48,18 @@ public final class Environment {
     }
 
     /**
+     * A copy with each of {@code assignments} set in turn (a later one of the same name wins),
+     * their values as the bytes {@link OsString} has them; every other entry stays as it was.
+     */
+    public Environment with(List<VariableAssignment> assignments) {
+        Environment result = this;
+        for (VariableAssignment assignment : assignments) {
+            result = result.with(assignment.name(), OsString.encode(assignment.value()));
+        }
+        return result;
+    }
+
+    /**
      * A copy where the variable {@code from} is named {@code to}, its value and place kept; any
      * other {@code to} goes. Unchanged where {@code from} is unset.
      */

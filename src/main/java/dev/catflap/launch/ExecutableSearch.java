@@ -20,6 +20,9 @@ import java.util.Optional;
 public class ExecutableSearch {
     /** glibc's search path when PATH is unset. */
     private static final byte[] DEFAULT_PATH = "/bin:/usr/bin".getBytes();
+    /** config's Setting.SETENV, which launch, a later stage, does not know (ExecutableSearchTest checks they agree). */
+    static final String SETENV_OPTION = "--setenv";
+    static final String SETENV_KEY = "catflap.setenv";
 
     private final FileAccess files;
 
@@ -41,13 +44,13 @@ public class ExecutableSearch {
         byte[] name = command.name();
         if (runsIn.isPresent() && name.length > 0 && name[0] != '/' && contains(name, (byte) '/')) {
             byte[] path = join(runsIn.get(), name);
-            return checkInterpreter(checkPath(path, command.displayName()), command.displayName());
+            return checkInterpreter(checkPath(path, command), command.displayName());
         }
         if (name.length == 0) {
             throw new CatflapException(ExitStatus.NOT_FOUND, "'': command not found");
         }
         if (contains(name, (byte) '/')) {
-            return checkInterpreter(checkPath(name, command.displayName()), command.displayName());
+            return checkInterpreter(checkPath(name, command), command.displayName());
         }
         boolean foundNotExecutable = false;
         for (byte[] directory : searchPath(environment)) {
@@ -62,12 +65,13 @@ public class ExecutableSearch {
         if (foundNotExecutable) {
             throw new CatflapException(ExitStatus.NOT_EXECUTABLE, command.displayName() + ": permission denied");
         }
-        throw new CatflapException(ExitStatus.NOT_FOUND, command.displayName() + ": command not found");
+        throw notFound(command, "command not found");
     }
 
-    private byte[] checkPath(byte[] path, String shown) {
+    private byte[] checkPath(byte[] path, CommandWords command) {
+        String shown = command.displayName();
         if (!files.exists(path)) {
-            throw new CatflapException(ExitStatus.NOT_FOUND, shown + ": no such file or directory");
+            throw notFound(command, "no such file or directory");
         }
         if (files.isDirectory(path)) {
             throw new CatflapException(ExitStatus.NOT_EXECUTABLE, shown + ": is a directory");
@@ -76,6 +80,26 @@ public class ExecutableSearch {
             throw new CatflapException(ExitStatus.NOT_EXECUTABLE, shown + ": permission denied");
         }
         return path;
+    }
+
+    /**
+     * The command is not there. Where its first word is what a shell would take for a variable
+     * ({@code DEBUG=1 python3 app.py}, {@code PYTHONPATH=src/lib python3 app.py}), the user
+     * expected a shell, which catflap does not run: the message says what to write instead.
+     */
+    private static CatflapException notFound(CommandWords command, String reason) {
+        String name = command.displayName();
+        if (!VariableAssignment.looksLikeOne(name)) {
+            return new CatflapException(ExitStatus.NOT_FOUND, name + ": " + reason);
+        }
+        return new CatflapException(ExitStatus.NOT_FOUND, String.join(" ", command.displayWords()) + ": " + name
+                + " is not a command; catflap runs no shell: use " + SETENV_OPTION + " " + asShellWord(name)
+                + " (or " + SETENV_KEY + ")");
+    }
+
+    /** {@code word} as one shell word, for a message to copy from. */
+    private static String asShellWord(String word) {
+        return word.matches("[A-Za-z0-9_@%+=:,./-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** A script runs only if its #! interpreter can: else the shells' "bad interpreter", 126. */

@@ -39,6 +39,7 @@ final class ActivateCommand {
         if (!plan.stdin()) {
             words.add("--fdname=" + String.join(":", names(plan)));
         }
+        plan.setenv().forEach(variable -> words.add("--setenv=" + variable));
         words.add("--setenv=" + plan.variable() + "=" + plan.firstFd());
         words.add("--");
         words.addAll(plan.exec());

@@ -25,6 +25,7 @@ final class ServiceUnit {
         lines.add("ExecStart=" + SystemdQuoting.execLine(plan.exec()));
         lines.add("WorkingDirectory=" + SystemdQuoting.lineValue(plan.workingDirectory().toString()));
         lines.add("Environment=" + plan.variable() + "=" + plan.firstFd());
+        plan.setenv().forEach(variable -> lines.add("Environment=" + SystemdQuoting.assignment(variable.name(), variable.value())));
         if (plan.stdin()) {
             lines.add("StandardInput=socket");
             // systemd would otherwise put stdout on the socket too; catflap leaves it where it was

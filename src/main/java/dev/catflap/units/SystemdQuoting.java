@@ -87,6 +87,17 @@ public final class SystemdQuoting {
         return quoted(word, true);
     }
 
+    /**
+     * One assignment of an Environment= line, read back as this exact variable. systemd splits
+     * the line into assignments as it splits ExecStart=, double quotes and C escapes honoured, then
+     * expands specifiers ({@code %%} one {@code %}) but no variables: {@code $} stays as it is.
+     *
+     * @throws IllegalArgumentException for a value that is not UTF-8, which a unit file cannot hold
+     */
+    public static String assignment(String name, String value) {
+        return quoted(name + "=" + value, false);
+    }
+
     private static String quoted(String word, boolean variables) {
         notUtf8(word);
         if (PLAIN_WORD.matcher(word).matches()) {

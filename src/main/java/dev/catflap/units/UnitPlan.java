@@ -1,5 +1,6 @@
 package dev.catflap.units;
 
+import dev.catflap.launch.VariableAssignment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param command where the production command came from, and how it was written
  * @param workingDirectory WorkingDirectory=, where the command runs ({@link ProductionCommand#directory()})
  * @param variable catflap's variable for the first socket's fd (LISTEN_FD unless -e)
+ * @param setenv the variables {@code --setenv} adds, each an Environment= line, in order
  * @param stdin whether the socket is the service's stdin ({@code --stdin})
  * @param settings where the settings that are not defaults came from, each source with its keys
  * @param leftOut the settings that have no meaning in units, each group with why: the
@@ -24,7 +26,7 @@ import java.util.Optional;
  */
 public record UnitPlan(UnitName name, List<ListenLine> sockets, Optional<String> fdName, Optional<Integer> backlog,
         int socketMode, List<String> exec, ProductionCommand command, Path workingDirectory, String variable,
-        boolean stdin, List<String> settings, List<String> leftOut) {
+        List<VariableAssignment> setenv, boolean stdin, List<String> settings, List<String> leftOut) {
 
     /** The fd catflap's variable names: 0 with --stdin, else 3, where systemd puts the first socket too. */
     public int firstFd() {

@@ -8,6 +8,7 @@ import dev.catflap.launch.CommandWords;
 import dev.catflap.launch.Environment;
 import dev.catflap.launch.ExecutableSearch;
 import dev.catflap.launch.Handoff;
+import dev.catflap.launch.VariableAssignment;
 import dev.catflap.posix.OsString;
 import dev.catflap.socket.ListenSpec;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class UnitPlanner {
         writableWorkingDirectory(command.directory());
         List<ListenLine> sockets = sockets();
         return new UnitPlan(name, sockets, fdName(sockets), config.backlog(), socketMode(), exec(command, search, environment),
-                command, command.directory(), variable(), config.stdin(), settingsGiven(), leftOut());
+                command, command.directory(), variable(), setenv(), config.stdin(), settingsGiven(), leftOut());
     }
 
     /** WorkingDirectory= is where the command runs: a name that a unit file cannot hold stops it. */
@@ -71,6 +72,24 @@ final class UnitPlanner {
                     + " itself in the service; choose another name");
         }
         return config.env();
+    }
+
+    /**
+     * --setenv's variables, each written as systemd reads it back: a value a unit file cannot
+     * hold (bytes that are not UTF-8) stops it, naming the variable and where it came from.
+     */
+    private List<VariableAssignment> setenv() {
+        List<VariableAssignment> assignments = config.setenv().orElse(List.of());
+        for (VariableAssignment assignment : assignments) {
+            try {
+                SystemdQuoting.assignment(assignment.name(), assignment.value());
+            } catch (IllegalArgumentException e) {
+                String which = assignments.size() > 1 ? assignment + " (" + settings.origin(Setting.SETENV) + ")"
+                        : settings.origin(Setting.SETENV);
+                throw CatflapException.usage(which + ": " + e.getMessage());
+            }
+        }
+        return assignments;
     }
 
     /** The -l sockets, or the -h/-p shorthand's one, each checked for what a unit can say. */

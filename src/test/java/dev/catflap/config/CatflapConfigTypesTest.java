@@ -23,6 +23,7 @@ class CatflapConfigTypesTest {
             Setting.LISTEN, "127.0.0.1:8080,unix:app.sock",
             Setting.BACKLOG, "64",
             Setting.FDNAME, "web",
+            Setting.SETENV, "DEBUG=1,EMPTY=",
             Setting.WATCH, ".",
             Setting.IGNORE, "*.log",
             Setting.WORKDIR, ".",

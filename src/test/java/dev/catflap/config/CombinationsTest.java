@@ -75,6 +75,20 @@ class CombinationsTest {
         assertEquals("CATFLAP_ENV=LISTEN_FDS: is set by --systemd itself; choose another name", refusal());
     }
 
+    /** The command needs the socket's fd in that variable: --setenv may not take it, in any mode. */
+    @Test
+    void setenvLeavesTheSocketVariableToCatflap() {
+        flags.put(Setting.SETENV, "LISTEN_FD=7");
+        assertEquals("--setenv LISTEN_FD=7: LISTEN_FD is the variable catflap sets to the socket's fd (-e/--env, by default); "
+                + "choose another name", refusal());
+        flags.put(Setting.SETENV, "DEBUG=1,PORT_FD=7");
+        environment.put("CATFLAP_ENV", "PORT_FD");
+        assertEquals("--setenv DEBUG=1 --setenv PORT_FD=7: PORT_FD=7: PORT_FD is the variable catflap sets to the socket's "
+                + "fd (CATFLAP_ENV=PORT_FD); choose another name", refusal());
+        flags.put(Setting.SETENV, "LISTEN_FD=7");
+        assertDoesNotThrow(this::load, "with -e PORT_FD, LISTEN_FD is the command's");
+    }
+
     @Test
     void oneNamePerSocket() {
         flags.put(Setting.SYSTEMD, "true");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.launch.CommandWords;
+import dev.catflap.launch.VariableAssignment;
 import dev.catflap.socket.ListenSpec;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -88,6 +89,38 @@ class SettingParsersTest {
         assertEquals(List.of("sh", "-c", "echo it's"),
                 ((CommandWords) Setting.COMMAND.parse("sh -c \"echo it's\"")).displayWords());
         assertEquals("no command in it", refusal(Setting.COMMAND, ""));
+    }
+
+    @Test
+    void setenvIsNameEqualsValueInOrder() {
+        assertEquals(List.of(new VariableAssignment("DEBUG", "1"), new VariableAssignment("URL", "a=b,c"),
+                new VariableAssignment("EMPTY", ""), new VariableAssignment("DEBUG", "2")),
+                Setting.SETENV.parse("DEBUG=1, URL=a=b\\,c,EMPTY=,DEBUG=2"));
+        assertEquals("no NAME=VALUE", refusal(Setting.SETENV, ""));
+        assertEquals("not NAME=VALUE (no '=' in it)", refusal(Setting.SETENV, "DEBUG"));
+        assertEquals("'1X' is not a valid environment variable name (letters, digits and _, not starting with a digit)",
+                refusal(Setting.SETENV, "1X=1"));
+        assertEquals("'' is not a valid environment variable name (letters, digits and _, not starting with a digit)",
+                refusal(Setting.SETENV, "=1"));
+        assertEquals("A-B=1: 'A-B' is not a valid environment variable name (letters, digits and _, not starting with a digit)",
+                refusal(Setting.SETENV, "OK=1,A-B=1"), "the bad one of several is quoted");
+        assertEquals("a NUL character, which no variable's value can hold", refusal(Setting.SETENV, "A=x\0y"));
+    }
+
+    @Test
+    void setenvLeavesSystemdsVariablesToCatflap() {
+        for (String name : List.of("LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES")) {
+            assertEquals(name + " is set by catflap itself (with --systemd) and by systemd in a unit, to tell the command "
+                    + "of its sockets; choose another name", refusal(Setting.SETENV, name + "=1"));
+        }
+    }
+
+    @Test
+    void aCommandsGlobsAndLeadingTildeAreRefusedUnquoted() {
+        assertEquals("'*' is a glob, which a shell would expand to file names, and catflap runs no shell (quote it to "
+                + "pass it literally, or run the command with sh -c '...')", refusal(Setting.COMMAND, "python3 src/*.py"));
+        assertEquals("'~' starting a word is a home directory to a shell, and catflap runs no shell (write the path, "
+                + "quote it to pass it literally, or run the command with sh -c '...')", refusal(Setting.UNIT_COMMAND, "~/bin/x"));
     }
 
     private static String refusal(Setting setting, String text) {

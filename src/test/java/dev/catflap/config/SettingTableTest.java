@@ -39,7 +39,7 @@ class SettingTableTest {
         assertFalse(setting.description().isBlank());
         assertTrue(setting.description().endsWith("."), setting.description());
         assertFalse(setting.description().contains(Setting.DEFAULT), "a default to write in, but none: " + setting);
-        setting.label().ifPresent(label -> assertTrue(label.matches("[A-Z]+"), label));
+        setting.label().ifPresent(label -> assertTrue(label.matches("[A-Z]+(=[A-Z]+)?"), label));
     }
 
     @ParameterizedTest

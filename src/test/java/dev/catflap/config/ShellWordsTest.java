@@ -109,4 +109,29 @@ class ShellWordsTest {
         assertEquals("src,lib", ShellWords.listText(List.of("src", "lib")), "nothing escaped that needs none");
         assertEquals("", ShellWords.listText(List.of("")), "an empty option stays empty: it unsets");
     }
+
+    /** A shell would expand them into file names (or a home directory): catflap, which runs none, refuses them unquoted. */
+    @Test
+    void globCharactersAndALeadingTildeAreRefusedUnquoted() {
+        for (String text : List.of("ls *.py", "ls src/*", "ls a?c", "ls [ab]", "ls x[", "~/bin/tool", "ls ~", "ls ~root/x",
+                "a\t~/x")) {
+            assertThrows(IllegalArgumentException.class, () -> ShellWords.parse(text), text);
+        }
+        assertEquals("'?' is a glob, which a shell would expand to file names, and catflap runs no shell (quote it to "
+                + "pass it literally, or run the command with sh -c '...')",
+                assertThrows(IllegalArgumentException.class, () -> ShellWords.parse("ls a?c")).getMessage());
+    }
+
+    @Test
+    void quotedOrEscapedTheyAreWordsAsWritten() {
+        assertEquals(List.of("ls", "*.py", "a?c", "[ab]", "~/x", "~", "*", "~x"),
+                ShellWords.parse("ls '*.py' \"a?c\" \\[ab] '~'/x \\~ \"*\" ''~x").words());
+        assertEquals(List.of("a~b", "--home=~"), ShellWords.parse("a~b --home=~").words(), "only a leading ~ is refused");
+    }
+
+    @Test
+    void quoteGivesGlobsAndTildesBackQuoted() {
+        List<String> words = List.of("ls", "*.py", "~/x", "a[1]");
+        assertEquals(words, ShellWords.parse(ShellWords.quote(words)).words());
+    }
 }

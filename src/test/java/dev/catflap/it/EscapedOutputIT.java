@@ -58,11 +58,11 @@ class EscapedOutputIT {
 
     @Test
     void showConfigPrintsWhatFilesSayEscaped() throws IOException {
-        Files.writeString(temp.resolve(".catflap.properties"), "catflap.command=echo \\u001b[2K hi\n");
+        Files.writeString(temp.resolve(".catflap.properties"), "catflap.command=echo '\\u001b[2K' hi\n");
         Catflap.Result result = Catflap.launcher().in(temp).env("HOME", temp.toString()).env("XDG_CONFIG_HOME", temp.toString())
                 .run("--show-config");
         assertEquals(0, result.exit(), result.stderr());
-        assertTrue(result.stdout().contains("echo \\e[2K hi"), result.stdout());
+        assertTrue(result.stdout().contains("echo '\\e[2K' hi"), result.stdout());
         assertNoControlCharacters(result.stdout());
     }
 

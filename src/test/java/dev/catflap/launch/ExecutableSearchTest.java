@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
+import dev.catflap.config.Setting;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.UnusedFileAccess;
 import java.io.IOException;
@@ -69,6 +70,34 @@ class ExecutableSearchTest {
         assertFails(126, script + ": bad interpreter /fake/python3: permission denied", script.toString(), "");
         files.executable("/fake/python3");
         assertEquals(script.toString(), resolve(script.toString(), ""));
+    }
+
+    /** A shell would have set DEBUG for python3; catflap, which runs none, says what to write instead. */
+    @Test
+    void aFirstWordThatAShellTakesForAVariableIs127WithTheSetenvHint() {
+        CatflapException e = assertThrows(CatflapException.class,
+                () -> search.resolve(CommandWords.of(List.of("DEBUG=1", "python3", "app.py")), environment("/fake/a")));
+        assertEquals("DEBUG=1 python3 app.py: DEBUG=1 is not a command; catflap runs no shell: use --setenv DEBUG=1 "
+                + "(or catflap.setenv)", e.getMessage());
+        assertEquals(127, e.exitCode());
+        assertFails(127, "PYTHONPATH=src/lib: PYTHONPATH=src/lib is not a command; catflap runs no shell: use --setenv "
+                + "PYTHONPATH=src/lib (or catflap.setenv)", "PYTHONPATH=src/lib", "/fake/a");
+        assertFails(127, "MSG=a b: MSG=a b is not a command; catflap runs no shell: use --setenv 'MSG=a b' (or catflap.setenv)",
+                "MSG=a b", "/fake/a");
+    }
+
+    @Test
+    void onlyAVariablesNameBeforeTheEqualsSignDrawsTheHint() {
+        assertFails(127, "1X=1: command not found", "1X=1", "/fake/a");
+        assertFails(127, "./A=1: no such file or directory", "./A=1", "/fake/a");
+        files.executable("/fake/a/A=1");
+        assertEquals("/fake/a/A=1", resolve("A=1", "/fake/a"), "a program of that name runs");
+    }
+
+    @Test
+    void theHintNamesTheSetenvSetting() {
+        assertEquals(Setting.SETENV.option(), ExecutableSearch.SETENV_OPTION);
+        assertEquals(Setting.SETENV.key(), ExecutableSearch.SETENV_KEY);
     }
 
     private String resolve(String name, String path) {

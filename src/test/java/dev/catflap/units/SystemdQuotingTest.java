@@ -73,6 +73,16 @@ class SystemdQuotingTest {
         assertEquals("it holds bytes that are not UTF-8, which a unit file cannot", e.getMessage());
     }
 
+    /** Environment= splits and unescapes as ExecStart= does, then expands specifiers, but no variables. */
+    @Test
+    void anAssignmentReadsBackAsTheVariable() {
+        assertEquals("DEBUG=1", SystemdQuoting.assignment("DEBUG", "1"));
+        assertEquals("EMPTY=", SystemdQuoting.assignment("EMPTY", ""));
+        assertEquals("\"MSG=a \\\"b\\\" $HOME 50%% \\\\x\"", SystemdQuoting.assignment("MSG", "a \"b\" $HOME 50% \\x"));
+        assertEquals("\"NL=x\\ny\"", SystemdQuoting.assignment("NL", "x\ny"));
+        assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.assignment("B", OsString.decode(new byte[] {(byte) 0xff})));
+    }
+
     @Test
     void aLineValueKeepsBlanksAndQuotesButDoublesPercent() {
         assertEquals("/srv/my app/100%%.sock", SystemdQuoting.lineValue("/srv/my app/100%.sock"));

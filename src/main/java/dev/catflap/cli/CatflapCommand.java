@@ -75,6 +75,12 @@ public class CatflapCommand implements Callable<Integer> {
         if (options.init) {
             return init(parsed, command);
         }
+        if (command.equals(List.of("init"))) {
+            // As air's "air init": a user who types it wants the starter file, never the system's
+            // init (as root, telinit), which no one runs through a socket launcher.
+            throw CatflapException.commandLine("init: did you mean --init, which writes a starter .catflap.properties? "
+                    + "To run a program named init, give its path (./init)");
+        }
         Environment environment = CallerEnvironment.read(posix);
         Settings settings = configuration.load(SettingOptions.flags(spec), commandLine(command), options.file(),
                 LauncherVariables.forSettings(environment.variables()));

@@ -83,7 +83,7 @@ public enum Setting {
                     + "USR1, USR2 and TERM, end as it ended (by the same signal, if one killed it), and end whatever "
                     + "it left running."),
     WATCH("watch", Group.SUPERVISING, "--watch", repeatable("PATH"), NO_DEFAULT, Setting::watchPaths,
-            "Restart the command when files under PATH change (repeatable; implies --spawn). "
+            "Restart the command when files under PATH change (repeatable; implies --spawn; a PATH that does not exist yet is watched for). "
                     + "Changes do not count in .git/, target/, node_modules/ and __pycache__/, to editors' swap, "
                     + "backup and lock files, nor where the repository's .gitignore and .ignore files say."),
     IGNORE("ignore", Group.SUPERVISING, "--ignore", repeatable("GLOB"), NO_DEFAULT, Setting::globs,

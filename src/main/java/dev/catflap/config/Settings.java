@@ -124,13 +124,39 @@ public final class Settings {
         if (fromCommandLine(setting)) {
             return Optional.empty();
         }
-        ConfigValue value = value(setting);
+        Optional<ListValue> list = config.list(setting);
+        if (list.isEmpty() || list.get().parts().isEmpty()) {
+            return personalName(setting, value(setting));
+        }
+        // A list takes elements from several sources (ListValue): each personal one is named.
+        List<String> names = list.get().parts().stream()
+                .flatMap(part -> personalName(setting, part.written()).stream()).distinct().toList();
+        return names.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", names));
+    }
+
+    /**
+     * {@link #personalSource} of one element of a list setting, e.g. one socket of several,
+     * where the team file gives one and {@code CATFLAP_LISTEN} another: the personal source whose
+     * part of the list holds {@code element} (as the setting parses it), if any.
+     */
+    public Optional<String> personalSourceOf(Setting setting, Object element) {
+        for (ListValue.Part part : config.list(setting).map(ListValue::parts).orElse(List.of())) {
+            Object parsed = setting.parse(part.text());
+            if (parsed instanceof List<?> elements && elements.contains(element)) {
+                return personalName(setting, part.written());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The personal source that wrote {@code value}, as {@link #personalSource} names it; none for the team's or typed ones. */
+    private Optional<String> personalName(Setting setting, ConfigValue value) {
         String unset = value.getValue() != null && value.getValue().isEmpty() ? "=" : "";
         String name = value.getSourceName() == null ? "" : value.getSourceName();
         if (name.equals(Configuration.ENVIRONMENT)) {
             return Optional.of(setting.environmentVariable() + unset + " in your environment");
         }
-        if (from(localFile, setting)) {
+        if (localFile.map(path -> path.toString().equals(name)).orElse(false)) {
             return Optional.of(setting.key() + unset + " in your local file " + name);
         }
         if (userFileRead && name.equals(userFile.toString())) {

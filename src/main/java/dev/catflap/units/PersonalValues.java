@@ -2,8 +2,10 @@ package dev.catflap.units;
 
 import dev.catflap.config.Setting;
 import dev.catflap.config.Settings;
+import dev.catflap.launch.VariableAssignment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The unit lines that one developer's own sources decided: a {@code CATFLAP_*} variable exported
@@ -21,36 +23,47 @@ final class PersonalValues {
     static List<String> warnings(UnitPlan plan, Settings settings) {
         List<String> warnings = new ArrayList<>();
         for (Made made : lines(plan, settings)) {
-            settings.personalSource(made.setting()).ifPresent(source -> warnings.add("warning: " + made.line()
-                    + " comes from " + source + ", not from the project"));
+            made.source().ifPresent(source -> warnings.add("warning: " + made.line() + " comes from " + source
+                    + ", not from the project"));
         }
         return warnings;
     }
 
-    /** A unit line, and a setting whose value made it. */
-    private record Made(Setting setting, String line) {
+    /** A unit line, and the personal source whose value made it, if one did. */
+    private record Made(String line, Optional<String> source) {
     }
 
-    /** Each unit line that a setting's value made, with that setting; a line two settings made, once for each. */
+    /** Each unit line that a setting's value made, with its personal source; a line two settings made, once for each. */
     private static List<Made> lines(UnitPlan plan, Settings settings) {
         List<Made> made = new ArrayList<>();
         boolean listen = settings.config().listen().isPresent();
         for (ListenLine socket : plan.sockets()) {
             if (listen) {
-                made.add(new Made(Setting.LISTEN, socket.unitLine()));
+                // Lists add up across sources: each socket is named by the source of its own spec.
+                made.add(new Made(socket.unitLine(), settings.personalSourceOf(Setting.LISTEN, socket.spec())));
             } else {
-                made.add(new Made(Setting.HOST, socket.unitLine()));
-                made.add(new Made(Setting.PORT, socket.unitLine()));
+                made.add(new Made(socket.unitLine(), settings.personalSource(Setting.HOST)));
+                made.add(new Made(socket.unitLine(), settings.personalSource(Setting.PORT)));
             }
         }
         if (settings.config().fdname().isPresent()) {
-            plan.fdName().ifPresent(name -> made.add(new Made(Setting.FDNAME, "FileDescriptorName=" + SystemdQuoting.lineValue(name))));
+            plan.fdName().ifPresent(name -> made.add(new Made("FileDescriptorName=" + SystemdQuoting.lineValue(name),
+                    settings.personalSource(Setting.FDNAME))));
         }
-        plan.backlog().ifPresent(backlog -> made.add(new Made(Setting.BACKLOG, "Backlog=" + backlog)));
-        plan.command().setting().ifPresent(setting -> made.add(new Made(setting, "ExecStart=" + SystemdQuoting.execLine(plan.exec()))));
+        plan.backlog().ifPresent(backlog -> made.add(new Made("Backlog=" + backlog, settings.personalSource(Setting.BACKLOG))));
+        plan.command().setting().ifPresent(setting -> made.add(new Made("ExecStart=" + SystemdQuoting.execLine(plan.exec()),
+                settings.personalSource(setting))));
         String variable = "Environment=" + plan.variable() + "=" + plan.firstFd();
-        made.add(new Made(Setting.ENV, variable));
-        made.add(new Made(Setting.STDIN, plan.stdin() ? "StandardInput=socket" : variable));
+        made.add(new Made(variable, settings.personalSource(Setting.ENV)));
+        made.add(new Made(plan.stdin() ? "StandardInput=socket" : variable, settings.personalSource(Setting.STDIN)));
+        for (VariableAssignment assignment : plan.setenv()) {
+            made.add(new Made("Environment=" + SystemdQuoting.assignment(assignment.name(), assignment.value()),
+                    settings.personalSourceOf(Setting.SETENV, assignment)));
+        }
+        if (settings.config().workdir().isPresent()) {
+            made.add(new Made("WorkingDirectory=" + SystemdQuoting.lineValue(plan.workingDirectory().toString()),
+                    settings.personalSource(Setting.WORKDIR)));
+        }
         return made;
     }
 }

@@ -143,6 +143,25 @@ class InitIT {
         return keys;
     }
 
+    /** "catflap init" is a slip for --init: never the system's init (as root, telinit), nor any init on PATH. */
+    @Test
+    void theWordInitIsNoCommandButAHint() throws IOException {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path ran = temp.resolve("init-ran");
+        Path init = Files.writeString(bin.resolve("init"), "#!/bin/sh\ntouch '" + ran + "'\n");
+        Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Catflap.Result result = catflap(repository).env("PATH", bin + ":" + System.getenv("PATH")).run("-p", "0", "init");
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] init: did you mean --init, which writes a starter .catflap.properties? "
+                + "To run a program named init, give its path (./init)\n"), result.stderr());
+        assertFalse(Files.exists(ran), "no init ran");
+        assertFalse(Files.exists(repository.resolve(".catflap.properties")), "nothing written");
+
+        Catflap.Result byPath = catflap(repository).run("-p", "0", "-q", init.toString());
+        assertEquals(0, byPath.exit(), byPath.stderr());
+        assertTrue(Files.exists(ran), "a program named init runs when its path is given");
+    }
+
     private Catflap catflap(Path directory) {
         Catflap catflap = Catflap.launcher().in(directory).env("HOME", home.toString()).env("XDG_CONFIG_HOME", home.toString());
         catflap.environment().keySet().removeIf(name -> name.startsWith("CATFLAP_"));

@@ -156,6 +156,38 @@ class UnitsFromPersonalValuesIT {
     }
 
     /**
+     * Lists add up across sources: where the team file gives a socket and a variable and the
+     * developer's own sources add one each, only the added ones are named; and a personal
+     * --workdir is named with the WorkingDirectory= it made.
+     */
+    @Test
+    void onlyTheElementsAPersonalSourceAddedToAListAreNamed() throws Exception {
+        Files.createDirectory(repository.resolve("deploy"));
+        int team = freePort();
+        int own = freePort();
+        Files.writeString(repository.resolve(".catflap.properties"), TEAM_FILE.replace("catflap.port=8080",
+                "catflap.listen=127.0.0.1:" + team + "\ncatflap.setenv=MODE=production"));
+        Path localFile = Files.writeString(repository.resolve(".catflap.local.properties"), "catflap.setenv=DEBUG=1\n");
+        Catflap catflap = developer().env("CATFLAP_LISTEN", "127.0.0.1:" + own).env("CATFLAP_WORKDIR", repository.resolve("src").toString());
+
+        Catflap.Result result = catflap.run("--systemd-units", "webapp");
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> warnings = result.stderr().lines().filter(line -> line.endsWith(", not from the project")).toList();
+        assertEquals(List.of("[catflap] warning: ListenStream=127.0.0.1:" + own + " comes from CATFLAP_LISTEN in your environment, "
+                        + "not from the project",
+                "[catflap] warning: Environment=DEBUG=1 comes from catflap.setenv in your local file " + localFile
+                        + ", not from the project",
+                "[catflap] warning: WorkingDirectory=" + repository.resolve("src") + " comes from CATFLAP_WORKDIR in your "
+                        + "environment, not from the project"), warnings, result.stderr());
+        String service = Files.readString(repository.resolve("deploy/webapp.service"));
+        assertTrue(service.contains("\nEnvironment=MODE=production\n") && service.contains("\nEnvironment=DEBUG=1\n"), service);
+        String socket = Files.readString(repository.resolve("deploy/webapp.socket"));
+        assertTrue(socket.contains("\nListenStream=127.0.0.1:" + team + "\n") && socket.contains("\nListenStream=127.0.0.1:" + own + "\n"),
+                socket);
+        SystemdUnitsIT.verifyIn(repository.resolve("deploy"), "webapp");
+    }
+
+    /**
      * The same values typed as options, or given by the team file, are chosen on purpose: no
      * warning; a production command with a system path draws none either.
      */
@@ -211,7 +243,7 @@ class UnitsFromPersonalValuesIT {
         Files.writeString(teamFile, TEAM_FILE.replace("unit-dir=deploy", "unit-dir=../elsewhere/units"));
         Catflap.Result file = developer().run("--systemd-units", "webapp");
         assertEquals(2, file.exit(), file.stderr());
-        assertEquals("[catflap] catflap.unit-dir=" + repository.resolve("../elsewhere/units") + " in " + teamFile
+        assertEquals("[catflap] " + teamFile + ":7: catflap.unit-dir=" + repository.resolve("../elsewhere/units")
                 + ": no such directory " + outside + "; catflap makes a missing unit directory only inside the project ("
                 + repository + "): make it, or choose another\n", file.stderr());
 
@@ -231,7 +263,7 @@ class UnitsFromPersonalValuesIT {
         Files.createSymbolicLink(repository.resolve("deploy"), temp.resolve("planted"));
         Catflap.Result result = developer().run("--systemd-units", "webapp");
         assertEquals(2, result.exit(), result.stderr());
-        assertEquals("[catflap] catflap.unit-dir=" + repository.resolve("deploy") + " in " + repository.resolve(".catflap.properties")
+        assertEquals("[catflap] " + repository.resolve(".catflap.properties") + ":7: catflap.unit-dir=" + repository.resolve("deploy")
                 + ": no such directory: " + repository.resolve("deploy") + " is a link to nothing\n", result.stderr());
         assertFalse(Files.exists(temp.resolve("planted")));
     }

@@ -78,6 +78,22 @@ public final class Catflap {
         return command;
     }
 
+    /** A python script that prints the directory it runs in, then its PWD ("(unset)" when it has none). */
+    public static final String WHERE_SCRIPT = "import os\nprint(os.getcwd())\nprint(os.environ.get('PWD', '(unset)'))\n";
+
+    /**
+     * Quiet arguments ({@code -q}) for a way to run the command: {@code "exec"} adds no option,
+     * any other mode is the option itself ({@code "--spawn"}); then {@code rest}.
+     */
+    public static List<String> quietIn(String mode, String... rest) {
+        List<String> args = new ArrayList<>(List.of("-q"));
+        if (!mode.equals("exec")) {
+            args.add(mode);
+        }
+        args.addAll(List.of(rest));
+        return args;
+    }
+
     /** The path of the python3 on PATH, once asked. */
     private static final class Interpreter {
         static final String PATH = ask();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * user file) runs where the user is.
  */
 class CommandDirectoryIT {
-    /** Prints the directory it runs in, then its PWD. */
-    private static final String WHERE = "import os\nprint(os.getcwd())\nprint(os.environ.get('PWD', '(unset)'))\n";
     /**
      * python3 itself, not whatever is on PATH: a pyenv shim is a bash script, and bash sets PWD
      * to its directory whatever it was given.
@@ -44,9 +41,9 @@ class CommandDirectoryIT {
         tests = Files.createDirectories(repo.resolve("tests"));
         configHome = Files.createDirectories(temp.resolve("xdg"));
         Path tools = Files.createDirectories(repo.resolve("tools"));
-        Files.writeString(tools.resolve("where.py"), WHERE);
+        Files.writeString(tools.resolve("where.py"), Catflap.WHERE_SCRIPT);
         Path script = tools.resolve("where");
-        Files.writeString(script, "#!" + PYTHON + "\n" + WHERE);
+        Files.writeString(script, "#!" + PYTHON + "\n" + Catflap.WHERE_SCRIPT);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -59,22 +56,13 @@ class CommandDirectoryIT {
                 .env("XDG_CONFIG_HOME", configHome.toString());
     }
 
-    private static List<String> args(String mode, String... rest) {
-        List<String> args = new ArrayList<>(List.of("-q"));
-        if (!mode.equals("exec")) {
-            args.add(mode);
-        }
-        args.addAll(List.of(rest));
-        return args;
-    }
-
     /** A developer's own command in the local file beside the team file runs there too: it is the project's. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"exec", "--spawn"})
     void theLocalFilesCommandRunsInTheProjectDirectory(String mode) throws IOException {
         Files.writeString(repo.resolve(".catflap.properties"), "catflap.port=0\n");
         Files.writeString(repo.resolve(".catflap.local.properties"), "catflap.command=" + PYTHON + " tools/where.py\n");
-        Catflap.Result result = fromTests().run(args(mode));
+        Catflap.Result result = fromTests().run(Catflap.quietIn(mode));
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(repo + "\n" + repo + "\n", result.stdout());
     }
@@ -84,7 +72,7 @@ class CommandDirectoryIT {
     @ValueSource(strings = {"exec", "--spawn"})
     void theTeamFilesCommandRunsInTheFilesDirectoryWithItsPwd(String mode) throws IOException {
         teamFile(PYTHON + " tools/where.py");
-        Catflap.Result result = fromTests().run(args(mode));
+        Catflap.Result result = fromTests().run(Catflap.quietIn(mode));
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(repo + "\n" + repo + "\n", result.stdout());
     }
@@ -94,7 +82,7 @@ class CommandDirectoryIT {
     @ValueSource(strings = {"exec", "--spawn"})
     void theTeamFilesRelativeExecutableIsFoundInTheFilesDirectory(String mode) throws IOException {
         teamFile("./tools/where");
-        Catflap.Result result = fromTests().run(args(mode));
+        Catflap.Result result = fromTests().run(Catflap.quietIn(mode));
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(repo + "\n" + repo + "\n", result.stdout());
     }
@@ -103,7 +91,7 @@ class CommandDirectoryIT {
     @Test
     void noPwdIsAddedWhereTheCallerHadNone() throws IOException {
         teamFile(PYTHON + " tools/where.py");
-        Catflap.Result result = fromTests().withoutEnv("PWD").run(args("--spawn"));
+        Catflap.Result result = fromTests().withoutEnv("PWD").run(Catflap.quietIn("--spawn"));
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(repo + "\n(unset)\n", result.stdout());
     }
@@ -112,7 +100,7 @@ class CommandDirectoryIT {
     @ValueSource(strings = {"exec", "--spawn"})
     void aCommandOnTheCommandLineRunsWhereTheUserIs(String mode) throws IOException {
         teamFile(PYTHON + " tools/where.py");
-        Catflap.Result result = fromTests().run(args(mode, "--", PYTHON, "../tools/where.py"));
+        Catflap.Result result = fromTests().run(Catflap.quietIn(mode, "--", PYTHON, "../tools/where.py"));
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(tests + "\n" + tests + "\n", result.stdout());
     }
@@ -130,7 +118,7 @@ class CommandDirectoryIT {
             Files.createDirectories(configHome.resolve("catflap"));
             Files.writeString(configHome.resolve("catflap/config.properties"), "catflap.command=" + command + "\n");
         }
-        Catflap.Result result = catflap.run(args("exec"));
+        Catflap.Result result = catflap.run(Catflap.quietIn("exec"));
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(tests + "\n" + tests + "\n", result.stdout());
     }

@@ -74,15 +74,6 @@ class CommandEnvironmentIT {
         return Catflap.launcher().in(tests).env("HOME", temp.toString()).env("XDG_CONFIG_HOME", temp.resolve("xdg").toString());
     }
 
-    private static List<String> args(String mode, String... rest) {
-        List<String> args = new ArrayList<>(List.of("-q"));
-        if (!mode.equals("exec")) {
-            args.add(mode);
-        }
-        args.addAll(List.of(rest));
-        return args;
-    }
-
     /** The command's environment as its execve got it, each entry as text. */
     private static List<String> environment(Catflap.Result result) {
         assertEquals(0, result.exit(), result.stderr());
@@ -104,7 +95,7 @@ class CommandEnvironmentIT {
         List<String> direct = ProbeReport.parse(Catflap.launcher().runDirectly(caller.execWords(Catflap.interpreterProbe("report")))
                 .stdout()).environRawHex();
 
-        List<byte[]> line = Caller.bytes(Catflap.launcher().commandLine(args(mode, "-p", "0", "--setenv", "UTF8=new",
+        List<byte[]> line = Caller.bytes(Catflap.launcher().commandLine(Catflap.quietIn(mode, "-p", "0", "--setenv", "UTF8=new",
                 "--setenv", "TWICE=third")));
         line.addAll(List.of(latin1("--setenv"), latin1("ADDED=\u00ff\u0001 two  spaces"), latin1("--")));
         line.addAll(Caller.bytes(Catflap.interpreterProbe("report")));
@@ -146,7 +137,7 @@ class CommandEnvironmentIT {
                 catflap.setenv=DEBUG=1, GREETING=hello world, LIST=a\\\\,b, URL=http://x/?a=1
                 catflap.command=%s report
                 """.formatted(PROBE));
-        List<String> environment = environment(fromTests().env("DEBUG", "0").env("KEPT", "yes").run(args(mode)));
+        List<String> environment = environment(fromTests().env("DEBUG", "0").env("KEPT", "yes").run(Catflap.quietIn(mode)));
         for (String entry : List.of("DEBUG=1", "GREETING=hello world", "LIST=a,b", "URL=http://x/?a=1", "KEPT=yes",
                 "LISTEN_FD=3")) {
             assertTrue(environment.contains(entry), entry + " in " + environment);
@@ -177,7 +168,7 @@ class CommandEnvironmentIT {
     @ValueSource(strings = {"exec", "--spawn"})
     void catflapSetenvAsAVariableToo(String mode) {
         List<String> environment = environment(fromTests().env("CATFLAP_SETENV", "FROM_VARIABLE=1,OTHER=2")
-                .run(runProbe(args(mode, "-p", "0", "--"))));
+                .run(runProbe(Catflap.quietIn(mode, "-p", "0", "--"))));
         assertTrue(environment.containsAll(List.of("FROM_VARIABLE=1", "OTHER=2")), environment.toString());
     }
 
@@ -230,7 +221,7 @@ class CommandEnvironmentIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"exec", "--spawn"})
     void aShellsAssignmentBeforeTheCommandOnTheCommandLineIsACommandNotFoundWithTheHint(String mode) {
-        Catflap.Result result = fromTests().run(args(mode, "-p", "0", "DEBUG=1", "python3", "app.py"));
+        Catflap.Result result = fromTests().run(Catflap.quietIn(mode, "-p", "0", "DEBUG=1", "python3", "app.py"));
         assertEquals(127, result.exit(), result.stderr());
         assertEquals("[catflap] " + HINT + "\n", result.stderr());
         assertEquals("", result.stdout());
@@ -257,24 +248,24 @@ class CommandEnvironmentIT {
     @ValueSource(strings = {"exec", "--spawn"})
     void globsAndALeadingTildeInTheTeamFilesCommandAreRefusedUnquotedAndPassQuoted(String mode) throws Exception {
         teamFile("catflap.port=0\ncatflap.command=" + PROBE + " report src/*.py\n");
-        Catflap.Result glob = fromTests().run(args(mode));
+        Catflap.Result glob = fromTests().run(Catflap.quietIn(mode));
         assertEquals(2, glob.exit(), glob.stderr());
         assertEquals("[catflap] catflap.command=" + PROBE + " report src/*.py in " + repo.resolve(".catflap.properties")
                 + GLOB + "\n", glob.stderr());
         assertEquals("", glob.stdout(), "the command did not run");
 
         teamFile("catflap.port=0\ncatflap.command=" + PROBE + " report ~/notes.txt\n");
-        Catflap.Result tilde = fromTests().run(args(mode));
+        Catflap.Result tilde = fromTests().run(Catflap.quietIn(mode));
         assertEquals(2, tilde.exit(), tilde.stderr());
         assertEquals("[catflap] catflap.command=" + PROBE + " report ~/notes.txt in " + repo.resolve(".catflap.properties")
                 + TILDE + "\n", tilde.stderr());
 
         teamFile("catflap.port=0\ncatflap.command=" + PROBE + " report '*.py' \"~/x\" 'a[1]?' a~b\n");
-        Catflap.Result quoted = fromTests().run(args(mode));
+        Catflap.Result quoted = fromTests().run(Catflap.quietIn(mode));
         assertEquals(0, quoted.exit(), quoted.stderr());
         assertEquals(List.of("*.py", "~/x", "a[1]?", "a~b"), argv(quoted));
 
-        List<String> commandLine = new ArrayList<>(args(mode, "-p", "0", "--"));
+        List<String> commandLine = new ArrayList<>(Catflap.quietIn(mode, "-p", "0", "--"));
         commandLine.addAll(Catflap.interpreterProbe("report", "*.py", "~/x", "a[1]?"));
         Catflap.Result given = fromTests().run(commandLine);
         assertEquals(0, given.exit(), given.stderr());

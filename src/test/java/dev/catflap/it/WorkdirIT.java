@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * must exist. A repository with a team file, catflap started from its tests/ directory.
  */
 class WorkdirIT {
-    /** Prints the directory it runs in, then its PWD. */
-    private static final String WHERE = "import os\nprint(os.getcwd())\nprint(os.environ.get('PWD', '(unset)'))\n";
     private static final String PYTHON = Catflap.interpreterProbe().get(0);
 
     @TempDir
@@ -37,7 +34,7 @@ class WorkdirIT {
         repo = Files.createDirectories(temp.resolve("repo")).toRealPath();
         tests = Files.createDirectories(repo.resolve("tests"));
         tools = Files.createDirectories(repo.resolve("tools"));
-        Files.writeString(tools.resolve("where.py"), WHERE);
+        Files.writeString(tools.resolve("where.py"), Catflap.WHERE_SCRIPT);
         Files.createDirectories(temp.resolve("xdg"));
     }
 
@@ -50,21 +47,12 @@ class WorkdirIT {
                 .env("XDG_CONFIG_HOME", temp.resolve("xdg").toString());
     }
 
-    private static List<String> args(String mode, String... rest) {
-        List<String> args = new ArrayList<>(List.of("-q"));
-        if (!mode.equals("exec")) {
-            args.add(mode);
-        }
-        args.addAll(List.of(rest));
-        return args;
-    }
-
     /** The team file's catflap.workdir=tools is the repository's tools/, from tests/ too. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"exec", "--spawn"})
     void aFilesWorkdirIsRelativeToTheFile(String mode) throws IOException {
         teamFile("catflap.workdir=tools", "catflap.command=" + PYTHON + " where.py");
-        Catflap.Result result = fromTests().run(args(mode));
+        Catflap.Result result = fromTests().run(Catflap.quietIn(mode));
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(tools + "\n" + tools + "\n", result.stdout());
     }
@@ -74,10 +62,10 @@ class WorkdirIT {
     @ValueSource(strings = {"exec", "--spawn"})
     void anOptionsWorkdirIsRelativeToTheWorkingDirectory(String mode) throws IOException {
         teamFile("catflap.command=" + PYTHON + " where.py");
-        Catflap.Result team = fromTests().run(args(mode, "--workdir", "../tools"));
+        Catflap.Result team = fromTests().run(Catflap.quietIn(mode, "--workdir", "../tools"));
         assertEquals(0, team.exit(), team.stderr());
         assertEquals(tools + "\n" + tools + "\n", team.stdout());
-        Catflap.Result own = fromTests().run(args(mode, "--workdir", "../tools", "--", PYTHON, "where.py"));
+        Catflap.Result own = fromTests().run(Catflap.quietIn(mode, "--workdir", "../tools", "--", PYTHON, "where.py"));
         assertEquals(0, own.exit(), own.stderr());
         assertEquals(tools + "\n" + tools + "\n", own.stdout());
     }
@@ -85,7 +73,7 @@ class WorkdirIT {
     @Test
     void aVariablesWorkdirIsRelativeToTheWorkingDirectory() throws IOException {
         teamFile("catflap.command=" + PYTHON + " where.py", "catflap.workdir=tests");
-        Catflap.Result result = fromTests().env("CATFLAP_WORKDIR", "../tools").run(args("exec"));
+        Catflap.Result result = fromTests().env("CATFLAP_WORKDIR", "../tools").run(Catflap.quietIn("exec"));
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(tools + "\n" + tools + "\n", result.stdout());
     }

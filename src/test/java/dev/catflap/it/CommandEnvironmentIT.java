@@ -191,7 +191,7 @@ class CommandEnvironmentIT {
         Catflap.Result result = fromTests().run("--show-config");
         assertEquals(0, result.exit(), result.stderr());
         assertTrue(result.stdout().lines().anyMatch(line -> line.matches(
-                "catflap\\.setenv +DEBUG=1, GREETING=hi +" + java.util.regex.Pattern.quote(repo + "/.catflap.properties"))),
+                "catflap\\.setenv +DEBUG=1,GREETING=hi +" + java.util.regex.Pattern.quote(repo + "/.catflap.properties"))),
                 result.stdout());
         assertEquals("", result.stderr(), "a known key: no warning");
     }
@@ -211,8 +211,8 @@ class CommandEnvironmentIT {
                 "--setenv PORT_FD=7: PORT_FD is the variable catflap sets to the socket's fd (-e/--env PORT_FD); "
                         + "choose another name\n");
         teamFile("catflap.setenv=DEBUG=1,LISTEN_PID=1\n");
-        CoreIT.refused(fromTests(), tests, List.of("-p", "0", "--"), "catflap.setenv=DEBUG=1,LISTEN_PID=1 in "
-                + repo.resolve(".catflap.properties") + ": LISTEN_PID=1: LISTEN_PID is set by catflap itself (with "
+        CoreIT.refused(fromTests(), tests, List.of("-p", "0", "--"), repo.resolve(".catflap.properties")
+                + ":1: catflap.setenv=DEBUG=1,LISTEN_PID=1: LISTEN_PID=1: LISTEN_PID is set by catflap itself (with "
                 + "--systemd) and by systemd in a unit, to tell the command of its sockets; choose another name\n");
     }
 
@@ -250,14 +250,14 @@ class CommandEnvironmentIT {
         teamFile("catflap.port=0\ncatflap.command=" + PROBE + " report src/*.py\n");
         Catflap.Result glob = fromTests().run(Catflap.quietIn(mode));
         assertEquals(2, glob.exit(), glob.stderr());
-        assertEquals("[catflap] catflap.command=" + PROBE + " report src/*.py in " + repo.resolve(".catflap.properties")
+        assertEquals("[catflap] " + repo.resolve(".catflap.properties") + ":2: catflap.command=" + PROBE + " report src/*.py"
                 + GLOB + "\n", glob.stderr());
         assertEquals("", glob.stdout(), "the command did not run");
 
         teamFile("catflap.port=0\ncatflap.command=" + PROBE + " report ~/notes.txt\n");
         Catflap.Result tilde = fromTests().run(Catflap.quietIn(mode));
         assertEquals(2, tilde.exit(), tilde.stderr());
-        assertEquals("[catflap] catflap.command=" + PROBE + " report ~/notes.txt in " + repo.resolve(".catflap.properties")
+        assertEquals("[catflap] " + repo.resolve(".catflap.properties") + ":2: catflap.command=" + PROBE + " report ~/notes.txt"
                 + TILDE + "\n", tilde.stderr());
 
         teamFile("catflap.port=0\ncatflap.command=" + PROBE + " report '*.py' \"~/x\" 'a[1]?' a~b\n");
@@ -281,7 +281,7 @@ class CommandEnvironmentIT {
         teamFile("catflap.unit-command=~/bin/server\n");
         Catflap.Result unit = fromTests().run("-p", "0", "--", "true");
         assertEquals(2, unit.exit(), unit.stderr());
-        assertEquals("[catflap] catflap.unit-command=~/bin/server in " + repo.resolve(".catflap.properties") + TILDE + "\n",
+        assertEquals("[catflap] " + repo.resolve(".catflap.properties") + ":1: catflap.unit-command=~/bin/server" + TILDE + "\n",
                 unit.stderr());
     }
 
@@ -306,7 +306,7 @@ class CommandEnvironmentIT {
         Path report = temp.resolve("report.json");
         teamFile("""
                 catflap.port=%d
-                catflap.setenv=DEBUG=1, MSG=say "hi" to $HOME at 100%% \\\\\\\\o/, QUOTE=it's, EMPTY=
+                catflap.setenv=DEBUG=1, 'MSG=say "hi" to $HOME at 100%% \\\\o/', QUOTE="it's", EMPTY=
                 catflap.command=%s report-file %s
                 catflap.unit-dir=deploy
                 """.formatted(port, PROBE, report));

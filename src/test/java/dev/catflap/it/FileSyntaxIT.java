@@ -136,7 +136,7 @@ class FileSyntaxIT {
         assertTrue(environ(file).contains("LISTEN_FDNAMES=web:admin"), environ(file).toString());
         assertTrue(environ(file).contains("LISTEN_FDS=2"), environ(file).toString());
 
-        Catflap.Result variable = fromTests().env("CATFLAP_FDNAME", "\"api,v1\", 'metrics'").run("-q");
+        Catflap.Result variable = fromTests().env("CATFLAP_FDNAME", ", \"api,v1\", 'metrics'").run("-q"); // the comma first: replaces the file's
         assertEquals(0, variable.exit(), variable.stderr());
         assertTrue(environ(variable).contains("LISTEN_FDNAMES=api,v1:metrics"), "a comma inside quotes is the element's: "
                 + environ(variable));

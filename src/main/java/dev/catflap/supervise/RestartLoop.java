@@ -23,19 +23,20 @@ import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
- * Runs the command as a child of catflap and stays with it: it passes on the signals catflap
- * receives and ends as the child ended. When watching, it restarts the command on the same
- * sockets after changes, waits for the next change when the child exits by itself, and ends with
- * the command on SIGINT, SIGQUIT or SIGTERM, or SIGHUP where the terminal hung up (another SIGHUP
- * restarts it). A run is all the processes the command
- * started ({@link Runs}, a {@link ProcessTree} on the system): ending one (to restart, or as catflap ends) means SIGTERM to all
- * of them, the grace period, then SIGKILL, and it is over only when none is left. A restart waits
- * when changes keep coming right after each start ({@link RestartPacing}).
+ * The supervising loop: its one job is to decide, event by event, what happens to the command's
+ * runs and how catflap ends. It starts the command as catflap's child, passes on the signals catflap
+ * receives and ends as the child ended. When watching, it restarts the command on the same sockets
+ * after changes, waits for the next change when the child exits by itself, and ends with the
+ * command on SIGINT, SIGQUIT or SIGTERM, or SIGHUP where the terminal hung up (another SIGHUP
+ * restarts it). A run is all the processes the command started ({@link RunProcesses}, a
+ * {@link ProcessTree} on the system): ending one (to restart, or as catflap ends) means SIGTERM to
+ * all of them, the grace period, then SIGKILL, and it is over only when none is left. A restart
+ * waits when changes keep coming right after each start ({@link RestartPacing}).
  *
  * <p>Other threads report what happens as {@link Event}s; this one alone acts on them, so the
  * child is only ever signalled by the thread that reaps it (and never after its pid is free).
  */
-final class SupervisedCommand {
+final class RestartLoop {
     private static final long NEVER = Long.MAX_VALUE;
     /** How long nothing happens before catflap takes itself to be waiting. */
     private static final Duration QUIET = Duration.ofSeconds(5);
@@ -47,17 +48,17 @@ final class SupervisedCommand {
     /** Also a terminal's: Ctrl-\ sends SIGQUIT. */
     private static final Set<Integer> KEYBOARD = Set.of(Signals.SIGINT, Signals.SIGQUIT);
 
-    private final Function<Consumer<Event>, Runs> runs;
+    private final Function<Consumer<Event>, RunProcesses> runs;
     private final IntSupplier spawn;
     private final SignalSource signals;
-    private final Supervision supervision;
+    private final SupervisionPlan supervision;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final RestartPacing pacing;
     private final Runnable releaseFreeMemory;
     private final Function<Consumer<Event>, UnacceptedConnections> acceptQueues;
     private final WaitingClients waitingClients;
     private final BooleanSupplier terminalHungUp;
-    private Runs tree;
+    private RunProcesses tree;
     private boolean ending;
     /** True once the run has an ending signal from catflap already: it is not sent SIGTERM on top. */
     private boolean runSignalled;
@@ -79,13 +80,13 @@ final class SupervisedCommand {
      * @param releaseFreeMemory gives free memory back to the system, once things are quiet
      * @param acceptQueues starts the watch of catflap's sockets' accept queues, which reports to the consumer it is given
      */
-    SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
+    RestartLoop(Function<Consumer<Event>, RunProcesses> runs, IntSupplier spawn, SignalSource signals, SupervisionPlan supervision,
             Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues) {
         this(runs, spawn, signals, supervision, releaseFreeMemory, acceptQueues, new TerminalHangup());
     }
 
     /** @param terminalHungUp whether the terminal catflap had has hung up: a SIGHUP then ends, not restarts */
-    SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
+    RestartLoop(Function<Consumer<Event>, RunProcesses> runs, IntSupplier spawn, SignalSource signals, SupervisionPlan supervision,
             Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues,
             BooleanSupplier terminalHungUp) {
         this.terminalHungUp = terminalHungUp;
@@ -102,7 +103,7 @@ final class SupervisedCommand {
     /** Runs the command to the end; how catflap is to end. */
     Ending run() {
         signals.start(events::add);
-        try (Runs processes = runs.apply(events::add); Watcher watcher = watcher();
+        try (RunProcesses processes = runs.apply(events::add); Watcher watcher = watcher();
                 UnacceptedConnections queues = acceptQueues.apply(events::add)) {
             tree = processes;
             startRun(); // a first start that fails ends catflap, as exec would

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * how it ends. A fake child dies of any signal it does not ignore, at once.
  */
 @Timeout(10)
-class SupervisedCommandTest {
+class RestartLoopTest {
     private static final Duration GRACE = Duration.ofMillis(300);
 
     @TempDir
@@ -203,10 +203,10 @@ class SupervisedCommandTest {
     }
 
     private Ending supervise(boolean watching) {
-        Supervision supervision = new Supervision(watching ? List.of(watched) : List.of(),
+        SupervisionPlan supervision = new SupervisionPlan(watching ? List.of(watched) : List.of(),
                 new Ignores(List.of(), true, true, new IgnoreFileReader(Posix.system())), GRACE, Duration.ofMillis(50),
                 notices::add, Optional.empty(), false);
-        return new SupervisedCommand(runs::reportingTo, runs.spawn(), signals, supervision, () -> { },
+        return new RestartLoop(runs::reportingTo, runs.spawn(), signals, supervision, () -> { },
                 events -> UnacceptedConnections.start(null, List.of(), events), () -> terminalHungUp).run();
     }
 
@@ -234,7 +234,7 @@ class SupervisedCommandTest {
     }
 
     /** Runs of one process each, which the test makes exit; what the loop did to them, in order. */
-    private static final class FakeRuns implements Runs {
+    private static final class FakeRuns implements RunProcesses {
         final List<String> log = new ArrayList<>();
         private final Map<String, Long> times = new HashMap<>();
         private final Map<Integer, Consumer<Integer>> atStart = new HashMap<>();
@@ -248,7 +248,7 @@ class SupervisedCommandTest {
         private int waitStatus;
         private int interruption;
 
-        Runs reportingTo(Consumer<Event> events) {
+        RunProcesses reportingTo(Consumer<Event> events) {
             this.events = events;
             return this;
         }

@@ -52,6 +52,7 @@ final class RestartLoop {
     private final Function<Consumer<Event>, RunProcesses> runs;
     private final IntSupplier spawn;
     private final SignalSource signals;
+    private final ChangeSource changes;
     private final SupervisionPlan supervision;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final RestartPacing pacing;
@@ -65,17 +66,18 @@ final class RestartLoop {
     /**
      * @param runs makes the runs' processes, which report to the consumer it is given
      * @param spawn starts the command; its pid
+     * @param changes the changes that restart the command ({@link ChangeSource#NONE} when not watching)
      * @param releaseFreeMemory gives free memory back to the system, once things are quiet
      * @param acceptQueues starts the watch of catflap's sockets' accept queues, which reports to the consumer it is given
      */
-    RestartLoop(Function<Consumer<Event>, RunProcesses> runs, IntSupplier spawn, SignalSource signals, SupervisionPlan supervision,
-            Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues) {
-        this(runs, spawn, signals, supervision, releaseFreeMemory, acceptQueues, new TerminalHangup());
+    RestartLoop(Function<Consumer<Event>, RunProcesses> runs, IntSupplier spawn, SignalSource signals, ChangeSource changes,
+            SupervisionPlan supervision, Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues) {
+        this(runs, spawn, signals, changes, supervision, releaseFreeMemory, acceptQueues, new TerminalHangup());
     }
 
     /** @param terminalHungUp whether the terminal catflap had has hung up: a SIGHUP then ends, not restarts */
-    RestartLoop(Function<Consumer<Event>, RunProcesses> runs, IntSupplier spawn, SignalSource signals, SupervisionPlan supervision,
-            Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues,
+    RestartLoop(Function<Consumer<Event>, RunProcesses> runs, IntSupplier spawn, SignalSource signals, ChangeSource changes,
+            SupervisionPlan supervision, Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues,
             BooleanSupplier terminalHungUp) {
         this.terminalHungUp = terminalHungUp;
         this.runs = runs;
@@ -83,6 +85,7 @@ final class RestartLoop {
         this.waitingClients = new WaitingClients(this::notice, supervision.watched());
         this.spawn = spawn;
         this.signals = signals;
+        this.changes = changes;
         this.supervision = supervision;
         this.releaseFreeMemory = releaseFreeMemory;
         this.pacing = new RestartPacing(this::notice, System.nanoTime());
@@ -91,7 +94,7 @@ final class RestartLoop {
     /** Runs the command to the end; how catflap is to end. */
     Ending run() {
         signals.start(events::add);
-        try (RunProcesses processes = runs.apply(events::add); Watcher watcher = watcher();
+        try (RunProcesses processes = runs.apply(events::add); ChangeSource watching = startWatching();
                 UnacceptedConnections queues = acceptQueues.apply(events::add)) {
             tree = processes;
             startRun(); // a first start that fails ends catflap, as exec would
@@ -101,15 +104,9 @@ final class RestartLoop {
         }
     }
 
-    private Watcher watcher() {
-        if (!supervision.watching()) {
-            return null;
-        }
-        Watcher watcher = new Watcher(supervision.watched(),
-                IgnoreRules.of(supervision.watched(), supervision.ignores(), supervision.notices()), supervision.debounce(),
-                this::notice);
-        watcher.start(events::add);
-        return watcher;
+    private ChangeSource startWatching() {
+        changes.start(events::add);
+        return changes;
     }
 
     private Ending supervise() {

@@ -25,7 +25,15 @@ public class Supervisor {
         CallerState caller = CallerState.current(posix);
         Spawn spawn = new Spawn(posix, plan, caller, supervision.pidVariable());
         return new RestartLoop(events -> ProcessTree.start(posix, events, supervision.terminal(), Tripwire.counted(caller)),
-                spawn::start, SignalSource.of(posix, caller), supervision, posix.self()::releaseFreeMemory,
+                spawn::start, SignalSource.of(posix, caller), changes(supervision), supervision, posix.self()::releaseFreeMemory,
                 events -> UnacceptedConnections.start(posix.sockets(), plan.sockets(), events)).run();
+    }
+
+    /** The watched paths, where there are any; the watch begins as the loop starts. */
+    private static ChangeSource changes(SupervisionPlan supervision) {
+        if (!supervision.watching()) {
+            return ChangeSource.NONE;
+        }
+        return new Watcher(supervision.watched(), supervision.ignores(), supervision.debounce(), supervision.notices());
     }
 }

@@ -24,7 +24,7 @@ import dev.catflap.socket.SocketBinder;
 import dev.catflap.supervise.Ending;
 import dev.catflap.supervise.IgnoreFileReader;
 import dev.catflap.supervise.Ignores;
-import dev.catflap.supervise.Supervision;
+import dev.catflap.supervise.SupervisionPlan;
 import dev.catflap.supervise.Supervisor;
 import dev.catflap.units.SystemdUnits;
 import io.quarkus.runtime.LaunchMode;
@@ -221,8 +221,8 @@ public class CatflapCommand implements Callable<Integer> {
     }
 
     /** A spawned child is another process: the launch sets LISTEN_PID to its pid. */
-    private Supervision supervision(CatflapConfig config, Handoff handoff, Consumer<String> notices) {
-        return new Supervision(config.watch().orElse(List.of()), ignores(config), config.grace(), config.debounce(),
+    private SupervisionPlan supervision(CatflapConfig config, Handoff handoff, Consumer<String> notices) {
+        return new SupervisionPlan(config.watch().orElse(List.of()), ignores(config), config.grace(), config.debounce(),
                 notices, handoff.pidVariable(), LaunchMode.current() != LaunchMode.DEVELOPMENT);
     }
 

@@ -35,7 +35,7 @@ import java.util.function.IntSupplier;
  * supervisor to reap (its pid stays taken until then, so signals cannot reach another process);
  * adopted ones are reaped at once and reported as {@link Reaped}.
  */
-final class ProcessTree implements Runs {
+final class ProcessTree implements RunProcesses {
     private static final int NONE = 0;
     private static final long IDLE_WAIT_MILLIS = 100;
     /** How often catflap, in the background while a run is, looks whether the shell gave it the terminal (fg). */

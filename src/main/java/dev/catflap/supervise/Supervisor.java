@@ -6,7 +6,12 @@ import dev.catflap.launch.Spawn;
 import dev.catflap.posix.Posix;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Starts the command on the bound sockets as catflap's child, and stays with it (--spawn, --watch, dev mode). */
+/**
+ * The supervise stage, as {@code launch.Launcher} is the exec one: starts the command on the bound
+ * sockets as catflap's child and stays with it (--spawn, --watch, dev mode). Its one job is to
+ * build the {@link RestartLoop} from the system's parts (processes, signals, file changes, accept
+ * queues), which the loop's tests replace with fakes.
+ */
 @ApplicationScoped
 public class Supervisor {
     private final Posix posix;
@@ -15,12 +20,20 @@ public class Supervisor {
         this.posix = posix;
     }
 
-    /** Runs the command as catflap's child, as {@code supervision} says; how catflap is to end. */
-    public Ending supervise(LaunchPlan plan, Supervision supervision) {
+    /** Runs the command as catflap's child, as {@code supervision} plans; how catflap is to end. */
+    public Ending supervise(LaunchPlan plan, SupervisionPlan supervision) {
         CallerState caller = CallerState.current(posix);
         Spawn spawn = new Spawn(posix, plan, caller, supervision.pidVariable());
-        return new SupervisedCommand(events -> ProcessTree.start(posix, events, supervision.terminal(), Tripwire.counted(caller)),
-                spawn::start, SignalSource.of(posix, caller), supervision, posix.self()::releaseFreeMemory,
+        return new RestartLoop(events -> ProcessTree.start(posix, events, supervision.terminal(), Tripwire.counted(caller)),
+                spawn::start, SignalSource.of(posix, caller), changes(supervision), supervision, posix.self()::releaseFreeMemory,
                 events -> UnacceptedConnections.start(posix.sockets(), plan.sockets(), events)).run();
+    }
+
+    /** The watched paths, where there are any; the watch begins as the loop starts. */
+    private static ChangeSource changes(SupervisionPlan supervision) {
+        if (!supervision.watching()) {
+            return ChangeSource.NONE;
+        }
+        return new Watcher(supervision.watched(), supervision.ignores(), supervision.debounce(), supervision.notices());
     }
 }

@@ -54,10 +54,14 @@ import java.util.function.Consumer;
  * that one, until the path itself appears, which counts as a change (what was written in it before
  * its own watch began would otherwise be missed); from then on it is watched as if it had been there.
  */
-final class Watcher implements AutoCloseable {
+final class Watcher implements ChangeSource {
+    private final List<Path> roots;
+    private final Ignores ignores;
     private final Duration quiet;
-    private final WatchService service;
-    private final IgnoreRules rules;
+    private final Consumer<String> notices;
+    /** Made by {@link #start}, where the watch begins. */
+    private WatchService service;
+    private IgnoreRules rules;
     /**
      * What each key watches. The WatchService gives one key per directory, so a directory watched
      * for several reasons (two files in it, or a file and the tree it is in) has several entries.
@@ -78,17 +82,43 @@ final class Watcher implements AutoCloseable {
     }
 
     /**
-     * @param notices told of each path that does not exist yet, and is watched for
+     * Watches nothing yet: {@link #start} reads the ignore files and begins the watch.
+     *
+     * @param ignores what changes do not count (see {@link IgnoreRules})
+     * @param notices told of each path that does not exist yet, and is watched for, and of ignore files' problems
+     */
+    Watcher(List<Path> roots, Ignores ignores, Duration quiet, Consumer<String> notices) {
+        this.roots = roots;
+        this.ignores = ignores;
+        this.quiet = quiet;
+        this.notices = notices;
+    }
+
+    /**
+     * Watches the paths, then reports each burst of changes to {@code onChange}, from a thread of its own.
+     *
      * @throws CatflapException when a path cannot be watched
      */
-    Watcher(List<Path> roots, IgnoreRules rules, Duration quiet, Consumer<String> notices) {
-        this.rules = rules;
-        this.quiet = quiet;
+    @Override
+    public void start(Consumer<Changed> onChange) {
+        rules = IgnoreRules.of(roots, ignores, notices);
         try {
-            this.service = FileSystems.getDefault().newWatchService();
+            service = FileSystems.getDefault().newWatchService();
         } catch (IOException e) {
             throw CatflapException.failure("cannot watch files: " + e.getMessage());
         }
+        try {
+            watchRoots();
+        } catch (RuntimeException e) {
+            close(); // catflap ends on it: the watches made so far go with the service
+            throw e;
+        }
+        Thread thread = new Thread(() -> report(onChange), "catflap-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void watchRoots() {
         for (Path root : roots) {
             try {
                 if (Files.exists(root)) {
@@ -123,13 +153,6 @@ final class Watcher implements AutoCloseable {
         }
         String file = failed.getFile();
         return file == null || Path.of(file).equals(root) ? reason : file + ": " + reason;
-    }
-
-    /** Reports each burst of changes to {@code onChange}, from a thread of its own. */
-    void start(Consumer<Changed> onChange) {
-        Thread thread = new Thread(() -> report(onChange), "catflap-watcher");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private void report(Consumer<Changed> onChange) {
@@ -206,6 +229,9 @@ final class Watcher implements AutoCloseable {
     /** Stops watching (in dev mode, the JVM lives on after catflap's run). */
     @Override
     public void close() {
+        if (service == null) {
+            return; // never started
+        }
         try {
             service.close();
         } catch (IOException e) {

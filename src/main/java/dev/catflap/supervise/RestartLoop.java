@@ -23,20 +23,22 @@ import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
- * Runs the command as a child of catflap and stays with it: it passes on the signals catflap
- * receives and ends as the child ended. When watching, it restarts the command on the same
- * sockets after changes, waits for the next change when the child exits by itself, and ends with
- * the command on SIGINT, SIGQUIT or SIGTERM, or SIGHUP where the terminal hung up (another SIGHUP
- * restarts it). A run is all the processes the command
- * started ({@link Runs}, a {@link ProcessTree} on the system): ending one (to restart, or as catflap ends) means SIGTERM to all
- * of them, the grace period, then SIGKILL, and it is over only when none is left. A restart waits
- * when changes keep coming right after each start ({@link RestartPacing}).
+ * The supervising loop: its one job is to decide, event by event, what happens to the command's
+ * runs and how catflap ends. It starts the command as catflap's child, passes on the signals catflap
+ * receives and ends as the child ended. When watching, it restarts the command on the same sockets
+ * after changes, waits for the next change when the child exits by itself, and ends with the
+ * command on SIGINT, SIGQUIT or SIGTERM, or SIGHUP where the terminal hung up (another SIGHUP
+ * restarts it). A run is all the processes the command started ({@link RunProcesses}, a
+ * {@link ProcessTree} on the system): ending one (to restart, or as catflap ends) means SIGTERM to
+ * all of them, the grace period, then SIGKILL, and it is over only when none is left. A restart
+ * waits when changes keep coming right after each start ({@link RestartPacing}).
  *
  * <p>Other threads report what happens as {@link Event}s; this one alone acts on them, so the
- * child is only ever signalled by the thread that reaps it (and never after its pid is free).
+ * child is only ever signalled by the thread that reaps it (and never after its pid is free). What
+ * it has decided (running, waiting for a change, stopping; the run's signal; a restart that waits)
+ * is its {@link LoopState}.
  */
-final class SupervisedCommand {
-    private static final long NEVER = Long.MAX_VALUE;
+final class RestartLoop {
     /** How long nothing happens before catflap takes itself to be waiting. */
     private static final Duration QUIET = Duration.ofSeconds(5);
     /** How often a run that is ending is looked at again: a process adopted meanwhile sends no event. */
@@ -47,46 +49,35 @@ final class SupervisedCommand {
     /** Also a terminal's: Ctrl-\ sends SIGQUIT. */
     private static final Set<Integer> KEYBOARD = Set.of(Signals.SIGINT, Signals.SIGQUIT);
 
-    private final Function<Consumer<Event>, Runs> runs;
+    private final Function<Consumer<Event>, RunProcesses> runs;
     private final IntSupplier spawn;
     private final SignalSource signals;
-    private final Supervision supervision;
+    private final ChangeSource changes;
+    private final SupervisionPlan supervision;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final RestartPacing pacing;
     private final Runnable releaseFreeMemory;
     private final Function<Consumer<Event>, UnacceptedConnections> acceptQueues;
     private final WaitingClients waitingClients;
     private final BooleanSupplier terminalHungUp;
-    private Runs tree;
-    private boolean ending;
-    /** True once the run has an ending signal from catflap already: it is not sent SIGTERM on top. */
-    private boolean runSignalled;
-    /** How the last child ended. */
-    private Ending last;
-    /** The keyboard signal (SIGINT, SIGQUIT) that interrupted catflap's run, or 0: catflap ends by it. */
-    private int interruptedBy;
-    /** The signal the run got to end it, named where --grace runs out. */
-    private int runSignal;
-    /** True once this run's child was sent SIGKILL when --grace ran out. */
-    private boolean childKilled;
-    /** A restart that waits: when it is due (System.nanoTime(), or NEVER), and the changes it is for. */
-    private long restartDue = NEVER;
-    private Changed restartFor;
+    private final LoopState state = new LoopState();
+    private RunProcesses tree;
 
     /**
      * @param runs makes the runs' processes, which report to the consumer it is given
      * @param spawn starts the command; its pid
+     * @param changes the changes that restart the command ({@link ChangeSource#NONE} when not watching)
      * @param releaseFreeMemory gives free memory back to the system, once things are quiet
      * @param acceptQueues starts the watch of catflap's sockets' accept queues, which reports to the consumer it is given
      */
-    SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
-            Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues) {
-        this(runs, spawn, signals, supervision, releaseFreeMemory, acceptQueues, new TerminalHangup());
+    RestartLoop(Function<Consumer<Event>, RunProcesses> runs, IntSupplier spawn, SignalSource signals, ChangeSource changes,
+            SupervisionPlan supervision, Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues) {
+        this(runs, spawn, signals, changes, supervision, releaseFreeMemory, acceptQueues, new TerminalHangup());
     }
 
     /** @param terminalHungUp whether the terminal catflap had has hung up: a SIGHUP then ends, not restarts */
-    SupervisedCommand(Function<Consumer<Event>, Runs> runs, IntSupplier spawn, SignalSource signals, Supervision supervision,
-            Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues,
+    RestartLoop(Function<Consumer<Event>, RunProcesses> runs, IntSupplier spawn, SignalSource signals, ChangeSource changes,
+            SupervisionPlan supervision, Runnable releaseFreeMemory, Function<Consumer<Event>, UnacceptedConnections> acceptQueues,
             BooleanSupplier terminalHungUp) {
         this.terminalHungUp = terminalHungUp;
         this.runs = runs;
@@ -94,6 +85,7 @@ final class SupervisedCommand {
         this.waitingClients = new WaitingClients(this::notice, supervision.watched());
         this.spawn = spawn;
         this.signals = signals;
+        this.changes = changes;
         this.supervision = supervision;
         this.releaseFreeMemory = releaseFreeMemory;
         this.pacing = new RestartPacing(this::notice, System.nanoTime());
@@ -102,7 +94,7 @@ final class SupervisedCommand {
     /** Runs the command to the end; how catflap is to end. */
     Ending run() {
         signals.start(events::add);
-        try (Runs processes = runs.apply(events::add); Watcher watcher = watcher();
+        try (RunProcesses processes = runs.apply(events::add); ChangeSource watching = startWatching();
                 UnacceptedConnections queues = acceptQueues.apply(events::add)) {
             tree = processes;
             startRun(); // a first start that fails ends catflap, as exec would
@@ -112,28 +104,21 @@ final class SupervisedCommand {
         }
     }
 
-    private Watcher watcher() {
-        if (!supervision.watching()) {
-            return null;
-        }
-        Watcher watcher = new Watcher(supervision.watched(),
-                IgnoreRules.of(supervision.watched(), supervision.ignores(), supervision.notices()), supervision.debounce(),
-                this::notice);
-        watcher.start(events::add);
-        return watcher;
+    private ChangeSource startWatching() {
+        changes.start(events::add);
+        return changes;
     }
 
     private Ending supervise() {
         long quietUntil = System.nanoTime() + QUIET.toNanos();
         while (true) {
-            Event event = next(Math.min(quietUntil, restartDue));
+            Event event = next(Math.min(quietUntil, state.restartDue()));
+            Changed due = event == null ? state.takeDueRestart(System.nanoTime()) : null;
             Optional<Ending> end;
             if (event != null) {
                 end = handle(event);
-            } else if (restartDue != NEVER && System.nanoTime() - restartDue >= 0) {
-                restartDue = NEVER;
-                end = restart(restartFor.description());
-                restartFor = null;
+            } else if (due != null) {
+                end = restart(due.description());
             } else {
                 // What starting (or restarting) freed, such as the JIT's work areas, would stay
                 // resident while catflap waits: once things are quiet, malloc gives it back.
@@ -159,7 +144,6 @@ final class SupervisedCommand {
         }
         if (event instanceof Interrupted interrupted) {
             tree.signalEscaped(interrupted.signal()); // the group has it from the terminal already
-            runSignalled = true;
             return interrupt(interrupted.signal());
         }
         if (event instanceof Foreground) {
@@ -185,12 +169,13 @@ final class SupervisedCommand {
         // A command that had the terminal got Ctrl-C alone: when it ends by it, as a shell's
         // foreground job would, catflap ends too (a JVM exits with 130 on SIGINT).
         if (tree.childHadTerminal() && KEYBOARD.stream().anyMatch(child::after)) {
-            ending = true;
+            state.stop();
         }
-        if (!supervision.watching() || ending) {
-            stopRun(!runSignalled); // what the command left running ends with catflap
+        if (!supervision.watching() || state.stopping()) {
+            stopRun(!state.runSignalled()); // what the command left running ends with catflap
             return Optional.of(ended(child));
         }
+        state.exitedByItself();
         notice("the command exited with status " + child.status() + "; it starts again on the next change");
         waitingClients.ended(child);
         return Optional.empty();
@@ -204,8 +189,7 @@ final class SupervisedCommand {
     private Optional<Ending> signalled(Signalled signalled) {
         int signal = signalled.signal();
         if (isRestartOnDemand(signal)) {
-            restartDue = NEVER; // a restart that waits comes now
-            restartFor = null;
+            state.dropWaitingRestart(); // a restart that waits comes now
             return restart("catflap received SIGHUP");
         }
         forward(signal);
@@ -215,10 +199,10 @@ final class SupervisedCommand {
         if (!supervision.watching() || !ENDING.contains(signal)) {
             return Optional.empty();
         }
-        ending = true;
+        state.stop();
         boolean childRunning = tree.child() != 0;
         stopRun(false); // the run has the signal already
-        return Optional.of(childRunning ? ended(last) : Ending.bySignal(signal));
+        return Optional.of(childRunning ? ended(state.lastChild()) : Ending.bySignal(signal));
     }
 
     /**
@@ -227,9 +211,8 @@ final class SupervisedCommand {
      * command exited 0 on it or went on.
      */
     private Optional<Ending> interrupt(int signal) {
-        ending = true;
-        interruptedBy = signal;
-        runSignal = signal;
+        state.interruptedBy(signal);
+        state.runSignalled(signal);
         stopRun(false);
         return Optional.of(Ending.bySignal(signal));
     }
@@ -240,10 +223,10 @@ final class SupervisedCommand {
      * makes catflap exit with 137 rather than be killed: a shell would say catflap was.
      */
     private Ending ended(Ending child) {
-        if (interruptedBy != 0) {
-            return Ending.bySignal(interruptedBy);
+        if (state.interruptedBy() != 0) {
+            return Ending.bySignal(state.interruptedBy());
         }
-        if (childKilled && child.signal() == Signals.SIGKILL) {
+        if (state.childWasKilled() && child.signal() == Signals.SIGKILL) {
             notice("exiting with status " + child.status() + ": the command was killed with SIGKILL when --grace ran out");
             return new Ending(child.status(), 0);
         }
@@ -252,17 +235,15 @@ final class SupervisedCommand {
 
     /** A change: the restart at once, or later (see {@link RestartPacing}), but never lost. */
     private Optional<Ending> changed(Changed change) {
-        restartFor = change.after(restartFor); // a restart that waits is for every change meanwhile; it names the latest
-        if (restartDue != NEVER) {
+        if (state.alsoRestartFor(change)) { // a restart that waits is for every change meanwhile
             return Optional.empty();
         }
         long now = System.nanoTime();
         Duration wait = pacing.waitFor(change.path(), now);
         if (wait.isZero()) {
-            restartFor = null;
             return restart(change.description());
         }
-        restartDue = now + wait.toNanos();
+        state.restartAt(now + wait.toNanos(), change);
         return Optional.empty();
     }
 
@@ -272,14 +253,16 @@ final class SupervisedCommand {
         if (!tree.runOver()) {
             boolean childRunning = tree.child() != 0;
             stopRun(true);
-            if (ending) {
-                return Optional.of(childRunning || interruptedBy != 0 ? ended(last) : Ending.bySignal(Signals.SIGTERM));
+            if (state.stopping()) {
+                boolean endsAsChild = childRunning || state.interruptedBy() != 0;
+                return Optional.of(endsAsChild ? ended(state.lastChild()) : Ending.bySignal(Signals.SIGTERM));
             }
         }
         tree.forgetRun();
         try {
             startRun();
         } catch (CatflapException e) {
+            state.notStarted();
             notice(e.getMessage() + "; trying again on the next change");
             waitingClients.notRunning("it could not start");
         }
@@ -287,8 +270,7 @@ final class SupervisedCommand {
     }
 
     private void startRun() {
-        runSignalled = false;
-        childKilled = false;
+        state.starting();
         pacing.started(System.nanoTime());
         waitingClients.started(System.nanoTime());
         tree.start(spawn);
@@ -301,11 +283,13 @@ final class SupervisedCommand {
     private void stopRun(boolean terminate) {
         if (terminate) {
             tree.signalRun(Signals.SIGTERM);
-            runSignal = Signals.SIGTERM;
+            state.runSignalled(Signals.SIGTERM);
         }
         if (!awaitRunOver(System.nanoTime() + supervision.grace().toNanos())) {
             noticeKill();
-            childKilled |= tree.child() != 0;
+            if (tree.child() != 0) {
+                state.childKilled();
+            }
             do {
                 tree.signalRun(Signals.SIGKILL);
             } while (!awaitRunOver(System.nanoTime() + POLL.toNanos()));
@@ -329,14 +313,15 @@ final class SupervisedCommand {
                 reap();
             } else if (event instanceof Signalled signalled && !isRestartOnDemand(signalled.signal())) {
                 forward(signalled.signal());
-                ending |= ENDING.contains(signalled.signal());
+                if (ENDING.contains(signalled.signal())) {
+                    state.stop();
+                }
                 if (KEYBOARD.contains(signalled.signal()) && (signalled.fromTerminal() || supervision.watching())) {
-                    interruptedBy = signalled.signal();
+                    state.interruptedBy(signalled.signal());
                 }
             } else if (event instanceof Interrupted interrupted) {
                 tree.signalEscaped(interrupted.signal());
-                ending = true;
-                interruptedBy = interrupted.signal();
+                state.interruptedBy(interrupted.signal());
             }
         }
         return true;
@@ -345,7 +330,7 @@ final class SupervisedCommand {
     /** --grace ran out: one line says why a restart or catflap's end took that long, and what is killed. */
     private void noticeKill() {
         String grace = "--grace " + BigDecimal.valueOf(supervision.grace().toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
-        String signal = Signals.name(runSignal == 0 ? Signals.SIGTERM : runSignal);
+        String signal = Signals.name(state.runSignalled() ? state.runSignal() : Signals.SIGTERM);
         int child = tree.child();
         if (child != 0) {
             String command = ProcessHandle.of(child).flatMap(process -> process.info().command()).orElse("the command");
@@ -370,8 +355,7 @@ final class SupervisedCommand {
     private void forward(int signal) {
         if (ENDING.contains(signal)) {
             tree.signalRun(signal);
-            runSignalled = true;
-            runSignal = signal;
+            state.runSignalled(signal);
         } else {
             tree.signalChild(signal);
         }
@@ -379,13 +363,9 @@ final class SupervisedCommand {
 
     /** Collects the child; a Ctrl-C the terminal sent its run shows now, and ends catflap. */
     private Ending reap() {
-        last = Ending.of(tree.reapChild());
-        int keyboard = tree.interruption();
-        if (keyboard != 0) {
-            interruptedBy = keyboard;
-            ending = true;
-        }
-        return last;
+        Ending child = Ending.of(tree.reapChild());
+        state.reaped(child, tree.interruption());
+        return child;
     }
 
     /** The next event, or null once {@code deadline} (System.nanoTime()) has passed. */

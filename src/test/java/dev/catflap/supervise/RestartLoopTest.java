@@ -3,7 +3,6 @@ package dev.catflap.supervise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.catflap.posix.Posix;
 import dev.catflap.posix.Signals;
 import dev.catflap.supervise.Event.Changed;
 import dev.catflap.supervise.Event.Exited;
@@ -22,21 +21,20 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The supervising loop against fake processes and signals: what it signals, reaps and starts, and
- * how it ends. A fake child dies of any signal it does not ignore, at once.
+ * The supervising loop against fake processes, signals and changes: what it signals, reaps and
+ * starts, and how it ends. A fake child dies of any signal it does not ignore, at once. No file is
+ * watched: the watched path does not even exist, and the test reports the changes.
  */
 @Timeout(10)
-class SupervisedCommandTest {
+class RestartLoopTest {
     private static final Duration GRACE = Duration.ofMillis(300);
 
-    @TempDir
-    Path watched;
-
+    private final Path watched = Path.of("/nonexistent/catflap-test/app");
     private final FakeRuns runs = new FakeRuns();
     private final FakeSignals signals = new FakeSignals();
+    private final FakeChanges changes = new FakeChanges();
     private final List<String> notices = new ArrayList<>();
     private boolean terminalHungUp;
 
@@ -68,7 +66,7 @@ class SupervisedCommandTest {
 
     @Test
     void aChangeRestartsTheCommandAndAnEndingSignalEndsBoth() {
-        runs.atStart(1, child -> runs.report(new Changed(watched.resolve("app.py"))));
+        runs.atStart(1, child -> changes.change(watched.resolve("app.py")));
         runs.atStart(2, child -> signals.send(Signals.SIGTERM));
         assertEquals(new Ending(143, Signals.SIGTERM), supervise(true));
         assertEquals(List.of("start 100", "signal run 15", "reap 100", "forget run", "forget run", "start 101",
@@ -79,7 +77,7 @@ class SupervisedCommandTest {
     @Test
     void aRunThatIgnoresSigtermGetsTheGracePeriodThenSigkill() {
         runs.ignoring(Signals.SIGTERM);
-        runs.atStart(1, child -> runs.report(new Changed(watched.resolve("app.py"))));
+        runs.atStart(1, child -> changes.change(watched.resolve("app.py")));
         runs.atStart(2, child -> signals.send(Signals.SIGINT));
         assertEquals(new Ending(130, Signals.SIGINT), supervise(true));
         assertEquals(List.of("start 100", "signal run 15", "signal run 9", "reap 100", "forget run", "forget run",
@@ -92,7 +90,7 @@ class SupervisedCommandTest {
     void aWatchedCommandThatExitsWaitsForTheNextChange() {
         runs.atStart(1, child -> {
             runs.exit(0);
-            runs.report(new Changed(watched.resolve("app.py")));
+            changes.change(watched.resolve("app.py"));
         });
         runs.atStart(2, child -> signals.send(Signals.SIGHUP));
         terminalHungUp = true; // the SIGHUP of a terminal that hung up ends catflap
@@ -110,7 +108,7 @@ class SupervisedCommandTest {
             runs.exit(3);
             runs.report(waiting);
             runs.report(waiting);
-            runs.report(new Changed(watched.resolve("app.py")));
+            changes.change(watched.resolve("app.py"));
         });
         runs.atStart(2, child -> {
             runs.report(waiting); // the new run has just started: nothing to say yet
@@ -136,7 +134,7 @@ class SupervisedCommandTest {
     void aSigintToTheCommandAloneKeepsTheRestartRule() {
         runs.atStart(1, child -> {
             runs.exit(0);
-            runs.report(new Changed(watched.resolve("app.py")));
+            changes.change(watched.resolve("app.py"));
         });
         runs.atStart(2, child -> runs.interruptAndExit(Signals.SIGQUIT, 0));
         assertEquals(new Ending(131, Signals.SIGQUIT), supervise(true));
@@ -193,6 +191,41 @@ class SupervisedCommandTest {
         assertEquals(List.of("start 100", "signal run 1", "reap 100", "forget run", "close"), runs.log);
     }
 
+    /** After three quick restarts the fourth waits (see {@link RestartPacing}): it is for every change meanwhile, once. */
+    @Test
+    void aRestartThatWaitsIsForEveryChangeMeanwhile() {
+        for (int start = 1; start <= 3; start++) {
+            runs.atStart(start, child -> changes.change(watched.resolve("app.py")));
+        }
+        runs.atStart(4, child -> {
+            changes.change(watched.resolve("a.py"));
+            changes.change(watched.resolve("b.py"));
+        });
+        runs.atStart(5, child -> signals.send(Signals.SIGTERM));
+        assertEquals(new Ending(143, Signals.SIGTERM), supervise(true));
+        assertEquals(5, notices.size(), notices.toString());
+        assertTrue(notices.get(3).startsWith(watched.resolve("a.py") + " changed right after each of the last 4 starts"),
+                notices.get(3));
+        assertEquals("restarting: " + watched.resolve("b.py") + " changed (and 1 more)", notices.get(4));
+    }
+
+    /** SIGHUP brings a restart that waits forward: a change after it is a restart of its own, not one more for the old. */
+    @Test
+    void aRestartOnDemandReplacesTheOneThatWaits() {
+        for (int start = 1; start <= 3; start++) {
+            runs.atStart(start, child -> changes.change(watched.resolve("app.py")));
+        }
+        runs.atStart(4, child -> {
+            changes.change(watched.resolve("a.py"));
+            signals.send(Signals.SIGHUP);
+        });
+        runs.atStart(5, child -> changes.change(watched.resolve("c.py")));
+        runs.atStart(6, child -> signals.send(Signals.SIGTERM));
+        assertEquals(new Ending(143, Signals.SIGTERM), supervise(true));
+        assertEquals(List.of("restarting: catflap received SIGHUP", "restarting: " + watched.resolve("c.py") + " changed"),
+                notices.subList(4, notices.size()));
+    }
+
     @Test
     void changesThatWaitForOneRestartAreCountedOnce() {
         Changed first = new Changed(watched.resolve("a.py"), java.util.Set.of(watched.resolve("a.py"), watched.resolve("4913")));
@@ -203,11 +236,34 @@ class SupervisedCommandTest {
     }
 
     private Ending supervise(boolean watching) {
-        Supervision supervision = new Supervision(watching ? List.of(watched) : List.of(),
-                new Ignores(List.of(), true, true, new IgnoreFileReader(Posix.system())), GRACE, Duration.ofMillis(50),
-                notices::add, Optional.empty(), false);
-        return new SupervisedCommand(runs::reportingTo, runs.spawn(), signals, supervision, () -> { },
+        // no ignores: what counts as a change is the change source's, here the test's
+        SupervisionPlan supervision = new SupervisionPlan(watching ? List.of(watched) : List.of(), null, GRACE,
+                Duration.ofMillis(50), notices::add, Optional.empty(), false);
+        Ending ending = new RestartLoop(runs::reportingTo, runs.spawn(), signals, changes, supervision, () -> { },
                 events -> UnacceptedConnections.start(null, List.of(), events), () -> terminalHungUp).run();
+        assertEquals(List.of("start", "close"), changes.log, "the change source is started and closed once");
+        return ending;
+    }
+
+    /** Changes under the watched paths, reported by the test. */
+    private static final class FakeChanges implements ChangeSource {
+        final List<String> log = new ArrayList<>();
+        private Consumer<Changed> receiver;
+
+        @Override
+        public void start(Consumer<Changed> receiver) {
+            this.receiver = receiver;
+            log.add("start");
+        }
+
+        @Override
+        public void close() {
+            log.add("close");
+        }
+
+        void change(Path path) {
+            receiver.accept(new Changed(path));
+        }
     }
 
     /** catflap's signals, sent by the test. */
@@ -234,7 +290,7 @@ class SupervisedCommandTest {
     }
 
     /** Runs of one process each, which the test makes exit; what the loop did to them, in order. */
-    private static final class FakeRuns implements Runs {
+    private static final class FakeRuns implements RunProcesses {
         final List<String> log = new ArrayList<>();
         private final Map<String, Long> times = new HashMap<>();
         private final Map<Integer, Consumer<Integer>> atStart = new HashMap<>();
@@ -248,7 +304,7 @@ class SupervisedCommandTest {
         private int waitStatus;
         private int interruption;
 
-        Runs reportingTo(Consumer<Event> events) {
+        RunProcesses reportingTo(Consumer<Event> events) {
             this.events = events;
             return this;
         }

@@ -3,11 +3,12 @@ package dev.catflap.supervise;
 import java.util.function.IntSupplier;
 
 /**
- * The processes of the command's runs, as the supervising loop ({@link SupervisedCommand}) sees
- * them: {@link ProcessTree} on the system, a fake in tests. Ends are reported as {@link Event}s to
- * whoever made it.
+ * The processes of the command's runs, as the {@link RestartLoop} sees them: its one job is to
+ * start a run (the child and whatever it starts), signal it, reap the child and tell when nothing of
+ * the run is left. {@link ProcessTree} on the system, a fake in tests. Ends are reported as
+ * {@link Event}s to whoever made it.
  */
-interface Runs extends AutoCloseable {
+interface RunProcesses extends AutoCloseable {
     /** Starts a run with {@code spawn}, which returns the new child's pid. */
     int start(IntSupplier spawn);
 

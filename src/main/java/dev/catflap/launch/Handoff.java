@@ -60,8 +60,9 @@ public record Handoff(String variable, boolean systemd, boolean withPid, List<St
     }
 
     /**
-     * The names given, or each socket's kind ({@link dev.catflap.socket.ListenSpec#defaultName}): systemd would name them after their
-     * unit, which catflap does not have, and the kind at least tells a server which is which.
+     * The names given, or each socket's kind ({@link dev.catflap.socket.ListenSpec#defaultName}):
+     * systemd would name them after their unit, which catflap does not have, and the kind at least
+     * tells a server which is which.
      */
     private List<String> names(List<BoundSocket> sockets) {
         if (!names.isEmpty()) {

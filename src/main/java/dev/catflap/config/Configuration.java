@@ -220,7 +220,7 @@ public class Configuration {
             return Optional.empty();
         }
         List<ListenSpec> specs = (List<ListenSpec>) Setting.LISTEN.parse(part.text());
-        return specs.stream().filter(spec -> spec.address() != null && !spec.address().isLoopbackAddress()).findFirst()
+        return specs.stream().filter(ListenSpec::reachableFromOtherHosts).findFirst()
                 .map(spec -> "warning: " + origin(Setting.LISTEN, listen) + ": " + spec.text()
                         + " is not a loopback address: other machines can connect to the command");
     }

@@ -3,7 +3,6 @@ package dev.catflap.launch;
 import dev.catflap.socket.BoundSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -61,8 +60,9 @@ public record Handoff(String variable, boolean systemd, boolean withPid, List<St
     }
 
     /**
-     * The names given, or each socket's kind (tcp, udp, unix): systemd would name them after their
-     * unit, which catflap does not have, and the kind at least tells a server which is which.
+     * The names given, or each socket's kind ({@link dev.catflap.socket.ListenSpec#defaultName}):
+     * systemd would name them after their unit, which catflap does not have, and the kind at least
+     * tells a server which is which.
      */
     private List<String> names(List<BoundSocket> sockets) {
         if (!names.isEmpty()) {
@@ -70,7 +70,7 @@ public record Handoff(String variable, boolean systemd, boolean withPid, List<St
         }
         List<String> kinds = new ArrayList<>();
         for (BoundSocket socket : sockets) {
-            kinds.add(socket.spec().transport().name().toLowerCase(Locale.ROOT));
+            kinds.add(socket.spec().defaultName());
         }
         return kinds;
     }

@@ -21,9 +21,9 @@ final class LeftoverSocketFile {
     private static final int S_IFSOCK = 0140000;
 
     private final Posix posix;
-    private final ListenSpec spec;
+    private final UnixSpec spec;
 
-    LeftoverSocketFile(Posix posix, ListenSpec spec) {
+    LeftoverSocketFile(Posix posix, UnixSpec spec) {
         this.posix = posix;
         this.spec = spec;
     }

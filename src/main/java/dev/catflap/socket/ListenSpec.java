@@ -1,32 +1,64 @@
 package dev.catflap.socket;
 
 import dev.catflap.posix.OsString;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * One socket the user asked for: what kind, and where. {@code text} is how the user wrote it, so
- * that errors can quote it.
- *
- * @param transport TCP, UDP or UNIX
- * @param address the IP address of a TCP or UDP socket; null for UNIX
- * @param port the port of a TCP or UDP socket, 0 for any free one; 0 for UNIX
- * @param path the path of a UNIX socket, or {@code @NAME} in the abstract namespace ({@code @}
- *     alone lets the kernel pick a name); null for TCP and UDP
- * @param text the spec as the user wrote it
+ * One socket the user asked for: its kind is its type ({@link TcpSpec}, {@link UdpSpec},
+ * {@link UnixSpec}), and the interface is sealed. What differs by kind is either a method below,
+ * which each kind must implement, or told apart by {@link #match}, which takes one case per kind:
+ * a new kind does not compile until each of them says what it does (Java 17, catflap's baseline,
+ * has no exhaustive switch over types; {@code match} is that switch). Text becomes a spec here
+ * alone ({@link #parse}); after it only the typed values travel. {@link #text} is how the user
+ * wrote it, so that errors can quote it.
  */
-public record ListenSpec(Transport transport, InetAddress address, int port, String path, String text) {
-    /** sun_path holds 108 bytes; a path needs its terminating NUL, a name its leading one. */
-    static final int MAX_UNIX_NAME_BYTES = 107;
-    private static final String TCP_SCHEME = "tcp://";
-    private static final String UDP_SCHEME = "udp://";
-    public static final String UNIX_SCHEME = "unix:";
-    public static final String SYNTAX = "HOST:PORT, [IPV6]:PORT, tcp://HOST:PORT, udp://HOST:PORT, unix:PATH or unix:@NAME";
+public sealed interface ListenSpec permits IpSpec, UnixSpec {
+    String TCP_SCHEME = "tcp://";
+    String UDP_SCHEME = "udp://";
+    String UNIX_SCHEME = "unix:";
+    String SYNTAX = "HOST:PORT, [IPV6]:PORT, tcp://HOST:PORT, udp://HOST:PORT, unix:PATH or unix:@NAME";
+
+    /** The spec as the user wrote it. */
+    String text();
+
+    /**
+     * The case of this spec's kind applied to it: the exhaustive switch over the kinds. Adding a
+     * kind adds a parameter here, and every caller must then say what that kind does.
+     */
+    <R> R match(Function<? super TcpSpec, ? extends R> tcp, Function<? super UdpSpec, ? extends R> udp,
+            Function<? super UnixSpec, ? extends R> unix);
+
+    /** Stream (connections to accept) or datagram. */
+    SocketType type();
+
+    /**
+     * The name a socket of this kind gets in LISTEN_FDNAMES and FileDescriptorName= when the user
+     * gives none: its kind ({@code tcp}, {@code udp}, {@code unix}), which at least tells a server
+     * which is which.
+     */
+    String defaultName();
+
+    /** The file binding this socket creates, which catflap removes again; empty where none is made. */
+    Optional<String> socketFile();
+
+    /** Whether other machines can reach it: an IP socket on an address other than loopback. */
+    boolean reachableFromOtherHosts();
+
+    /**
+     * Whether this socket would take the same address as {@code other}, or one that overlaps it.
+     * Sockets of different kinds never do.
+     */
+    boolean clashesWith(ListenSpec other);
+
+    /** Why this socket cannot be bound besides {@code earlier}, with which it {@link #clashesWith clashes}. */
+    String clashDescription(ListenSpec earlier);
 
     /** The single TCP socket of the {@code -h/-p} shorthand. */
-    public static ListenSpec tcp(InetAddress address, int port) {
-        return new ListenSpec(Transport.TCP, address, port, null, IpLiteral.format(address) + ":" + port);
+    static ListenSpec tcp(InetAddress address, int port) {
+        return new TcpSpec(address, port, IpLiteral.format(address) + ":" + port);
     }
 
     /**
@@ -34,65 +66,24 @@ public record ListenSpec(Transport transport, InetAddress address, int port, Str
      *
      * @throws IllegalArgumentException saying what is wrong with it
      */
-    public static ListenSpec parse(String text) {
+    static ListenSpec parse(String text) {
         if (text.startsWith(UNIX_SCHEME)) {
             return unix(text.substring(UNIX_SCHEME.length()), text);
         }
         if (text.startsWith(TCP_SCHEME)) {
-            return ip(Transport.TCP, text.substring(TCP_SCHEME.length()), text);
+            return ip(text.substring(TCP_SCHEME.length()), (address, port) -> new TcpSpec(address, port, text));
         }
         if (text.startsWith(UDP_SCHEME)) {
-            return ip(Transport.UDP, text.substring(UDP_SCHEME.length()), text);
+            return ip(text.substring(UDP_SCHEME.length()), (address, port) -> new UdpSpec(address, port, text));
         }
         if (text.contains("://")) {
             throw new IllegalArgumentException("unknown kind of socket (write " + SYNTAX + ")");
         }
-        return ip(Transport.TCP, text, text);
+        return ip(text, (address, port) -> new TcpSpec(address, port, text));
     }
 
-    /** A Unix socket in the abstract namespace, which leaves no file behind. */
-    public boolean isAbstract() {
-        return transport == Transport.UNIX && path.startsWith("@");
-    }
-
-    /**
-     * Whether this socket would take the same address as {@code other}, or one that overlaps it:
-     * the wildcard address (0.0.0.0, ::) takes the port on every address of its family, so no
-     * other socket of that family can have it. The families stay apart, as catflap binds IPv6
-     * sockets IPv6-only. Port 0 never clashes: the kernel picks a different port for each.
-     */
-    public boolean clashesWith(ListenSpec other) {
-        if (transport != other.transport) {
-            return false;
-        }
-        if (transport == Transport.UNIX) {
-            return isAbstract() || other.isAbstract()
-                    ? path.equals(other.path) && !path.equals("@")
-                    : sameFile(path, other.path);
-        }
-        return port != 0 && port == other.port && address.getClass() == other.address.getClass()
-                && (address.equals(other.address) || address.isAnyLocalAddress() || other.address.isAnyLocalAddress());
-    }
-
-    /** Why this socket cannot be bound besides {@code earlier}, with which it {@link #clashesWith clashes}. */
-    public String clashDescription(ListenSpec earlier) {
-        if (transport == Transport.UNIX || address.equals(earlier.address)) {
-            return text + " is the same address as " + earlier.text;
-        }
-        InetAddress wildcard = address.isAnyLocalAddress() ? address : earlier.address;
-        return text + " overlaps " + earlier.text + " (" + IpLiteral.format(wildcard) + " takes port " + port + " on every IPv"
-                + (wildcard instanceof Inet6Address ? "6" : "4") + " address)";
-    }
-
-    /** unix:a.sock and unix:./a.sock are one file; so are a relative and an absolute path to it. */
-    private static boolean sameFile(String path, String otherPath) {
-        if (OsString.hasEscapes(path) || OsString.hasEscapes(otherPath)) {
-            return path.equals(otherPath); // bytes Java's file API cannot name: compared as written
-        }
-        return Path.of(path).toAbsolutePath().normalize().equals(Path.of(otherPath).toAbsolutePath().normalize());
-    }
-
-    private static ListenSpec ip(Transport transport, String hostAndPort, String text) {
+    /** HOST:PORT or [IPV6]:PORT, made into a spec of its kind by {@code kind}. */
+    private static ListenSpec ip(String hostAndPort, BiFunction<InetAddress, Integer, ListenSpec> kind) {
         int colon = hostAndPort.startsWith("[") ? hostAndPort.indexOf("]:") + 1 : hostAndPort.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("not a listen spec (write " + SYNTAX + ")");
@@ -103,7 +94,7 @@ public record ListenSpec(Transport transport, InetAddress address, int port, Str
         }
         InetAddress address = IpLiteral.parse(host);
         int port = Port.parse(hostAndPort.substring(colon + 1));
-        return new ListenSpec(transport, address, port, null, text);
+        return kind.apply(address, port);
     }
 
     private static ListenSpec unix(String path, String text) {
@@ -111,13 +102,13 @@ public record ListenSpec(Transport transport, InetAddress address, int port, Str
             throw new IllegalArgumentException("no path after unix: (write unix:PATH or unix:@NAME)");
         }
         int bytes = OsString.encode(path).length - (path.startsWith("@") ? 1 : 0);
-        if (bytes > MAX_UNIX_NAME_BYTES) {
+        if (bytes > UnixSpec.MAX_NAME_BYTES) {
             throw new IllegalArgumentException("a Unix socket " + (path.startsWith("@") ? "name" : "path")
-                    + " has at most " + MAX_UNIX_NAME_BYTES + " bytes, this one has " + bytes);
+                    + " has at most " + UnixSpec.MAX_NAME_BYTES + " bytes, this one has " + bytes);
         }
         if (path.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("a Unix socket path cannot contain a NUL character");
         }
-        return new ListenSpec(Transport.UNIX, null, 0, path, text);
+        return new UnixSpec(path, text);
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Creates, binds and (for streams) listens on the sockets the user asked for. */
 @ApplicationScoped
@@ -57,17 +58,22 @@ public class SocketBinder {
      * first one's socket listening, and be told a server has it.
      */
     private static void notTakenByAnEarlierOne(ListenSpec spec, List<BoundSocket> bound) {
-        if (spec.transport() != Transport.UNIX || spec.isAbstract() || OsString.hasEscapes(spec.path())) {
+        Optional<String> file = nameableFile(spec);
+        if (file.isEmpty()) {
             return;
         }
         for (BoundSocket earlier : bound) {
             ListenSpec other = earlier.spec();
-            if (other.transport() == Transport.UNIX && !other.isAbstract() && !OsString.hasEscapes(other.path())
-                    && sameFile(other.path(), spec.path())) {
+            if (nameableFile(other).filter(otherFile -> sameFile(otherFile, file.get())).isPresent()) {
                 throw CatflapException.usage("cannot listen on " + spec.text() + ": the same file as " + other.text()
                         + ", which catflap has just bound");
             }
         }
+    }
+
+    /** The spec's socket file, where Java's file API can name it (it is UTF-8). */
+    private static Optional<String> nameableFile(ListenSpec spec) {
+        return spec.socketFile().filter(path -> !OsString.hasEscapes(path));
     }
 
     private static boolean sameFile(String path, String otherPath) {
@@ -84,23 +90,25 @@ public class SocketBinder {
      * @throws CatflapException naming the address and the reason, e.g. "address already in use"
      */
     public BoundSocket bind(ListenSpec spec, int backlog) {
-        return spec.transport() == Transport.UNIX ? bindUnix(spec, backlog) : bindIp(spec, backlog);
+        return spec.match(
+                tcp -> bindIp(tcp, backlog, ""),
+                udp -> bindIp(udp, backlog, ListenSpec.UDP_SCHEME),
+                unix -> bindUnix(unix, backlog));
     }
 
     /** Closes a socket that will not be used after all, and removes its file if it has one. */
     public void release(BoundSocket socket) {
         closeQuietly(socket.fd());
-        if (socket.spec().transport() == Transport.UNIX && !socket.spec().isAbstract()) {
-            removeFile(socket.spec());
-        }
+        socket.spec().socketFile().ifPresent(this::removeFile);
     }
 
-    private BoundSocket bindIp(ListenSpec spec, int backlog) {
-        boolean stream = spec.transport() == Transport.TCP;
+    /** {@code scheme} begins the address the listening line shows: none for TCP, the default. */
+    private BoundSocket bindIp(IpSpec spec, int backlog, String scheme) {
+        boolean stream = spec.type() == SocketType.STREAM;
         int family = SocketAddressCodec.family(spec.address());
         int fd = -1;
         try {
-            fd = sockets.socket(family, stream ? Sockets.SOCK_STREAM : Sockets.SOCK_DGRAM);
+            fd = sockets.socket(family, socketType(spec));
             if (stream) {
                 // Lets a restarted catflap bind again at once, past connections still in TIME_WAIT.
                 // Not for UDP: there it would let a second catflap share the port silently.
@@ -114,7 +122,7 @@ public class SocketBinder {
             if (stream) {
                 sockets.listen(fd, backlog);
             }
-            return new BoundSocket(fd, spec, ipAddress(fd, stream));
+            return new BoundSocket(fd, spec, scheme + ipAddress(fd));
         } catch (PosixException e) {
             closeQuietly(fd);
             String hint = e.errno() == Errno.EACCES ? " (ports below 1024 need privileges)" : "";
@@ -122,19 +130,26 @@ public class SocketBinder {
         }
     }
 
-    private BoundSocket bindUnix(ListenSpec spec, int backlog) {
+    private static int socketType(ListenSpec spec) {
+        return switch (spec.type()) {
+            case STREAM -> Sockets.SOCK_STREAM;
+            case DATAGRAM -> Sockets.SOCK_DGRAM;
+        };
+    }
+
+    private BoundSocket bindUnix(UnixSpec spec, int backlog) {
         int fd = -1;
         boolean fileCreated = false;
         try {
-            fd = sockets.socket(Sockets.AF_UNIX, Sockets.SOCK_STREAM);
+            fd = sockets.socket(Sockets.AF_UNIX, socketType(spec));
             bindReplacingLeftover(fd, spec, SocketAddressCodec.encodeUnix(spec.path()));
-            fileCreated = !spec.isAbstract();
+            fileCreated = spec.socketFile().isPresent();
             sockets.listen(fd, backlog);
-            return new BoundSocket(fd, spec, "unix:" + SocketAddressCodec.unixPath(sockets.localAddress(fd)));
+            return new BoundSocket(fd, spec, ListenSpec.UNIX_SCHEME + SocketAddressCodec.unixPath(sockets.localAddress(fd)));
         } catch (PosixException e) {
             closeQuietly(fd);
             if (fileCreated) {
-                removeFile(spec);
+                removeFile(spec.path());
             }
             throw CatflapException.failure("cannot listen on " + spec.text() + ": " + unixProblem(spec, e));
         } catch (CatflapException e) {
@@ -143,7 +158,7 @@ public class SocketBinder {
         }
     }
 
-    private void bindReplacingLeftover(int fd, ListenSpec spec, byte[] address) {
+    private void bindReplacingLeftover(int fd, UnixSpec spec, byte[] address) {
         try {
             sockets.bind(fd, address);
         } catch (PosixException e) {
@@ -156,7 +171,7 @@ public class SocketBinder {
     }
 
     /** Binding a socket file creates it: permission denied there is about its directory. */
-    private static String unixProblem(ListenSpec spec, PosixException e) {
+    private static String unixProblem(UnixSpec spec, PosixException e) {
         if (e.errno() != Errno.EACCES || spec.isAbstract()) {
             return e.getMessage();
         }
@@ -180,17 +195,16 @@ public class SocketBinder {
     }
 
     /** Removes the file a Unix socket of catflap's own created; cleanup after a failure too. */
-    private void removeFile(ListenSpec spec) {
+    private void removeFile(String path) {
         try {
-            files.unlink(OsString.encode(spec.path()));
+            files.unlink(OsString.encode(path));
         } catch (PosixException ignored) {
             // already gone: nothing left behind
         }
     }
 
-    private String ipAddress(int fd, boolean stream) {
+    private String ipAddress(int fd) {
         byte[] local = sockets.localAddress(fd);
-        String address = IpLiteral.format(SocketAddressCodec.address(local)) + ":" + SocketAddressCodec.port(local);
-        return stream ? address : "udp://" + address;
+        return IpLiteral.format(SocketAddressCodec.address(local)) + ":" + SocketAddressCodec.port(local);
     }
 }

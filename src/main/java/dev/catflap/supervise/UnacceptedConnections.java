@@ -3,7 +3,7 @@ package dev.catflap.supervise;
 import dev.catflap.posix.PosixException;
 import dev.catflap.posix.Sockets;
 import dev.catflap.socket.BoundSocket;
-import dev.catflap.socket.Transport;
+import dev.catflap.socket.ListenSpec;
 import dev.catflap.supervise.Event.Unaccepted;
 import java.time.Duration;
 import java.util.Arrays;
@@ -33,12 +33,17 @@ final class UnacceptedConnections implements AutoCloseable {
 
     UnacceptedConnections(Sockets sockets, List<BoundSocket> bound, Consumer<Event> events) {
         this.sockets = sockets;
-        this.watched = bound.stream().filter(socket -> socket.spec().transport() == Transport.TCP).toList();
+        this.watched = bound.stream().filter(socket -> queueTold(socket.spec())).toList();
         this.events = events;
         this.waitingSince = new long[watched.size()];
         Arrays.fill(waitingSince, EMPTY);
         this.thread = new Thread(this::sampleEachSecond, "catflap-accept-queues");
         thread.setDaemon(true);
+    }
+
+    /** Whether TCP_INFO tells how many connections wait to be accepted on a socket of this kind. */
+    private static boolean queueTold(ListenSpec spec) {
+        return spec.match(tcp -> true, udp -> false, unix -> false);
     }
 
     /** Starts watching the TCP ones of {@code bound}; reports go to {@code events}. */

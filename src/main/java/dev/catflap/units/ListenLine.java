@@ -1,8 +1,10 @@
 package dev.catflap.units;
 
 import dev.catflap.socket.IpLiteral;
+import dev.catflap.socket.IpSpec;
 import dev.catflap.socket.ListenSpec;
-import dev.catflap.socket.Transport;
+import dev.catflap.socket.SocketType;
+import dev.catflap.socket.UnixSpec;
 import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,8 +31,16 @@ public record ListenLine(String directive, String address, ListenSpec spec) {
      *     abstract name the kernel picks at each start, a path a unit file cannot hold
      */
     public static ListenLine of(ListenSpec spec, Path workingDirectory) {
-        String directive = spec.transport() == Transport.UDP ? "ListenDatagram" : "ListenStream";
-        return new ListenLine(directive, address(spec, workingDirectory), spec);
+        String address = spec.match(ListenLine::ipAddress, ListenLine::ipAddress,
+                unix -> unixAddress(unix, workingDirectory));
+        return new ListenLine(directive(spec.type()), address, spec);
+    }
+
+    private static String directive(SocketType type) {
+        return switch (type) {
+            case STREAM -> "ListenStream";
+            case DATAGRAM -> "ListenDatagram";
+        };
     }
 
     /** The unit file's line, specifiers escaped. */
@@ -40,32 +50,37 @@ public record ListenLine(String directive, String address, ListenSpec spec) {
 
     /** Whether it is an IPv6 socket, which catflap binds IPv6-only. */
     public boolean isIpv6() {
+        return spec.match(tcp -> isIpv6(tcp), udp -> isIpv6(udp), unix -> false);
+    }
+
+    private static boolean isIpv6(IpSpec spec) {
         return spec.address() instanceof Inet6Address;
     }
 
-    /** Whether it is a Unix socket with a file, whose permissions the unit sets. */
-    public boolean isUnixPath() {
-        return spec.transport() == Transport.UNIX && !spec.isAbstract();
+    /** Whether the socket has a file, whose permissions the unit sets. */
+    public boolean hasSocketFile() {
+        return spec.socketFile().isPresent();
     }
 
     public boolean isDatagram() {
-        return spec.transport() == Transport.UDP;
+        return spec.type() == SocketType.DATAGRAM;
     }
 
-    private static String address(ListenSpec spec, Path workingDirectory) {
-        if (spec.transport() != Transport.UNIX) {
-            if (spec.port() == 0) {
-                throw new IllegalArgumentException("port 0 picks another free port at each start, which a .socket unit "
-                        + "cannot do: give a fixed port");
-            }
-            if (spec.address() instanceof Inet6Address ipv6 && (ipv6.getScopeId() != 0 || ipv6.getScopedInterface() != null)) {
-                // systemd parses [ADDRESS]:PORT without a scope, and ignores the whole line with one
-                throw new IllegalArgumentException("systemd's Listen lines take no IPv6 scope (%" + scope(ipv6)
-                        + "): listen on an address without one");
-            }
-            return IpLiteral.format(spec.address()) + ":" + spec.port();
+    private static String ipAddress(IpSpec spec) {
+        if (spec.port() == 0) {
+            throw new IllegalArgumentException("port 0 picks another free port at each start, which a .socket unit "
+                    + "cannot do: give a fixed port");
         }
-        if (spec.path().equals("@")) {
+        if (spec.address() instanceof Inet6Address ipv6 && (ipv6.getScopeId() != 0 || ipv6.getScopedInterface() != null)) {
+            // systemd parses [ADDRESS]:PORT without a scope, and ignores the whole line with one
+            throw new IllegalArgumentException("systemd's Listen lines take no IPv6 scope (%" + scope(ipv6)
+                    + "): listen on an address without one");
+        }
+        return IpLiteral.format(spec.address()) + ":" + spec.port();
+    }
+
+    private static String unixAddress(UnixSpec spec, Path workingDirectory) {
+        if (spec.isAutobound()) {
             throw new IllegalArgumentException("unix:@ lets the kernel pick a name at each start, which a .socket unit "
                     + "cannot do: give a name, unix:@NAME");
         }

@@ -20,7 +20,7 @@ final class SocketUnit {
         plan.sockets().forEach(socket -> lines.add(socket.unitLine()));
         plan.fdName().ifPresent(name -> lines.add("FileDescriptorName=" + SystemdQuoting.lineValue(name)));
         plan.backlog().ifPresent(backlog -> lines.add("Backlog=" + backlog));
-        if (plan.sockets().stream().anyMatch(ListenLine::isUnixPath)) {
+        if (plan.sockets().stream().anyMatch(ListenLine::hasSocketFile)) {
             lines.add("SocketMode=" + String.format("%04o", plan.socketMode()));
         }
         if (plan.sockets().stream().anyMatch(ListenLine::isIpv6)) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,7 +118,7 @@ final class UnitPlanner {
         Optional<List<String>> names = config.fdname();
         if (names.isEmpty()) {
             Set<String> kinds = new LinkedHashSet<>();
-            sockets.forEach(socket -> kinds.add(socket.spec().transport().name().toLowerCase(Locale.ROOT)));
+            sockets.forEach(socket -> kinds.add(socket.spec().defaultName()));
             return kinds.size() == 1 ? Optional.of(kinds.iterator().next()) : Optional.empty();
         }
         if (names.get().size() != sockets.size()) {

@@ -19,7 +19,12 @@ class ListenSpecOverlapTest {
         "0.0.0.0:8080, udp://0.0.0.0:8080, false",
         "0.0.0.0:8080, 127.0.0.1:8081, false",
         "0.0.0.0:0, 127.0.0.1:0, false", // the kernel picks a port for each
-        "127.0.0.1:8080, 127.0.0.2:8080, false"})
+        "127.0.0.1:8080, 127.0.0.2:8080, false",
+        "unix:a.sock, unix:./a.sock, true",
+        "unix:@name, unix:@name, true",
+        "unix:@, unix:@, false", // the kernel picks a name for each
+        "unix:@a.sock, unix:a.sock, false",
+        "unix:8080, 0.0.0.0:8080, false"})
     void overlapping(String first, String second, boolean clash) {
         ListenSpec a = ListenSpec.parse(first);
         ListenSpec b = ListenSpec.parse(second);

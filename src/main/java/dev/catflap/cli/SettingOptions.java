@@ -1,6 +1,7 @@
 package dev.catflap.cli;
 
 import dev.catflap.CatflapException;
+import dev.catflap.config.ListSyntax;
 import dev.catflap.config.Setting;
 import java.util.EnumMap;
 import java.util.List;
@@ -108,6 +109,6 @@ final class SettingOptions {
      * the shell already took the user's quotes away.
      */
     private static String listValue(List<String> values) {
-        return Setting.listText(values);
+        return ListSyntax.text(values);
     }
 }

@@ -291,7 +291,7 @@ public class Configuration {
         if (!setting.isList() || value.isEmpty()) {
             return setting.option() + " " + value;
         }
-        List<String> elements = Setting.writtenElements(value);
+        List<String> elements = ListSyntax.writtenElements(value);
         if (elements.isEmpty()) {
             return setting.option() + " " + value;
         }

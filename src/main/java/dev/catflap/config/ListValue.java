@@ -34,7 +34,7 @@ final class ListValue {
 
         /** The part alone as a list value. */
         String text() {
-            return Setting.listText(elements);
+            return ListSyntax.text(elements);
         }
     }
 
@@ -87,7 +87,7 @@ final class ListValue {
     /** A source's elements as it wrote them; one that is no list (an unfinished quote, a {@code #} word) is an error naming it. */
     private static List<String> written(Setting setting, ConfigValue value) {
         try {
-            return Setting.writtenElements(value.getValue());
+            return ListSyntax.writtenElements(value.getValue());
         } catch (IllegalArgumentException e) {
             throw CatflapException.usage(Configuration.origin(setting, value) + ": " + e.getMessage());
         }
@@ -128,7 +128,7 @@ final class ListValue {
             return ConfigValue.builder().withName(setting.key()).build();
         }
         ConfigValue source = parts.isEmpty() ? highest : parts.get(parts.size() - 1).written();
-        String text = Setting.listText(parts.stream().flatMap(part -> part.elements().stream()).toList());
+        String text = ListSyntax.text(parts.stream().flatMap(part -> part.elements().stream()).toList());
         return source.from().withValue(text).withRawValue(text).build();
     }
 

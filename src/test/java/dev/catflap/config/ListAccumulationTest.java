@@ -165,12 +165,12 @@ class ListAccumulationTest {
     /** Written as a list element in a file or variable: {@code \,} a comma, empty elements kept, blanks around them not. */
     @Test
     void writtenElementsKeepTheEmptyOnesAndTheEscapes() {
-        assertEquals(List.of(""), Setting.writtenElements(""));
-        assertEquals(List.of("", "lib"), Setting.writtenElements(",lib"));
-        assertEquals(List.of("a", "", "b"), Setting.writtenElements("a, ,b"));
-        assertEquals(List.of("a,b", "c\\"), Setting.writtenElements("a\\,b , c\\\\"));
+        assertEquals(List.of(""), ListSyntax.writtenElements(""));
+        assertEquals(List.of("", "lib"), ListSyntax.writtenElements(",lib"));
+        assertEquals(List.of("a", "", "b"), ListSyntax.writtenElements("a, ,b"));
+        assertEquals(List.of("a,b", "c\\"), ListSyntax.writtenElements("a\\,b , c\\\\"));
         List<String> elements = List.of("a,b", "c\\", "", "d");
-        assertEquals(elements, Setting.writtenElements(Setting.listText(elements)));
+        assertEquals(elements, ListSyntax.writtenElements(ListSyntax.text(elements)));
     }
 
     /** The rule holds for every list row without code of its own, and --help says it for each. */

@@ -23,7 +23,7 @@ public final class ListSyntax {
         for (String element : elements) {
             parsed.add(quotingElement(elements, element, parser));
         }
-        return parsed;
+        return List.copyOf(parsed);
     }
 
     /** Parses one element of a list; where there are several, the error quotes the bad one. */
@@ -43,7 +43,7 @@ public final class ListSyntax {
      *
      * @throws IllegalArgumentException for an unfinished quote or an unquoted word starting with {@code #}
      */
-    static List<String> elements(String text) {
+    public static List<String> elements(String text) {
         List<String> elements = new ArrayList<>(ShellWords.elements(text));
         elements.removeIf(String::isEmpty);
         return elements;

@@ -9,7 +9,15 @@ import static dev.catflap.config.Setting.Blank.single;
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.IpLiteral;
 import dev.catflap.socket.Port;
+import dev.catflap.launch.CommandWords;
+import dev.catflap.launch.VariableAssignment;
+import dev.catflap.socket.ListenSpec;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,83 +30,118 @@ import java.util.function.Function;
  * setting; everything else comes from here: the options of {@code --help}, the man page and the
  * shell completion ({@code cli/SettingOptions}), the built-in defaults ({@link #defaults()}),
  * {@code --show-config}, the warnings for unknown keys and variables, and the typed value
- * ({@link CatflapConfig#value}). The rows are in the order {@code --help} lists them, group by
+ * ({@link CatflapConfig}). The rows are in the order {@code --help} lists them, group by
  * group; the README's option table is checked against them by a test.
+ *
+ * <p>A row is a key, not an enum constant, because an enum cannot be generic: {@code T}, the
+ * type its parser gives, is written once, in the row, and the compiler holds everything else to
+ * it: the parser must return a {@code T}, and {@link CatflapConfig} gives a {@code T} back without
+ * a cast anywhere outside this package.
  *
  * <p>A value is validated here, whatever source it came from, so that an error can name the
  * key, the value and the source.
+ *
+ * @param <T> the type of the setting's value
  */
-public enum Setting {
-    LISTEN("listen", Group.SOCKET, "-l/--listen", repeatable("SPEC"), NO_DEFAULT, SettingParsers::listenSpecs,
+public final class Setting<T> {
+    /** Every row, in the order they are declared: each adds itself as it is made, so that none can be left out. */
+    private static final List<Setting<?>> ROWS = new ArrayList<>();
+
+    public static final Setting<List<ListenSpec>> LISTEN = new Setting<>(
+            "listen", Group.SOCKET, "-l/--listen", repeatable("SPEC"), NO_DEFAULT, SettingParsers::listenSpecs,
             // Ordered so that picocli, which may wrap after any ':', wraps between the forms.
             "A socket to bind, repeatable; they go to fds 3, 4, ... in order, and replace -h/-p. "
                     + "SPEC is HOST:PORT, [IPV6]:PORT, tcp://HOST:PORT, unix:PATH, unix:@NAME (abstract) "
-                    + "or udp://HOST:PORT."),
-    HOST("host", Group.SOCKET, "-h/--host", single("IP"), byDefault("127.0.0.1"), IpLiteral::parse,
-            "IPv4 or IPv6 address of the one TCP socket, without -l (default: " + Setting.DEFAULT + "). No name lookup."),
-    PORT("port", Group.SOCKET, "-p/--port", single("PORT"), byDefault("5000"), Port::parse,
-            "Its TCP port; 0 picks a free one (default: " + Setting.DEFAULT + ")."),
-    BACKLOG("backlog", Group.SOCKET, "--backlog", single("N"), NO_DEFAULT, Backlog::parse,
-            "Connections the kernel queues while no server accepts (default: the system maximum)."),
+                    + "or udp://HOST:PORT.");
+    public static final Setting<InetAddress> HOST = new Setting<>(
+            "host", Group.SOCKET, "-h/--host", single("IP"), byDefault("127.0.0.1"), IpLiteral::parse,
+            "IPv4 or IPv6 address of the one TCP socket, without -l (default: " + Setting.DEFAULT + "). No name lookup.");
+    public static final Setting<Integer> PORT = new Setting<>(
+            "port", Group.SOCKET, "-p/--port", single("PORT"), byDefault("5000"), Port::parse,
+            "Its TCP port; 0 picks a free one (default: " + Setting.DEFAULT + ").");
+    public static final Setting<Integer> BACKLOG = new Setting<>(
+            "backlog", Group.SOCKET, "--backlog", single("N"), NO_DEFAULT, Backlog::parse,
+            "Connections the kernel queues while no server accepts (default: the system maximum).");
 
-    ENV("env", Group.COMMAND, "-e/--env", single("NAME"), byDefault("LISTEN_FD"), SettingParsers::variableName,
-            "Environment variable that receives the first socket's fd number (default: " + Setting.DEFAULT + ")."),
-    SYSTEMD("systemd", Group.COMMAND, "--systemd", FLAG, byDefault("false"), SettingParsers::bool,
-            "Also set LISTEN_FDS, LISTEN_PID and LISTEN_FDNAMES, as systemd's socket activation does."),
-    NO_PID("no-pid", Group.COMMAND, "--no-pid", FLAG, byDefault("false"), SettingParsers::bool,
-            "With --systemd: leave LISTEN_PID unset, for a command that hands the sockets on."),
-    FDNAME("fdname", Group.COMMAND, "--fdname", repeatable("NAME"), NO_DEFAULT, SettingParsers::fdNames,
+    public static final Setting<String> ENV = new Setting<>(
+            "env", Group.COMMAND, "-e/--env", single("NAME"), byDefault("LISTEN_FD"), SettingParsers::variableName,
+            "Environment variable that receives the first socket's fd number (default: " + Setting.DEFAULT + ").");
+    public static final Setting<Boolean> SYSTEMD = new Setting<>(
+            "systemd", Group.COMMAND, "--systemd", FLAG, byDefault("false"), SettingParsers::bool,
+            "Also set LISTEN_FDS, LISTEN_PID and LISTEN_FDNAMES, as systemd's socket activation does.");
+    public static final Setting<Boolean> NO_PID = new Setting<>(
+            "no-pid", Group.COMMAND, "--no-pid", FLAG, byDefault("false"), SettingParsers::bool,
+            "With --systemd: leave LISTEN_PID unset, for a command that hands the sockets on.");
+    public static final Setting<List<String>> FDNAME = new Setting<>(
+            "fdname", Group.COMMAND, "--fdname", repeatable("NAME"), NO_DEFAULT, SettingParsers::fdNames,
             "With --systemd: the next socket's name in LISTEN_FDNAMES, repeatable, one per socket "
-                    + "(default: tcp, udp or unix)."),
-    STDIN("stdin", Group.COMMAND, "--stdin", FLAG, byDefault("false"), SettingParsers::bool,
+                    + "(default: tcp, udp or unix).");
+    public static final Setting<Boolean> STDIN = new Setting<>(
+            "stdin", Group.COMMAND, "--stdin", FLAG, byDefault("false"), SettingParsers::bool,
             // Worded so that picocli, which may wrap after any '.', keeps System.inheritedChannel() whole.
             "Put the one socket on fd 0 instead of 3, where inetd-style programs and "
-                    + "System.inheritedChannel() in Java take it."),
-    SETENV("setenv", Group.COMMAND, "--setenv", repeatable("NAME=VALUE"), NO_DEFAULT, SettingParsers::assignments,
+                    + "System.inheritedChannel() in Java take it.");
+    public static final Setting<List<VariableAssignment>> SETENV = new Setting<>(
+            "setenv", Group.COMMAND, "--setenv", repeatable("NAME=VALUE"), NO_DEFAULT, SettingParsers::assignments,
             "Set NAME to VALUE in the command's environment, repeatable: adds the variable or overrides the "
                     + "caller's (the last for a NAME wins). catflap runs no shell: write DEBUG=1 so, not before the "
-                    + "command. Not -e's variable, LISTEN_FDS, LISTEN_PID or LISTEN_FDNAMES."),
-    QUIET("quiet", Group.COMMAND, "-q/--quiet", FLAG, byDefault("false"), SettingParsers::bool,
-            "Do not print the listening address, nor other notices (warnings still show)."),
-    WORKDIR("workdir", Group.COMMAND, "--workdir", single("DIR"), NO_DEFAULT, SettingParsers::directory,
+                    + "command. Not -e's variable, LISTEN_FDS, LISTEN_PID or LISTEN_FDNAMES.");
+    public static final Setting<Boolean> QUIET = new Setting<>(
+            "quiet", Group.COMMAND, "-q/--quiet", FLAG, byDefault("false"), SettingParsers::bool,
+            "Do not print the listening address, nor other notices (warnings still show).");
+    public static final Setting<Path> WORKDIR = new Setting<>(
+            "workdir", Group.COMMAND, "--workdir", single("DIR"), NO_DEFAULT, SettingParsers::directory,
             "Run the command in DIR, an existing directory; from a file, relative to the file's directory "
-                    + "(default: the project file's directory for its command, else the working directory)."),
+                    + "(default: the project file's directory for its command, else the working directory).");
 
-    SPAWN("spawn", Group.SUPERVISING, "--spawn", FLAG, byDefault("false"), SettingParsers::bool,
+    public static final Setting<Boolean> SPAWN = new Setting<>(
+            "spawn", Group.SUPERVISING, "--spawn", FLAG, byDefault("false"), SettingParsers::bool,
             "Run the command as a child, in a process group of its own, and stay: pass on HUP, INT, QUIT, "
                     + "USR1, USR2 and TERM, end as it ended (by the same signal, if one killed it), and end whatever "
-                    + "it left running."),
-    WATCH("watch", Group.SUPERVISING, "--watch", repeatable("PATH"), NO_DEFAULT, SettingParsers::watchPaths,
+                    + "it left running.");
+    public static final Setting<List<Path>> WATCH = new Setting<>(
+            "watch", Group.SUPERVISING, "--watch", repeatable("PATH"), NO_DEFAULT, SettingParsers::watchPaths,
             "Restart the command when files under PATH change (repeatable; implies --spawn). "
                     + "Changes do not count in .git/, target/, node_modules/ and __pycache__/, to editors' swap, "
-                    + "backup and lock files, nor where the repository's .gitignore and .ignore files say."),
-    IGNORE("ignore", Group.SUPERVISING, "--ignore", repeatable("GLOB"), NO_DEFAULT, SettingParsers::globs,
+                    + "backup and lock files, nor where the repository's .gitignore and .ignore files say.");
+    public static final Setting<List<String>> IGNORE = new Setting<>(
+            "ignore", Group.SUPERVISING, "--ignore", repeatable("GLOB"), NO_DEFAULT, SettingParsers::globs,
             "With --watch, changes that do not count (repeatable): a GLOB without / matches a name "
-                    + "at any depth, one with / a path under PATH."),
-    NO_DEFAULT_IGNORES("no-default-ignores", Group.SUPERVISING, "--no-default-ignores", FLAG, byDefault("false"), SettingParsers::bool,
-            "With --watch, let changes count in .git/, target/, node_modules/, __pycache__/ and editors' files."),
-    NO_IGNORE_FILES("no-ignore-files", Group.SUPERVISING, "--no-ignore-files", FLAG, byDefault("false"), SettingParsers::bool,
-            "With --watch, let changes count where .gitignore, .git/info/exclude and .ignore files leave them out."),
-    GRACE("grace", Group.SUPERVISING, "--grace", single("SECONDS"), byDefault("5"), SettingParsers::seconds,
+                    + "at any depth, one with / a path under PATH.");
+    public static final Setting<Boolean> NO_DEFAULT_IGNORES = new Setting<>(
+            "no-default-ignores", Group.SUPERVISING, "--no-default-ignores", FLAG, byDefault("false"), SettingParsers::bool,
+            "With --watch, let changes count in .git/, target/, node_modules/, __pycache__/ and editors' files.");
+    public static final Setting<Boolean> NO_IGNORE_FILES = new Setting<>(
+            "no-ignore-files", Group.SUPERVISING, "--no-ignore-files", FLAG, byDefault("false"), SettingParsers::bool,
+            "With --watch, let changes count where .gitignore, .git/info/exclude and .ignore files leave them out.");
+    public static final Setting<Duration> GRACE = new Setting<>(
+            "grace", Group.SUPERVISING, "--grace", single("SECONDS"), byDefault("5"), SettingParsers::seconds,
             "With --watch, how long the command's processes have to exit after SIGTERM before SIGKILL "
-                    + "(default: " + Setting.DEFAULT + ")."),
-    DEBOUNCE("debounce", Group.SUPERVISING, "--debounce", single("DURATION"), byDefault("50ms"), SettingParsers::duration,
+                    + "(default: " + Setting.DEFAULT + ").");
+    public static final Setting<Duration> DEBOUNCE = new Setting<>(
+            "debounce", Group.SUPERVISING, "--debounce", single("DURATION"), byDefault("50ms"), SettingParsers::duration,
             "With --watch, how long nothing must change before a restart, e.g. 500ms or 2s for a build that writes "
-                    + "in steps (default: " + Setting.DEFAULT + "). A restart on demand: SIGHUP to catflap (kill -HUP)."),
+                    + "in steps (default: " + Setting.DEFAULT + "). A restart on demand: SIGHUP to catflap (kill -HUP).");
 
-    UNIT_COMMAND("unit-command", Group.UNITS, "--unit-command", single("COMMAND"), NO_DEFAULT, SettingParsers::command,
+    public static final Setting<CommandWords> UNIT_COMMAND = new Setting<>(
+            "unit-command", Group.UNITS, "--unit-command", single("COMMAND"), NO_DEFAULT, SettingParsers::command,
             "The production command for ExecStart=, in shell words, where it is not the development one "
-                    + "(e.g. no watcher); a COMMAND on the command line comes first (default: the command)."),
-    UNIT_DIR("unit-dir", Group.UNITS, "--unit-dir", single("DIR"), byDefault("."), SettingParsers::pathName,
-            "The directory to write the units in, . for the working directory (default: " + Setting.DEFAULT + ")."),
+                    + "(e.g. no watcher); a COMMAND on the command line comes first (default: the command).");
+    public static final Setting<Path> UNIT_DIR = new Setting<>(
+            "unit-dir", Group.UNITS, "--unit-dir", single("DIR"), byDefault("."), SettingParsers::pathName,
+            "The directory to write the units in, . for the working directory (default: " + Setting.DEFAULT + ").");
 
     /**
      * The command: in files written as one line; on the command line, the words after the
      * options, which is why it has no option of its own (they reach {@link Configuration} as
      * words, not as a line to parse).
      */
-    COMMAND("command", Group.NONE, "command line", single("COMMAND"), NO_DEFAULT, SettingParsers::command,
+    public static final Setting<CommandWords> COMMAND = new Setting<>(
+            "command", Group.NONE, "command line", single("COMMAND"), NO_DEFAULT, SettingParsers::command,
             "The command to run, then its own arguments.");
+
+    /** The rows, in the order {@code --help} lists them. */
+    private static final List<Setting<?>> ALL = List.copyOf(ROWS);
 
     /** Where {@code --help} lists a setting's option, under which heading, in this order. */
     public enum Group {
@@ -169,7 +212,7 @@ public enum Setting {
     record Value(Takes takes, String label) {
     }
 
-    /** Words for the rows (a nested class: the rows may not refer to the enum's own fields). */
+    /** Words for the rows (a nested class, made before the rows that use its words). */
     static final class Blank {
         /** A setting that is unset unless a source sets it; its description says what unset means. */
         static final Optional<String> NO_DEFAULT = Optional.empty();
@@ -198,11 +241,11 @@ public enum Setting {
     private final String option;
     private final Value value;
     private final Optional<String> defaultValue;
-    private final Function<String, ?> parser;
+    private final Function<String, T> parser;
     private final String description;
 
-    Setting(String name, Group group, String option, Value value, Optional<String> defaultValue, Function<String, ?> parser,
-            String description) {
+    private Setting(String name, Group group, String option, Value value, Optional<String> defaultValue,
+            Function<String, T> parser, String description) {
         this.name = name;
         this.group = group;
         this.option = option;
@@ -210,6 +253,12 @@ public enum Setting {
         this.defaultValue = defaultValue;
         this.parser = parser;
         this.description = description;
+        ROWS.add(this);
+    }
+
+    /** Every setting, in the order {@code --help} lists them. */
+    public static List<Setting<?>> values() {
+        return ALL;
     }
 
     /** The key in properties files, e.g. {@code catflap.port}. */
@@ -298,7 +347,7 @@ public enum Setting {
     /** The built-in defaults, by key: the lowest of catflap's configuration sources. */
     public static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
-        for (Setting setting : values()) {
+        for (Setting<?> setting : values()) {
             setting.defaultValue().ifPresent(value -> defaults.put(setting.key(), value));
         }
         return defaults;
@@ -309,7 +358,7 @@ public enum Setting {
      *
      * @throws IllegalArgumentException saying what is wrong with it
      */
-    public Object parse(String text) {
+    T parse(String text) {
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {
@@ -330,8 +379,14 @@ public enum Setting {
         return this == COMMAND || this == UNIT_COMMAND;
     }
 
-    public static Optional<Setting> forKey(String key) {
-        for (Setting setting : values()) {
+    /** The key, e.g. {@code catflap.port}, as messages and tests name a setting. */
+    @Override
+    public String toString() {
+        return key();
+    }
+
+    public static Optional<Setting<?>> forKey(String key) {
+        for (Setting<?> setting : values()) {
             if (setting.key().equals(key)) {
                 return Optional.of(setting);
             }

@@ -105,7 +105,7 @@ final class SettingParsers {
             }
             specs.add(spec);
         }
-        return specs;
+        return List.copyOf(specs);
     }
 
     /** The names of a comma-separated list of LISTEN_FDNAMES entries. */

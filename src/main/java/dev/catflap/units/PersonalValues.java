@@ -28,7 +28,7 @@ final class PersonalValues {
     }
 
     /** A unit line, and a setting whose value made it. */
-    private record Made(Setting setting, String line) {
+    private record Made(Setting<?> setting, String line) {
     }
 
     /** Each unit line that a setting's value made, with that setting; a line two settings made, once for each. */

@@ -9,7 +9,7 @@ import dev.catflap.socket.ListenSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The list rule: a list setting takes the elements of every source, lowest rank first, and an
@@ -28,7 +28,7 @@ class ListAccumulationTest {
     @TempDir
     Path directory;
     private SettingsSources sources;
-    private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    private final Map<Setting<?>, String> flags = new LinkedHashMap<>();
     private Map<String, String> environment;
 
     @BeforeEach
@@ -175,8 +175,8 @@ class ListAccumulationTest {
 
     /** The rule holds for every list row without code of its own, and --help says it for each. */
     @ParameterizedTest
-    @EnumSource(Setting.class)
-    void everyListsHelpSaysTheRule(Setting setting) {
+    @MethodSource("dev.catflap.config.Setting#values")
+    void everyListsHelpSaysTheRule(Setting<?> setting) {
         String rule = "an empty " + setting.label().orElse("") + " drops those before it";
         assertEquals(setting.isList(), setting.description().contains(rule), setting.description());
     }

@@ -87,7 +87,7 @@ public final class ManPageSections {
                 + "with a warning. Each is Java properties in UTF-8, a regular file of at most 1 MiB. An empty value "
                 + "unsets a setting. catflap --show-config prints every value and the file it came from. "
                 + "The keys, each also an option and a variable (see ENVIRONMENT):");
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             String option = setting.isOption() ? setting.option() : "the words after the options";
             item(text, setting.key() + "=" + valueLabel(setting), "As " + option + ". " + setting.description()
                     + (setting.isList() ? " In a file or variable, a comma-separated list." : ""));
@@ -100,7 +100,7 @@ public final class ManPageSections {
         StringBuilder text = new StringBuilder("== Environment\n\n");
         paragraph(text, "Each setting's variable ranks below the options and above the files; an empty one unsets "
                 + "the setting. A CATFLAP_ variable that is no setting's draws a warning.");
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             String option = setting.isOption() ? ", as " + setting.option() : ", as the words after the options";
             item(text, setting.environmentVariable(), "Sets " + setting.key() + option + " (see FILES).");
         }
@@ -112,7 +112,7 @@ public final class ManPageSections {
     }
 
     /** A key's value as the help shows an option's: {@code PORT}, or {@code true|false} for a switch. */
-    private static String valueLabel(Setting setting) {
+    private static String valueLabel(Setting<?> setting) {
         return setting.label().orElse("true|false");
     }
 

@@ -1,8 +1,9 @@
 package dev.catflap.cli;
 
 import dev.catflap.CatflapException;
+import dev.catflap.config.ListSyntax;
 import dev.catflap.config.Setting;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.ArgGroupSpec;
@@ -33,7 +34,7 @@ final class SettingOptions {
                 .order(group.order())
                 .exclusive(false)
                 .validate(false);
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             if (setting.group() == group) {
                 builder.addArg(option(setting));
                 setting.negation().ifPresent(negation -> builder.addArg(negation(setting, negation)));
@@ -46,7 +47,7 @@ final class SettingOptions {
      * The option of {@code setting}. Values stay text: {@link dev.catflap.config.Configuration}
      * checks them as it checks every source's, so that errors read the same wherever a value came from.
      */
-    static OptionSpec option(Setting setting) {
+    static OptionSpec option(Setting<?> setting) {
         OptionSpec.Builder option = OptionSpec.builder(setting.optionNames()).description(setting.description());
         if (setting.label().isEmpty()) {
             return option.arity("0").type(Boolean.class).build();
@@ -64,7 +65,7 @@ final class SettingOptions {
      * The option that switches {@code setting} off, listed after it: it gives the setting an
      * empty value, which unsets it above whatever a file or variable says.
      */
-    static OptionSpec negation(Setting setting, String name) {
+    static OptionSpec negation(Setting<?> setting, String name) {
         return OptionSpec.builder(name).arity("0").type(Boolean.class)
                 .description("Switch " + setting.optionNames()[setting.optionNames().length - 1]
                         + " off where a file or " + setting.environmentVariable() + " turned it on.")
@@ -75,10 +76,10 @@ final class SettingOptions {
      * The settings the options gave, by setting, as typed; an option not given leaves the lower
      * sources in charge. A negation ({@code --no-watch}) gives the empty value, which unsets.
      */
-    static Map<Setting, String> flags(CommandSpec command) {
+    static Map<Setting<?>, String> flags(CommandSpec command) {
         ParseResult parsed = command.commandLine().getParseResult();
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        for (Setting setting : Setting.values()) {
+        Map<Setting<?>, String> flags = new LinkedHashMap<>();
+        for (Setting<?> setting : Setting.values()) {
             OptionSpec option = setting.isOption() ? command.findOption(setting.optionNames()[0]) : null;
             OptionSpec negation = setting.negation().map(command::findOption).orElse(null);
             boolean negated = negation != null && parsed.hasMatchedOption(negation);
@@ -108,6 +109,6 @@ final class SettingOptions {
      * the shell already took the user's quotes away.
      */
     private static String listValue(List<String> values) {
-        return Setting.listText(values);
+        return ListSyntax.text(values);
     }
 }

@@ -51,7 +51,7 @@ final class StarterFile {
         StringBuilder text = new StringBuilder();
         HEADER.forEach(paragraph -> comment(text, paragraph));
         Setting.Group group = null;
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             if (setting.group() != group) {
                 group = setting.group();
                 text.append('\n');
@@ -65,12 +65,12 @@ final class StarterFile {
     }
 
     /** The option and variable that also set it, as {@code --help} and the environment name them. */
-    private static String where(Setting setting) {
+    private static String where(Setting<?> setting) {
         String option = setting.isOption() ? setting.option() : "or the words after the options";
         return option + ", " + setting.environmentVariable();
     }
 
-    private static String listNote(Setting setting) {
+    private static String listNote(Setting<?> setting) {
         return setting.isList() ? " In a file, a comma-separated list." : "";
     }
 

@@ -46,7 +46,7 @@ final class Combinations {
      * a flag overrides a file; given in the same source (or the shorthand above the specs) they
      * contradict each other rather than have one silently dropped.
      */
-    private void listenReplacesShorthand(Setting shorthand) {
+    private void listenReplacesShorthand(Setting<?> shorthand) {
         ConfigValue listen = value(Setting.LISTEN);
         ConfigValue other = value(shorthand);
         if (isSet(listen) && isSet(other) && other.getSourceOrdinal() >= listen.getSourceOrdinal()) {
@@ -62,15 +62,15 @@ final class Combinations {
      * a team file naming its sockets for --systemd, or a grace period for --watch, does not break
      * the plain runs.
      */
-    private void onlyInItsMode(Setting setting, boolean given, Setting mode) {
+    private void onlyInItsMode(Setting<?> setting, boolean given, Setting<?> mode) {
         if (given && Configuration.FLAGS.equals(value(setting).getSourceName()) && !isInMode(mode)) {
             throw conflict(setting, "only applies with " + mode.option());
         }
     }
 
     /** --systemd is a switch; --watch is on when it names a path. */
-    private boolean isInMode(Setting mode) {
-        return mode == Setting.WATCH ? isSet(value(mode)) : isOn(mode);
+    private boolean isInMode(Setting<?> mode) {
+        return typed.isOn(mode);
     }
 
     private void stdinTakesOneSocketOutsideSystemd() {
@@ -130,12 +130,12 @@ final class Combinations {
         return typed.listen().map(List::size).orElse(1);
     }
 
-    private ConfigValue value(Setting setting) {
+    private ConfigValue value(Setting<?> setting) {
         return config.value(setting);
     }
 
-    private boolean isOn(Setting setting) {
-        return typed.value(setting).map(Boolean.class::cast).orElse(false);
+    private boolean isOn(Setting<Boolean> setting) {
+        return typed.value(setting).orElse(false);
     }
 
     /** An empty value unsets (see {@link Configuration}). */
@@ -143,13 +143,13 @@ final class Combinations {
         return value.getValue() != null && !value.getValue().isEmpty();
     }
 
-    private CatflapException conflict(Setting setting, String reason) {
+    private CatflapException conflict(Setting<?> setting, String reason) {
         ConfigValue value = value(setting);
         return CatflapException.usage((isFlagSwitch(value) ? setting.option() : Configuration.origin(setting, value)) + ": " + reason);
     }
 
     /** Where a setting came from, as the user wrote it, in the middle of a sentence; a switch given as a flag is just its name. */
-    private String named(Setting setting) {
+    private String named(Setting<?> setting) {
         ConfigValue value = value(setting);
         return isFlagSwitch(value) ? setting.option() : config.mention(setting);
     }

@@ -86,7 +86,7 @@ record ConfigFile(Path path, Map<String, String> properties, Map<String, Integer
      * way, whatever its setting would make of it.
      */
     private static void checkComment(Path path, PropertiesLines.Entry entry) {
-        Optional<Setting> setting = Setting.forKey(entry.key());
+        Optional<Setting<?>> setting = Setting.forKey(entry.key());
         if (setting.isEmpty() || setting.get().isList() || setting.get().isShellWords()) {
             return;
         }

@@ -18,7 +18,7 @@ public final class ConfigReport {
     /** The report's lines. */
     public static List<String> lines(Settings settings) {
         List<String[]> rows = new ArrayList<>();
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             Optional<String> text = settings.text(setting);
             if (setting == Setting.SPAWN && impliedSpawn(settings)) {
                 rows.add(new String[] {setting.key(), "true", "implied by " + settings.source(Setting.WATCH)});

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,13 +70,13 @@ public class Configuration {
      *     properties or not a regular file of at most 1 MiB; (exit 1) for a file that cannot be
      *     read. A file found but not trusted is no error: it is ignored with a warning.
      */
-    public Settings load(Map<Setting, String> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
+    public Settings load(Map<Setting<?>, String> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
             Map<String, String> environment) {
         return load(flags, commandLine, configFile, environment, WorkingDirectory.current());
     }
 
     /** As {@link #load(Map, Optional, Optional, Map)}, the project file's search starting in {@code workingDirectory}. */
-    Settings load(Map<Setting, String> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
+    Settings load(Map<Setting<?>, String> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
             Map<String, String> environment, Path workingDirectory) {
         List<String> warnings = new ArrayList<>(unknownVariables(environment));
         SettingsFileReader reader = new SettingsFileReader(system);
@@ -87,7 +87,7 @@ public class Configuration {
                 : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, warnings::add));
         Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
         SettingValues config = new SettingValues(builder(flags, environment, local, project, user).build());
-        CatflapConfig typed = new CatflapConfig(values(config, commandLine));
+        CatflapConfig typed = values(config, commandLine);
         Combinations.check(config, typed);
 
         local.ifPresent(file -> warnings.addAll(file.warnings()));
@@ -105,16 +105,20 @@ public class Configuration {
      * Every setting's value, parsed. The command line's command is above every source, so a
      * configured command is then neither parsed nor checked, as for any option given.
      */
-    private static Map<Setting, Object> values(SettingValues config, Optional<CommandWords> commandLine) {
-        Map<Setting, Object> values = new EnumMap<>(Setting.class);
-        for (Setting setting : Setting.values()) {
+    private static CatflapConfig values(SettingValues config, Optional<CommandWords> commandLine) {
+        CatflapConfig.Builder values = CatflapConfig.builder();
+        for (Setting<?> setting : Setting.values()) {
             if (setting == Setting.COMMAND && commandLine.isPresent()) {
-                values.put(setting, commandLine.get());
+                values.set(Setting.COMMAND, commandLine.get());
             } else {
-                parsed(config, setting).ifPresent(value -> values.put(setting, value));
+                put(values, config, setting);
             }
         }
-        return values;
+        return values.build();
+    }
+
+    private static <T> void put(CatflapConfig.Builder values, SettingValues config, Setting<T> setting) {
+        parsed(config, setting).ifPresent(value -> values.set(setting, value));
     }
 
     /**
@@ -155,13 +159,13 @@ public class Configuration {
     /** Every setting's variable, CATFLAP_PORT and the others: a new set the caller may add to. */
     private static Set<String> settingsVariables() {
         Set<String> variables = new HashSet<>();
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             variables.add(setting.environmentVariable());
         }
         return variables;
     }
 
-    private SmallRyeConfigBuilder builder(Map<Setting, String> flags, Map<String, String> environment,
+    private SmallRyeConfigBuilder builder(Map<Setting<?>, String> flags, Map<String, String> environment,
             Optional<ConfigFile> local, Optional<ConfigFile> project, Optional<ConfigFile> user) {
         Map<String, String> flagProperties = new HashMap<>();
         flags.forEach((setting, value) -> flagProperties.put(setting.key(), value));
@@ -213,13 +217,12 @@ public class Configuration {
     }
 
     /** The project file's part of the listen specs, which adds to the user's own (see {@link ListValue}). */
-    @SuppressWarnings("unchecked")
     private static Optional<String> exposedListenSpec(ListValue.Part part) {
         ConfigValue listen = part.written();
         if (listen.getSourceOrdinal() != PROJECT_FILE_ORDINAL) {
             return Optional.empty();
         }
-        List<ListenSpec> specs = (List<ListenSpec>) Setting.LISTEN.parse(part.text());
+        List<ListenSpec> specs = Setting.LISTEN.parse(part.text());
         return specs.stream().filter(ListenSpec::reachableFromOtherHosts).findFirst()
                 .map(spec -> "warning: " + origin(Setting.LISTEN, listen) + ": " + spec.text()
                         + " is not a loopback address: other machines can connect to the command");
@@ -230,7 +233,7 @@ public class Configuration {
      * the setting above the sources below it ({@code CATFLAP_WATCH=} over a file's watch): the
      * built-in default applies, if any.
      */
-    private static Optional<Object> parsed(SettingValues config, Setting setting) {
+    private static <T> Optional<T> parsed(SettingValues config, Setting<T> setting) {
         ConfigValue value = config.value(setting);
         if (value.getValue() == null) {
             return Optional.empty();
@@ -246,7 +249,7 @@ public class Configuration {
         return Optional.of(parse(setting, value.getValue(), config.origin(setting)));
     }
 
-    private static Object parse(Setting setting, String text, String origin) {
+    private static <T> T parse(Setting<T> setting, String text, String origin) {
         try {
             return setting.parse(text);
         } catch (IllegalArgumentException e) {
@@ -259,7 +262,7 @@ public class Configuration {
      * or where to find it: {@code FILE:LINE: catflap.port=eighty}, as compilers name a line, for
      * the head of a message ({@code FILE:LINE: catflap.port=eighty: not a port number}).
      */
-    static String origin(Setting setting, ConfigValue value) {
+    static String origin(Setting<?> setting, ConfigValue value) {
         return switch (value.getSourceName()) {
             case FLAGS, ENVIRONMENT, DEFAULTS -> mention(setting, value);
             default -> value.getLineNumber() > 0
@@ -272,7 +275,7 @@ public class Configuration {
      * {@link #origin}, for the middle of a sentence, where a file's value is named before the
      * place it is in: {@code catflap.listen=... (FILE:LINE)}.
      */
-    static String mention(Setting setting, ConfigValue value) {
+    static String mention(Setting<?> setting, ConfigValue value) {
         return switch (value.getSourceName()) {
             case FLAGS -> asTyped(setting, value.getValue());
             case ENVIRONMENT -> setting.environmentVariable() + "=" + value.getValue();
@@ -287,11 +290,11 @@ public class Configuration {
      * value, with their commas and backslashes escaped, and are shown as given again: --ignore
      * "{a,b" is not shown as the value it became, "{a\,b".
      */
-    private static String asTyped(Setting setting, String value) {
+    private static String asTyped(Setting<?> setting, String value) {
         if (!setting.isList() || value.isEmpty()) {
             return setting.option() + " " + value;
         }
-        List<String> elements = Setting.writtenElements(value);
+        List<String> elements = ListSyntax.writtenElements(value);
         if (elements.isEmpty()) {
             return setting.option() + " " + value;
         }

@@ -60,6 +60,6 @@ final class FilePaths {
         for (String element : elements) {
             changed.add(element.isEmpty() ? element : change.apply(element));
         }
-        return Setting.listText(changed);
+        return ListSyntax.text(changed);
     }
 }

@@ -34,23 +34,23 @@ final class ListValue {
 
         /** The part alone as a list value. */
         String text() {
-            return Setting.listText(elements);
+            return ListSyntax.text(elements);
         }
     }
 
-    private final Setting setting;
+    private final Setting<?> setting;
     private final List<Part> parts;
     /** The highest source that sets the list at all, if any: the one that cleared it when no part is left. */
     private final ConfigValue highest;
 
-    private ListValue(Setting setting, List<Part> parts, ConfigValue highest) {
+    private ListValue(Setting<?> setting, List<Part> parts, ConfigValue highest) {
         this.setting = setting;
         this.parts = List.copyOf(parts);
         this.highest = highest;
     }
 
     /** The list {@code setting} gets from {@code sources}, in any order: their ranks order them. */
-    static ListValue of(Setting setting, Iterable<ConfigSource> sources) {
+    static ListValue of(Setting<?> setting, Iterable<ConfigSource> sources) {
         List<ConfigSource> lowestFirst = StreamSupport.stream(sources.spliterator(), false)
                 .sorted(Comparator.comparingInt(ConfigSource::getOrdinal)).toList();
         List<Part> parts = new ArrayList<>();
@@ -85,9 +85,9 @@ final class ListValue {
     }
 
     /** A source's elements as it wrote them; one that is no list (an unfinished quote, a {@code #} word) is an error naming it. */
-    private static List<String> written(Setting setting, ConfigValue value) {
+    private static List<String> written(Setting<?> setting, ConfigValue value) {
         try {
-            return Setting.writtenElements(value.getValue());
+            return ListSyntax.writtenElements(value.getValue());
         } catch (IllegalArgumentException e) {
             throw CatflapException.usage(Configuration.origin(setting, value) + ": " + e.getMessage());
         }
@@ -100,7 +100,7 @@ final class ListValue {
      * refused rather than read as one. Options are different: each is one element, in the order
      * typed, and {@code --watch lib --watch ''} says what it does.
      */
-    private static void refuseStrayEmpty(Setting setting, ConfigValue value, List<String> elements) {
+    private static void refuseStrayEmpty(Setting<?> setting, ConfigValue value, List<String> elements) {
         if (Configuration.FLAGS.equals(value.getSourceName())) {
             return;
         }
@@ -128,7 +128,7 @@ final class ListValue {
             return ConfigValue.builder().withName(setting.key()).build();
         }
         ConfigValue source = parts.isEmpty() ? highest : parts.get(parts.size() - 1).written();
-        String text = Setting.listText(parts.stream().flatMap(part -> part.elements().stream()).toList());
+        String text = ListSyntax.text(parts.stream().flatMap(part -> part.elements().stream()).toList());
         return source.from().withValue(text).withRawValue(text).build();
     }
 

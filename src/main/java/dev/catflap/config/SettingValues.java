@@ -2,7 +2,7 @@ package dev.catflap.config;
 
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.SmallRyeConfig;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,11 +14,11 @@ import java.util.Optional;
  */
 final class SettingValues {
     private final SmallRyeConfig config;
-    private final Map<Setting, ListValue> lists = new EnumMap<>(Setting.class);
+    private final Map<Setting<?>, ListValue> lists = new LinkedHashMap<>();
 
     SettingValues(SmallRyeConfig config) {
         this.config = config;
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             if (setting.isList()) {
                 lists.put(setting, ListValue.of(setting, config.getConfigSources()));
             }
@@ -26,22 +26,22 @@ final class SettingValues {
     }
 
     /** The value of {@code setting}; for a list every element, from the highest source that adds one (see {@link ListValue#value()}). */
-    ConfigValue value(Setting setting) {
+    ConfigValue value(Setting<?> setting) {
         return setting.isList() ? lists.get(setting).value() : config.getConfigValue(setting.key());
     }
 
     /** The list's parts, source by source; empty for a scalar. */
-    Optional<ListValue> list(Setting setting) {
+    Optional<ListValue> list(Setting<?> setting) {
         return Optional.ofNullable(lists.get(setting));
     }
 
     /** How the user wrote the value where it came from; a list's source by source. */
-    String origin(Setting setting) {
+    String origin(Setting<?> setting) {
         return setting.isList() ? lists.get(setting).origin() : Configuration.origin(setting, value(setting));
     }
 
     /** {@link #origin} for the middle of a sentence ({@link Configuration#mention}). */
-    String mention(Setting setting) {
+    String mention(Setting<?> setting) {
         return setting.isList() ? lists.get(setting).mention() : Configuration.mention(setting, value(setting));
     }
 }

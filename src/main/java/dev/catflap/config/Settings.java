@@ -42,7 +42,7 @@ public final class Settings {
      * The value of {@code setting} as it was written, if any source sets it; the command line's
      * command as a shell would write its words (only ever shown, never split again).
      */
-    public Optional<String> text(Setting setting) {
+    public Optional<String> text(Setting<?> setting) {
         if (fromCommandLine(setting)) {
             return typed.command().map(words -> ShellWords.quote(words.displayWords()));
         }
@@ -54,7 +54,7 @@ public final class Settings {
      * Where the value of {@code setting} came from, as a user would look for it: the option, the
      * environment variable, the file's path, or "default".
      */
-    public String source(Setting setting) {
+    public String source(Setting<?> setting) {
         if (fromCommandLine(setting)) {
             return setting.option();
         }
@@ -68,7 +68,7 @@ public final class Settings {
         return unset(value) ? unsetBy(setting, value, source) : source;
     }
 
-    private static String sourceName(Setting setting, ConfigValue value) {
+    private static String sourceName(Setting<?> setting, ConfigValue value) {
         return switch (value.getSourceName() == null ? Configuration.DEFAULTS : value.getSourceName()) {
             case Configuration.FLAGS -> setting.option();
             case Configuration.ENVIRONMENT -> setting.environmentVariable();
@@ -84,7 +84,7 @@ public final class Settings {
     }
 
     /** e.g. "default (unset by --no-watch)", "unset by CATFLAP_WATCH=" */
-    private static String unsetBy(Setting setting, ConfigValue value, String source) {
+    private static String unsetBy(Setting<?> setting, ConfigValue value, String source) {
         String by = Configuration.FLAGS.equals(value.getSourceName()) ? setting.negation().orElse(setting.option() + " ''")
                 : Configuration.ENVIRONMENT.equals(value.getSourceName()) ? source + "=" : setting.key() + "= in " + source;
         return (setting.defaultValue().isPresent() ? "default, " : "") + "unset by " + by;
@@ -94,7 +94,7 @@ public final class Settings {
      * How the user wrote the value of {@code setting} where it came from, for a message, e.g.
      * {@code -p/--port 80} or {@code catflap.port=80 in FILE}; only for a setting that is set.
      */
-    public String origin(Setting setting) {
+    public String origin(Setting<?> setting) {
         return config.origin(setting);
     }
 
@@ -102,7 +102,7 @@ public final class Settings {
      * Whether a source gave {@code setting} a value: not the built-in default, and not unset by an
      * empty value (which leaves the default).
      */
-    public boolean given(Setting setting) {
+    public boolean given(Setting<?> setting) {
         if (fromCommandLine(setting)) {
             return true;
         }
@@ -120,7 +120,7 @@ public final class Settings {
      * where an empty value unset the project's. Options and {@code --config} are typed on
      * purpose, and the project file is the team's: none of them is personal.
      */
-    public Optional<String> personalSource(Setting setting) {
+    public Optional<String> personalSource(Setting<?> setting) {
         if (fromCommandLine(setting)) {
             return Optional.empty();
         }
@@ -139,10 +139,9 @@ public final class Settings {
      * where the team file gives one and {@code CATFLAP_LISTEN} another: the personal source whose
      * part of the list holds {@code element} (as the setting parses it), if any.
      */
-    public Optional<String> personalSourceOf(Setting setting, Object element) {
+    public <E> Optional<String> personalSourceOf(Setting<List<E>> setting, E element) {
         for (ListValue.Part part : config.list(setting).map(ListValue::parts).orElse(List.of())) {
-            Object parsed = setting.parse(part.text());
-            if (parsed instanceof List<?> elements && elements.contains(element)) {
+            if (setting.parse(part.text()).contains(element)) {
                 return personalName(setting, part.written());
             }
         }
@@ -166,11 +165,11 @@ public final class Settings {
     }
 
     /** Whether the value of {@code setting} came from the project file. */
-    public boolean fromProjectFile(Setting setting) {
+    public boolean fromProjectFile(Setting<?> setting) {
         return from(projectFile, setting);
     }
 
-    private boolean from(Optional<Path> file, Setting setting) {
+    private boolean from(Optional<Path> file, Setting<?> setting) {
         return !fromCommandLine(setting) && file.map(path -> path.toString().equals(value(setting).getSourceName())).orElse(false);
     }
 
@@ -189,7 +188,7 @@ public final class Settings {
      * Where the command {@code setting} gives (command or unit-command) runs, as {@link #commandDirectory()};
      * {@code --workdir} above all, wherever the command came from.
      */
-    public Optional<Path> directoryOf(Setting setting) {
+    public Optional<Path> directoryOf(Setting<?> setting) {
         Optional<Path> workdir = workdir();
         if (workdir.isPresent()) {
             return workdir;
@@ -249,11 +248,11 @@ public final class Settings {
         return commandFromCommandLine;
     }
 
-    private boolean fromCommandLine(Setting setting) {
+    private boolean fromCommandLine(Setting<?> setting) {
         return setting == Setting.COMMAND && commandFromCommandLine;
     }
 
-    private ConfigValue value(Setting setting) {
+    private ConfigValue value(Setting<?> setting) {
         return config.value(setting);
     }
 }

@@ -16,5 +16,5 @@ import java.util.Optional;
  *     for a command the file gives, else where catflap runs
  * @param setting the setting that gave it (unit-command or command); empty for the command line's
  */
-public record ProductionCommand(List<String> words, String source, Path directory, Optional<Setting> setting) {
+public record ProductionCommand(List<String> words, String source, Path directory, Optional<Setting<?>> setting) {
 }

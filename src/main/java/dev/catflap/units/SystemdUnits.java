@@ -21,7 +21,7 @@ import java.util.function.IntConsumer;
  * nothing runs.
  */
 public final class SystemdUnits {
-    private static final List<Setting> UNIT_SETTINGS = List.of(Setting.UNIT_COMMAND, Setting.UNIT_DIR);
+    private static final List<Setting<?>> UNIT_SETTINGS = List.of(Setting.UNIT_COMMAND, Setting.UNIT_DIR);
     private static final String HOME = "HOME";
 
     private final ExecutableSearch search;
@@ -95,7 +95,7 @@ public final class SystemdUnits {
      * @throws CatflapException (exit 2) naming the option
      */
     public static void refuseUnitOptionsWithout(Settings settings) {
-        for (Setting setting : UNIT_SETTINGS) {
+        for (Setting<?> setting : UNIT_SETTINGS) {
             if (settings.source(setting).equals(setting.option())) {
                 throw CatflapException.usage(settings.origin(setting) + ": only applies with --systemd-units");
             }

@@ -152,7 +152,7 @@ final class UnitPlanner {
             return new ProductionCommand(commandLine, "the command line", settings.commandDirectory().orElse(workingDirectory),
                     Optional.empty());
         }
-        Setting setting = unitCommandGiven ? Setting.UNIT_COMMAND : Setting.COMMAND;
+        Setting<CommandWords> setting = unitCommandGiven ? Setting.UNIT_COMMAND : Setting.COMMAND;
         CommandWords words = (unitCommandGiven ? config.unitCommand() : config.command()).orElseThrow(
                 () -> CatflapException.usage("no command given (on the command line, or as " + Setting.UNIT_COMMAND.key()
                         + " or " + Setting.COMMAND.key() + ")"));
@@ -190,7 +190,7 @@ final class UnitPlanner {
      */
     private List<String> leftOut() {
         List<String> development = new ArrayList<>();
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             if (setting.developmentOnly() && isOn(setting)) {
                 development.add(setting.option());
             }
@@ -207,8 +207,8 @@ final class UnitPlanner {
     }
 
     /** Whether a source gave {@code setting} a value, and for a switch, turned it on. */
-    private boolean isOn(Setting setting) {
-        return settings.given(setting) && !Boolean.FALSE.equals(config.value(setting).orElse(Boolean.FALSE));
+    private boolean isOn(Setting<?> setting) {
+        return settings.given(setting) && config.isOn(setting);
     }
 
     /**
@@ -217,7 +217,7 @@ final class UnitPlanner {
      */
     private List<String> settingsGiven() {
         Map<String, List<String>> bySource = new LinkedHashMap<>();
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             if (!isDefault(setting) && settings.text(setting).isPresent()) {
                 bySource.computeIfAbsent(settings.source(setting), source -> new ArrayList<>()).add(setting.key());
             }
@@ -228,12 +228,12 @@ final class UnitPlanner {
     }
 
     /** "catflap.unit-command in FILE", "CATFLAP_UNIT_COMMAND", "--unit-command". */
-    private String described(Setting setting) {
+    private String described(Setting<?> setting) {
         String source = settings.source(setting);
         return source.startsWith("/") ? setting.key() + " in " + source : source;
     }
 
-    private boolean isDefault(Setting setting) {
+    private boolean isDefault(Setting<?> setting) {
         return settings.source(setting).equals(DEFAULT_SOURCE);
     }
 

@@ -6,23 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.catflap.config.Setting;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /** The man page's FILES and ENVIRONMENT sections name every row of the settings' table. */
 class ManPageSectionsTest {
 
     @ParameterizedTest
-    @EnumSource(Setting.class)
-    void filesHasEveryKeyWithItsHelp(Setting setting) {
+    @MethodSource("dev.catflap.config.Setting#values")
+    void filesHasEveryKeyWithItsHelp(Setting<?> setting) {
         String files = ManPageSections.files();
         assertTrue(files.contains("*pass:c[" + setting.key() + "="), setting.key() + " missing from:\n" + files);
         assertTrue(files.contains(setting.description().replace("]", "\\]")), setting.key() + "'s help missing from:\n" + files);
     }
 
     @ParameterizedTest
-    @EnumSource(Setting.class)
-    void environmentHasEveryVariable(Setting setting) {
+    @MethodSource("dev.catflap.config.Setting#values")
+    void environmentHasEveryVariable(Setting<?> setting) {
         String environment = ManPageSections.environment();
         assertTrue(environment.contains("*" + ManPageSections.literal(setting.environmentVariable()) + "*::"),
                 setting.environmentVariable() + " missing from:\n" + environment);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catflap.CatflapException;
+import dev.catflap.config.ListSyntax;
 import dev.catflap.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ class SettingOptionsTest {
 
     @Test
     void everyOptionOfTheTableIsInTheModelWithItsHelp() {
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             if (!setting.isOption()) {
                 continue;
             }
@@ -73,7 +74,7 @@ class SettingOptionsTest {
     @Test
     void onlyModesAndSwitchesHaveANegation() {
         List<String> negations = new ArrayList<>();
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             setting.negation().ifPresent(negations::add);
         }
         assertEquals(List.of("--no-systemd", "--no-stdin", "--no-quiet", "--no-spawn", "--no-watch"), negations);
@@ -82,9 +83,9 @@ class SettingOptionsTest {
     @Test
     void aRepeatedOptionIsAListWhoseCommasAndBackslashesStayInTheirValue() {
         catflap.parseArgs("--watch", ".", "--ignore", "{a,b}", "--ignore", "c\\d", "--ignore", "e");
-        Map<Setting, String> flags = SettingOptions.flags(catflap.getCommandSpec());
+        Map<Setting<?>, String> flags = SettingOptions.flags(catflap.getCommandSpec());
         assertEquals("{a\\,b},c\\\\d,e", flags.get(Setting.IGNORE));
-        assertEquals(List.of("{a,b}", "c\\d", "e"), Setting.IGNORE.parse(flags.get(Setting.IGNORE)));
+        assertEquals(List.of("{a,b}", "c\\d", "e"), ListSyntax.elements(flags.get(Setting.IGNORE)));
     }
 
     @Test

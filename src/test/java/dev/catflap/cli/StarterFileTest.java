@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The starter file of catflap --init: every row of the table, commented out, and nothing set. */
 class StarterFileTest {
     private static final List<String> LINES = StarterFile.text().lines().toList();
 
     @ParameterizedTest
-    @EnumSource(Setting.class)
-    void everyKeyIsThereCommentedOutWithItsDefault(Setting setting) {
+    @MethodSource("dev.catflap.config.Setting#values")
+    void everyKeyIsThereCommentedOutWithItsDefault(Setting<?> setting) {
         String line = "#" + setting.key() + "=" + setting.defaultValue().orElse("");
         assertTrue(LINES.contains(line), line + " missing from:\n" + StarterFile.text());
         int at = LINES.indexOf(line);

@@ -6,20 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every typed accessor of {@link CatflapConfig} takes what its setting's parser makes: a value
- * is parsed once and kept as an Object, so a wrong cast would only show when that setting is
- * used (as the units' command once did: an internal error on the team file's ordinary command).
+ * Every typed accessor of {@link CatflapConfig} gives what its setting's parser makes, one
+ * accessor per setting. The compiler checks this now (a {@code Setting<T>} row's parser gives a
+ * T, its accessor returns one); calling each is what once found the units' command cast to the
+ * wrong type, an internal error on the team file's ordinary command.
  */
 class CatflapConfigTypesTest {
     /** A valid text for each setting without a default. */
-    private static final Map<Setting, String> SAMPLES = Map.of(
+    private static final Map<Setting<?>, String> SAMPLES = Map.of(
             Setting.LISTEN, "127.0.0.1:8080,unix:app.sock",
             Setting.BACKLOG, "64",
             Setting.FDNAME, "web",
@@ -32,13 +32,13 @@ class CatflapConfigTypesTest {
 
     @Test
     void everyAccessorTakesItsSettingsParsedValue() throws Exception {
-        Map<Setting, Object> values = new EnumMap<>(Setting.class);
-        for (Setting setting : Setting.values()) {
+        CatflapConfig.Builder values = CatflapConfig.builder();
+        for (Setting<?> setting : Setting.values()) {
             String text = setting.defaultValue().orElseGet(() -> SAMPLES.get(setting));
             assertTrue(text != null, "a sample for " + setting.key());
-            values.put(setting, setting.parse(text));
+            parsed(values, setting, text);
         }
-        CatflapConfig config = new CatflapConfig(values);
+        CatflapConfig config = values.build();
         List<String> called = new ArrayList<>();
         for (Method accessor : CatflapConfig.class.getDeclaredMethods()) {
             if (Modifier.isPublic(accessor.getModifiers()) && accessor.getParameterCount() == 0) {
@@ -50,7 +50,13 @@ class CatflapConfigTypesTest {
             }
         }
         assertTrue(called.containsAll(List.of("command", "unitCommand", "unitDir", "port", "listen")), called.toString());
+        assertEquals(Setting.values().size(), called.size(), "one accessor per setting: " + called);
         assertEquals(config.command().orElseThrow().getClass(), config.unitCommand().orElseThrow().getClass(),
                 "the units take either command: one type");
+    }
+
+    /** Parses {@code text} as {@code setting}'s value and sets it, T captured for the compiler. */
+    private static <T> void parsed(CatflapConfig.Builder values, Setting<T> setting, String text) {
+        values.set(setting, setting.parse(text));
     }
 }

@@ -9,7 +9,7 @@ import dev.catflap.ExitStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,7 @@ class CombinationsTest {
     @TempDir
     Path home;
 
-    private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    private final Map<Setting<?>, String> flags = new LinkedHashMap<>();
     private final Map<String, String> environment = new HashMap<>();
 
     @Test

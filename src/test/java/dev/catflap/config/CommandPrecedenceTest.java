@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,7 +125,7 @@ class CommandPrecedenceTest {
     }
 
     private Settings load(Optional<CommandWords> commandLine) {
-        return sources.load(new EnumMap<>(Setting.class), commandLine, environment);
+        return sources.load(new LinkedHashMap<>(), commandLine, environment);
     }
 
     private static List<String> words(Settings settings) {

@@ -7,7 +7,7 @@ import dev.catflap.CatflapException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +71,7 @@ class FileLinesTest {
         Map<String, String> environment = sources.environment();
         environment.put("CATFLAP_WATCH", directory.toString());
         assertEquals(sources.projectFile + ":2: catflap.ignore=*.pyc, #*#: " + hint + ", or quote it to pass it",
-                assertThrows(CatflapException.class, () -> sources.load(new EnumMap<>(Setting.class), Optional.empty(), environment))
+                assertThrows(CatflapException.class, () -> sources.load(new LinkedHashMap<>(), Optional.empty(), environment))
                         .getMessage());
     }
 
@@ -90,14 +90,14 @@ class FileLinesTest {
     }
 
     private Settings load() {
-        return sources.load(new EnumMap<>(Setting.class), Optional.empty(), sources.environment());
+        return sources.load(new LinkedHashMap<>(), Optional.empty(), sources.environment());
     }
 
     private String refusal() {
         return assertThrows(CatflapException.class, this::load).getMessage();
     }
 
-    private static String refusalOf(Setting setting, String text) {
+    private static String refusalOf(Setting<?> setting, String text) {
         return assertThrows(IllegalArgumentException.class, () -> setting.parse(text)).getMessage();
     }
 }

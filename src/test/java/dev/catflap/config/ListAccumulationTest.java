@@ -9,7 +9,7 @@ import dev.catflap.socket.ListenSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The list rule: a list setting takes the elements of every source, lowest rank first, and an
@@ -28,7 +28,7 @@ class ListAccumulationTest {
     @TempDir
     Path directory;
     private SettingsSources sources;
-    private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    private final Map<Setting<?>, String> flags = new LinkedHashMap<>();
     private Map<String, String> environment;
 
     @BeforeEach
@@ -165,18 +165,18 @@ class ListAccumulationTest {
     /** Written as a list element in a file or variable: {@code \,} a comma, empty elements kept, blanks around them not. */
     @Test
     void writtenElementsKeepTheEmptyOnesAndTheEscapes() {
-        assertEquals(List.of(""), Setting.writtenElements(""));
-        assertEquals(List.of("", "lib"), Setting.writtenElements(",lib"));
-        assertEquals(List.of("a", "", "b"), Setting.writtenElements("a, ,b"));
-        assertEquals(List.of("a,b", "c\\"), Setting.writtenElements("a\\,b , c\\\\"));
+        assertEquals(List.of(""), ListSyntax.writtenElements(""));
+        assertEquals(List.of("", "lib"), ListSyntax.writtenElements(",lib"));
+        assertEquals(List.of("a", "", "b"), ListSyntax.writtenElements("a, ,b"));
+        assertEquals(List.of("a,b", "c\\"), ListSyntax.writtenElements("a\\,b , c\\\\"));
         List<String> elements = List.of("a,b", "c\\", "", "d");
-        assertEquals(elements, Setting.writtenElements(Setting.listText(elements)));
+        assertEquals(elements, ListSyntax.writtenElements(ListSyntax.text(elements)));
     }
 
     /** The rule holds for every list row without code of its own, and --help says it for each. */
     @ParameterizedTest
-    @EnumSource(Setting.class)
-    void everyListsHelpSaysTheRule(Setting setting) {
+    @MethodSource("dev.catflap.config.Setting#values")
+    void everyListsHelpSaysTheRule(Setting<?> setting) {
         String rule = "an empty " + setting.label().orElse("") + " drops those before it";
         assertEquals(setting.isList(), setting.description().contains(rule), setting.description());
     }

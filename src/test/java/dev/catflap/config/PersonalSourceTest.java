@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +38,7 @@ class PersonalSourceTest {
         Map<String, String> environment = sources.environment();
         environment.put("CATFLAP_PORT", "9003");
         environment.put("CATFLAP_GRACE", "");
-        Settings settings = sources.loadFound(new EnumMap<>(Setting.class), Optional.empty(), environment);
+        Settings settings = sources.loadFound(new LinkedHashMap<>(), Optional.empty(), environment);
         assertEquals(Optional.of("CATFLAP_PORT in your environment"), settings.personalSource(Setting.PORT));
         assertEquals(Optional.of("CATFLAP_GRACE= in your environment"), settings.personalSource(Setting.GRACE));
         assertFalse(settings.given(Setting.GRACE), "unset: the default applies");
@@ -49,7 +49,7 @@ class PersonalSourceTest {
     void theUserFileAndTheLocalFileArePersonalTheProjectFileIsNot() throws IOException {
         Files.writeString(sources.userFile, "catflap.host=0.0.0.0\n");
         Files.writeString(sources.localFile, "catflap.backlog=64\n");
-        Settings settings = sources.loadFound(new EnumMap<>(Setting.class), Optional.empty(), sources.environment());
+        Settings settings = sources.loadFound(new LinkedHashMap<>(), Optional.empty(), sources.environment());
         assertEquals(Optional.of("catflap.host in your user file " + sources.userFile), settings.personalSource(Setting.HOST));
         assertEquals(Optional.of("catflap.backlog in your local file " + sources.localFile), settings.personalSource(Setting.BACKLOG));
         assertEquals(Optional.empty(), settings.personalSource(Setting.PORT));
@@ -64,7 +64,7 @@ class PersonalSourceTest {
         Map<String, String> environment = sources.environment();
         environment.put("CATFLAP_PORT", "9003");
         environment.put("CATFLAP_COMMAND", "cat -u");
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<Setting<?>, String> flags = new LinkedHashMap<>();
         flags.put(Setting.PORT, "9004");
         Settings settings = sources.load(flags, Optional.of(CommandWords.of(List.of("cat", "-n"))), environment);
         assertEquals(Optional.empty(), settings.personalSource(Setting.PORT));
@@ -75,7 +75,7 @@ class PersonalSourceTest {
     /** The rows left out of units: decided per row; a new row of the Supervising group is decided with it. */
     @Test
     void theDevelopmentOnlySettingsAreTheSupervisingOptions() {
-        List<Setting> development = Arrays.stream(Setting.values()).filter(Setting::developmentOnly).toList();
+        List<Setting<?>> development = Setting.values().stream().filter(Setting::developmentOnly).toList();
         assertEquals(List.of(Setting.SPAWN, Setting.WATCH, Setting.IGNORE, Setting.NO_DEFAULT_IGNORES, Setting.NO_IGNORE_FILES,
                 Setting.GRACE, Setting.DEBOUNCE), development);
     }

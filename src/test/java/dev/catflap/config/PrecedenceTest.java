@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +58,7 @@ class PrecedenceTest {
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("pairs")
     void theHigherSourceWins(Source higher, Source lower) throws IOException {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<Setting<?>, String> flags = new LinkedHashMap<>();
         Map<String, String> environment = environment();
         set(lower, "2222", flags, environment);
         set(higher, "1111", flags, environment);
@@ -74,7 +74,7 @@ class PrecedenceTest {
     @Test
     void eachSourceAloneIsNamedAsTheUserWroteIt() throws IOException {
         for (Source source : Source.values()) {
-            Map<Setting, String> flags = new EnumMap<>(Setting.class);
+            Map<Setting<?>, String> flags = new LinkedHashMap<>();
             Map<String, String> environment = environment();
             Files.writeString(projectFile, "");
             Files.deleteIfExists(userFile);
@@ -96,8 +96,8 @@ class PrecedenceTest {
 
     @Test
     void theDefaultsAreTheTables() throws IOException {
-        Settings settings = load(new EnumMap<>(Setting.class), environment());
-        for (Setting setting : Setting.values()) {
+        Settings settings = load(new LinkedHashMap<>(), environment());
+        for (Setting<?> setting : Setting.values()) {
             assertEquals(setting.defaultValue(), settings.text(setting), setting.key());
             assertEquals("default", settings.source(setting), setting.key());
         }
@@ -111,7 +111,7 @@ class PrecedenceTest {
         environment.put("CATFLAP_PROT", "80");
         environment.put("CATFLAP_JAVA_OPTS", "-Xmx64m");
         assertEquals(List.of("warning: unknown variable CATFLAP_PROT in the environment (ignored)"),
-                load(new EnumMap<>(Setting.class), environment).warnings());
+                load(new LinkedHashMap<>(), environment).warnings());
     }
 
     /** --config names the project settings in full: the local file beside it is not read. */
@@ -120,11 +120,11 @@ class PrecedenceTest {
         Files.writeString(projectFile, "catflap.port=2222\n");
         Files.writeString(localFile, "catflap.port=1111\n");
 
-        Settings settings = sources.load(new EnumMap<>(Setting.class), Optional.empty(), environment());
+        Settings settings = sources.load(new LinkedHashMap<>(), Optional.empty(), environment());
 
         assertEquals(2222, settings.config().port());
         assertEquals(Optional.empty(), settings.localFile());
-        assertEquals(Optional.of(localFile), load(new EnumMap<>(Setting.class), environment()).localFile());
+        assertEquals(Optional.of(localFile), load(new LinkedHashMap<>(), environment()).localFile());
     }
 
     /** A relative path in the local file is relative to its own directory, as the project file's are. */
@@ -133,12 +133,12 @@ class PrecedenceTest {
         Files.createDirectory(directory.resolve("src"));
         Files.writeString(localFile, "catflap.watch=src\n");
 
-        Settings settings = load(new EnumMap<>(Setting.class), environment());
+        Settings settings = load(new LinkedHashMap<>(), environment());
 
         assertEquals(List.of(directory.resolve("src")), settings.config().watch().orElseThrow());
     }
 
-    private void set(Source source, String port, Map<Setting, String> flags, Map<String, String> environment)
+    private void set(Source source, String port, Map<Setting<?>, String> flags, Map<String, String> environment)
             throws IOException {
         switch (source) {
             case FLAG -> flags.put(Setting.PORT, port);
@@ -165,7 +165,7 @@ class PrecedenceTest {
         return sources.environment();
     }
 
-    private Settings load(Map<Setting, String> flags, Map<String, String> environment) {
+    private Settings load(Map<Setting<?>, String> flags, Map<String, String> environment) {
         return sources.loadFound(flags, Optional.empty(), environment);
     }
 }

@@ -3,7 +3,6 @@ package dev.catflap.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.catflap.launch.CommandWords;
 import dev.catflap.launch.VariableAssignment;
 import dev.catflap.socket.ListenSpec;
 import java.net.InetAddress;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each row's parser, through {@link Setting#parse} as every source's value goes (grace: {@link SettingTest}). */
+/** Each row's parser ({@link SettingParsers}), through {@link Setting#parse} as every source's value goes (grace: {@link SettingTest}). */
 class SettingParsersTest {
     @ParameterizedTest
     @ValueSource(strings = {"true", "TRUE", "yes", "on", "1"})
@@ -52,8 +51,8 @@ class SettingParsersTest {
 
     @Test
     void listenSpecsInOrderAndWithoutClashes() {
-        List<?> specs = (List<?>) Setting.LISTEN.parse("127.0.0.1:8080, unix:app.sock");
-        assertEquals(List.of("127.0.0.1:8080", "unix:app.sock"), specs.stream().map(spec -> ((ListenSpec) spec).text()).toList());
+        List<ListenSpec> specs = Setting.LISTEN.parse("127.0.0.1:8080, unix:app.sock");
+        assertEquals(List.of("127.0.0.1:8080", "unix:app.sock"), specs.stream().map(ListenSpec::text).toList());
         assertEquals("no listen spec (write " + ListenSpec.SYNTAX + ")", refusal(Setting.LISTEN, ""));
         assertEquals("nonsense: not a listen spec (write " + ListenSpec.SYNTAX + ")",
                 refusal(Setting.LISTEN, "127.0.0.1:1,nonsense"), "the bad one of several is quoted");
@@ -64,7 +63,7 @@ class SettingParsersTest {
         assertEquals(List.of("web", "admin"), Setting.FDNAME.parse("web,admin"));
         assertEquals("not a socket name (1-255 printable ASCII characters, no ':' or space)", refusal(Setting.FDNAME, "a:b"));
         assertEquals("no socket name", refusal(Setting.FDNAME, ""));
-        assertEquals("x".repeat(255), ((List<?>) Setting.FDNAME.parse("x".repeat(255))).get(0));
+        assertEquals("x".repeat(255), Setting.FDNAME.parse("x".repeat(255)).get(0));
         assertThrows(IllegalArgumentException.class, () -> Setting.FDNAME.parse("x".repeat(256)));
     }
 
@@ -87,7 +86,7 @@ class SettingParsersTest {
     @Test
     void theCommandIsShellWords() {
         assertEquals(List.of("sh", "-c", "echo it's"),
-                ((CommandWords) Setting.COMMAND.parse("sh -c \"echo it's\"")).displayWords());
+                Setting.COMMAND.parse("sh -c \"echo it's\"").displayWords());
         assertEquals("no command in it", refusal(Setting.COMMAND, ""));
     }
 
@@ -123,7 +122,7 @@ class SettingParsersTest {
                 + "quote it to pass it literally, or run the command with sh -c '...')", refusal(Setting.UNIT_COMMAND, "~/bin/x"));
     }
 
-    private static String refusal(Setting setting, String text) {
+    private static String refusal(Setting<?> setting, String text) {
         return assertThrows(IllegalArgumentException.class, () -> setting.parse(text)).getMessage();
     }
 }

@@ -12,22 +12,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingTest {
     @Test
     void graceIsWholeOrDecimalSecondsUpToAnHour() {
-        assertEquals(Duration.ofSeconds(5), Setting.seconds("5"));
-        assertEquals(Duration.ofMillis(500), Setting.seconds("0.5"));
-        assertEquals(Duration.ZERO, Setting.seconds("0"));
-        assertEquals(Duration.ofHours(1), Setting.seconds("3600"));
-        assertEquals(Duration.ofNanos(1), Setting.seconds("0.0000000001"), "finer than a nanosecond rounds up");
-        assertEquals(Duration.ofSeconds(1), Setting.seconds("0.9999999991"));
-        assertEquals(Duration.ofMillis(1500), Setting.seconds("0001.5000000000"));
-        assertEquals(Duration.ofHours(1), Setting.seconds("3600.000"));
-        assertEquals(Duration.ofNanos(123_456_789), Setting.seconds("0.123456789"));
+        assertEquals(Duration.ofSeconds(5), SettingParsers.seconds("5"));
+        assertEquals(Duration.ofMillis(500), SettingParsers.seconds("0.5"));
+        assertEquals(Duration.ZERO, SettingParsers.seconds("0"));
+        assertEquals(Duration.ofHours(1), SettingParsers.seconds("3600"));
+        assertEquals(Duration.ofNanos(1), SettingParsers.seconds("0.0000000001"), "finer than a nanosecond rounds up");
+        assertEquals(Duration.ofSeconds(1), SettingParsers.seconds("0.9999999991"));
+        assertEquals(Duration.ofMillis(1500), SettingParsers.seconds("0001.5000000000"));
+        assertEquals(Duration.ofHours(1), SettingParsers.seconds("3600.000"));
+        assertEquals(Duration.ofNanos(123_456_789), SettingParsers.seconds("0.123456789"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1e9", "99999999999", "3600.5", "3600.0000000001", "3601", "10000", "-1", "+5", ".5", "5.", "\u0665", "\uff15", "5s", "", "Infinity", "NaN"})
     void notGraces(String text) {
         assertEquals("not a number of seconds (0 to 3600, e.g. 5 or 0.5)",
-                assertThrows(IllegalArgumentException.class, () -> Setting.seconds(text)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> SettingParsers.seconds(text)).getMessage());
     }
 
     @Test
@@ -48,7 +48,7 @@ class SettingTest {
     @ValueSource(strings = {"3600001ms", "3601s", "1m", "5 s", "ms", "s", ".5s", "-1s", "5MS", "1e3ms", "\u0665s", ""})
     void notDebounces(String text) {
         assertEquals("not a duration (0 to 3600 s, e.g. 500ms, 2s or 0.5)",
-                assertThrows(IllegalArgumentException.class, () -> Setting.duration(text)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> SettingParsers.duration(text)).getMessage());
     }
 
     @Test
@@ -60,7 +60,7 @@ class SettingTest {
 
     @Test
     void blanksAroundTheElementsOfAListAreTheLists() {
-        assertEquals(List.of("a", "b"), Setting.elements(" a ,\tb\t"));
+        assertEquals(List.of("a", "b"), ListSyntax.elements(" a ,\tb\t"));
     }
 
     @ParameterizedTest

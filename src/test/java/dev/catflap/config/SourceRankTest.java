@@ -8,7 +8,7 @@ import dev.catflap.launch.CommandWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,7 @@ class SourceRankTest {
                 + "catflap.quiet=false\ncatflap.unit-dir=file\ncatflap.unit-command=file\ncatflap.backlog=7\n");
         Files.writeString(sources.userFile, "catflap.backlog=8\ncatflap.grace=3\n");
         environment.put("CATFLAP_PORT", "1111");
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<Setting<?>, String> flags = new LinkedHashMap<>();
         flags.put(Setting.HOST, "127.0.0.1");
         flags.put(Setting.ENV, "FLAG_FD");
         flags.put(Setting.QUIET, "true");
@@ -75,7 +75,7 @@ class SourceRankTest {
         Files.writeString(sources.projectFile, "catflap.port=2222\n");
         Files.writeString(sources.userFile, META[meta] + "\ncatflap.port=3333\ncatflap.backlog=8\n");
 
-        Settings settings = sources.load(new EnumMap<>(Setting.class), Optional.empty(), environment);
+        Settings settings = sources.load(new LinkedHashMap<>(), Optional.empty(), environment);
 
         assertEquals(2222, settings.config().port());
         assertEquals(Optional.of(8), settings.config().backlog(), "the user file still outranks the defaults");
@@ -87,7 +87,7 @@ class SourceRankTest {
         Files.writeString(sources.projectFile, "catflap.backlog=7\ncatflap.grace=3\n");
         Files.writeString(sources.localFile, META[meta] + "\ncatflap.port=2222\ncatflap.env=FILE_FD\ncatflap.backlog=8\n");
         environment.put("CATFLAP_PORT", "1111");
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<Setting<?>, String> flags = new LinkedHashMap<>();
         flags.put(Setting.ENV, "FLAG_FD");
 
         Settings settings = sources.loadFound(flags, Optional.empty(), environment);
@@ -108,7 +108,7 @@ class SourceRankTest {
         Files.writeString(sources.projectFile, META[meta] + "\ncatflap.port=2222\ncatflap.backlog=7\n");
         Files.writeString(sources.localFile, "catflap.port=3333\n");
 
-        Settings settings = sources.loadFound(new EnumMap<>(Setting.class), Optional.empty(), environment);
+        Settings settings = sources.loadFound(new LinkedHashMap<>(), Optional.empty(), environment);
 
         assertEquals(3333, settings.config().port());
         assertEquals(Optional.of(7), settings.config().backlog(), "the project file still counts below it");
@@ -119,7 +119,7 @@ class SourceRankTest {
     void aProjectFileThatRanksItselfLowStillWarnsOfItsHost() throws IOException {
         Files.writeString(sources.projectFile, "config_ordinal=1\ncatflap.host=0.0.0.0\n");
 
-        Settings settings = sources.load(new EnumMap<>(Setting.class), Optional.empty(), environment);
+        Settings settings = sources.load(new LinkedHashMap<>(), Optional.empty(), environment);
 
         assertEquals("0.0.0.0", settings.config().host().getHostAddress());
         assertTrue(settings.warnings().contains("warning: " + sources.projectFile + ":2: catflap.host=0.0.0.0: "
@@ -132,7 +132,7 @@ class SourceRankTest {
         Files.writeString(sources.projectFile, "catflap.backlog=7\n");
         environment.put("CATFLAP_PORT", "1111");
         environment.put("CATFLAP_BACKLOG", "9");
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<Setting<?>, String> flags = new LinkedHashMap<>();
         flags.put(Setting.PORT, "8888");
         for (String rank : List.of("10000", "1", "abc")) {
             environment.put(variable, rank);
@@ -149,7 +149,7 @@ class SourceRankTest {
         environment.put("SECRET", "hunter2");
         Files.writeString(sources.projectFile, "catflap.command=echo '${SECRET}' '${catflap.port}' '${HOME}'\n");
 
-        Settings settings = sources.load(new EnumMap<>(Setting.class), Optional.empty(), environment);
+        Settings settings = sources.load(new LinkedHashMap<>(), Optional.empty(), environment);
 
         assertEquals(List.of("echo", "${SECRET}", "${catflap.port}", "${HOME}"),
                 settings.config().command().map(CommandWords::displayWords).orElseThrow());

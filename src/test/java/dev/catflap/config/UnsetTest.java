@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * An empty value from a higher source unsets a setting that a lower one sets: the built-in
@@ -45,7 +45,7 @@ class UnsetTest {
     void anEmptyVariableUnsetsTheFilesWatch() {
         Map<String, String> environment = sources.environment();
         environment.put("CATFLAP_WATCH", "");
-        Settings settings = load(new EnumMap<>(Setting.class), environment);
+        Settings settings = load(new LinkedHashMap<>(), environment);
         assertTrue(settings.config().watch().isEmpty());
         assertEquals(Optional.empty(), settings.text(Setting.WATCH));
         assertEquals("unset by CATFLAP_WATCH=", settings.source(Setting.WATCH));
@@ -53,7 +53,7 @@ class UnsetTest {
 
     @Test
     void anEmptyOptionUnsetsTheFilesWatchAndSpawn() {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        Map<Setting<?>, String> flags = new LinkedHashMap<>();
         flags.put(Setting.WATCH, "");
         flags.put(Setting.SPAWN, "");
         Settings settings = load(flags, sources.environment());
@@ -69,14 +69,14 @@ class UnsetTest {
         Map<String, String> environment = sources.environment();
         environment.put("CATFLAP_SPAWN", "false");
         environment.put("CATFLAP_WATCH", "");
-        assertFalse(load(new EnumMap<>(Setting.class), environment).config().spawn());
+        assertFalse(load(new LinkedHashMap<>(), environment).config().spawn());
     }
 
     @Test
     void aSettingWithADefaultGoesBackToIt() {
         Map<String, String> environment = sources.environment();
         environment.put("CATFLAP_PORT", "");
-        Settings settings = load(new EnumMap<>(Setting.class), environment);
+        Settings settings = load(new LinkedHashMap<>(), environment);
         assertEquals(5000, settings.config().port());
         assertEquals(Optional.of("5000"), settings.text(Setting.PORT));
         assertEquals("default, unset by CATFLAP_PORT=", settings.source(Setting.PORT));
@@ -84,11 +84,11 @@ class UnsetTest {
 
     /** Every key, consistently: an empty value is never an error, and leaves the default or nothing. */
     @ParameterizedTest
-    @EnumSource(Setting.class)
-    void anEmptyValueUnsetsEveryKey(Setting setting) {
+    @MethodSource("dev.catflap.config.Setting#values")
+    void anEmptyValueUnsetsEveryKey(Setting<?> setting) {
         Map<String, String> environment = sources.environment();
         environment.put(setting.environmentVariable(), "");
-        Settings settings = load(new EnumMap<>(Setting.class), environment);
+        Settings settings = load(new LinkedHashMap<>(), environment);
         assertEquals(setting.defaultValue().map(setting::parse), settings.config().value(setting), setting.key());
         assertEquals(setting.defaultValue(), settings.text(setting), setting.key());
     }
@@ -97,7 +97,7 @@ class UnsetTest {
     void anEmptyValueInTheProjectFileUnsetsTheUserFiles() throws IOException {
         Files.writeString(sources.userFile, "catflap.ignore=*.tmp\n");
         Files.writeString(sources.projectFile, "catflap.ignore=\n");
-        Settings settings = load(new EnumMap<>(Setting.class), sources.environment());
+        Settings settings = load(new LinkedHashMap<>(), sources.environment());
         assertTrue(settings.config().ignore().isEmpty());
         assertEquals("unset by catflap.ignore= in " + sources.projectFile, settings.source(Setting.IGNORE));
     }
@@ -106,12 +106,12 @@ class UnsetTest {
     void showConfigShowsSpawnImpliedByWatch() {
         Map<String, String> environment = sources.environment();
         environment.put("CATFLAP_SPAWN", "false");
-        List<String> lines = ConfigReport.lines(load(new EnumMap<>(Setting.class), environment));
+        List<String> lines = ConfigReport.lines(load(new LinkedHashMap<>(), environment));
         String spawn = lines.stream().filter(line -> line.startsWith("catflap.spawn ")).findFirst().orElseThrow();
         assertTrue(spawn.matches("catflap\\.spawn +true +implied by " + Pattern.quote(sources.projectFile.toString())), spawn);
     }
 
-    private Settings load(Map<Setting, String> flags, Map<String, String> environment) {
+    private Settings load(Map<Setting<?>, String> flags, Map<String, String> environment) {
         return sources.load(flags, Optional.empty(), environment);
     }
 }

@@ -9,7 +9,7 @@ import dev.catflap.launch.CommandWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,7 @@ class WorkdirTest {
     @TempDir
     Path directory;
     private SettingsSources sources;
-    private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    private final Map<Setting<?>, String> flags = new LinkedHashMap<>();
     private Map<String, String> environment;
 
     @BeforeEach

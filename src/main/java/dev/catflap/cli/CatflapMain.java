@@ -37,6 +37,7 @@ public class CatflapMain implements QuarkusApplication {
      */
     int run(boolean traces, String... args) {
         ExitStatusMapper errors = new ExitStatusMapper(traces);
+        Thread.setDefaultUncaughtExceptionHandler(errors::uncaught);
         try {
             CommandLine cli = new CommandLine(CommandModel.of(command), factory)
                     .setStopAtPositional(true)

@@ -46,6 +46,18 @@ final class ExitStatusMapper implements IParameterExceptionHandler, IExecutionEx
         return status(e).code();
     }
 
+    /**
+     * An exception no code of a thread of catflap's own caught (a supervisor's watcher, reaper):
+     * Java's default would print its stack trace. Said as an internal error instead, naming the
+     * thread; what that thread's end does to the run is the run's concern, as before.
+     */
+    void uncaught(Thread thread, Throwable e) {
+        Console.say("internal error in thread " + thread.getName() + ": " + e);
+        if (traces) {
+            trace(e).forEach(Console::say);
+        }
+    }
+
     /** The lines for {@code e}, without the prefix. picocli's message quotes the user's argument: it is escaped as every line. */
     static List<String> lines(Throwable e) {
         if (e instanceof CatflapException catflap) {

@@ -53,7 +53,31 @@ class CatflapMainTest {
         assertEquals(List.of("[catflap] cannot listen on 127.0.0.1:5000: address already in use"), run.stderr());
     }
 
-    private record Run(int status, List<String> stderr) {
+    /** A thread of catflap's that dies of an exception says so in one line, as the main thread's internal error, not with Java's trace. */
+    @Test
+    void anExceptionNoThreadCaughtIsOneLineNamingTheThread() throws InterruptedException {
+        Thread.UncaughtExceptionHandler handler = run(false, () -> CatflapException.failure("stop")).handler();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            Thread.setDefaultUncaughtExceptionHandler(handler);
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            Thread thread = new Thread(() -> {
+                throw new IllegalStateException("broken");
+            }, "catflap-watcher");
+            thread.start();
+            thread.join();
+        } finally {
+            System.setErr(stderr);
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertEquals(List.of("[catflap] internal error in thread catflap-watcher: java.lang.IllegalStateException: broken"),
+                captured.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    /** @param handler the uncaught-exception handler run() installed for the JVM */
+    private record Run(int status, List<String> stderr, Thread.UncaughtExceptionHandler handler) {
     }
 
     /** CatflapMain.run, with a command that throws what {@code thrown} makes, and stderr captured. */
@@ -73,12 +97,16 @@ class CatflapMainTest {
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int status;
+        Thread.UncaughtExceptionHandler installed;
+        Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
         try {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             status = main.run(traces, "true");
         } finally {
             System.setErr(stderr);
+            installed = Thread.getDefaultUncaughtExceptionHandler();
+            Thread.setDefaultUncaughtExceptionHandler(handler); // the JVM's: not left set for other tests
         }
-        return new Run(status, captured.toString(StandardCharsets.UTF_8).lines().toList());
+        return new Run(status, captured.toString(StandardCharsets.UTF_8).lines().toList(), installed);
     }
 }

@@ -40,11 +40,6 @@ public final class CatflapException extends RuntimeException {
         return status;
     }
 
-    /** The number catflap exits with. */
-    public int exitCode() {
-        return status.code();
-    }
-
     /** Whether the usage line follows the message. */
     public boolean showsUsage() {
         return usageHint;

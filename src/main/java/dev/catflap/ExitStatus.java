@@ -15,6 +15,12 @@ public enum ExitStatus {
     FAILURE(1, "a failure, e.g. the address is in use"),
     /** The user asked for something invalid: a bad option, value or setting. */
     USAGE(2, "a usage error or a bad value, named with where it came from"),
+    /**
+     * Something catflap did not expect: a bug, or a system it was not made for. sysexits.h's
+     * EX_SOFTWARE, the one convention for it (jbang's 4 is its own), and no number catflap gives
+     * any other meaning: not 1, which an address in use also gets, nor a shell's 126, 127 or 128 + N.
+     */
+    INTERNAL_ERROR(70, "an internal error (a bug): " + DebugVariable.NAME + "=1 shows where"),
     /** The command exists but cannot be executed (as shells report it). */
     NOT_EXECUTABLE(126, "the command was found but cannot be executed"),
     /** The command was not found (as shells report it). */

@@ -16,11 +16,13 @@ class ExitStatusTest {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("1", "a failure, e.g. the address is in use");
         expected.put("2", "a usage error or a bad value, named with where it came from");
+        expected.put("70", "an internal error (a bug): CATFLAP_DEBUG=1 shows where");
         expected.put("126", "the command was found but cannot be executed");
         expected.put("127", "the command was not found");
         assertEquals(expected, ExitStatus.helpList());
         assertEquals(1, ExitStatus.FAILURE.code());
         assertEquals(2, ExitStatus.USAGE.code());
+        assertEquals(70, ExitStatus.INTERNAL_ERROR.code());
         assertEquals(126, ExitStatus.NOT_EXECUTABLE.code());
         assertEquals(127, ExitStatus.NOT_FOUND.code());
     }

@@ -1,5 +1,6 @@
 package dev.catflap.cli;
 
+import dev.catflap.DebugVariable;
 import dev.catflap.config.Setting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ public final class ManPageSections {
             new Entry("PWD", "Where the caller has it, the command's PWD names the directory the command runs in."),
             new Entry("CATFLAP_JAVA_OPTS", "Options for catflap's own JVM (the launcher, target/catflap), split at "
                     + "spaces, e.g. -Dquarkus.log.level=DEBUG to see Quarkus's logging. Not a setting."),
+            new Entry(DebugVariable.NAME, "Set to 1 (anything but empty or 0), an internal error (exit status 70) is "
+                    + "followed by its stack trace, for a bug report; without it, catflap never prints one. Not a setting."),
             new Entry("JAVA_HOME", "The launcher's java where the JDK that built catflap is gone: $JAVA_HOME/bin/java, "
                     + "else java on PATH."),
             new Entry("JAVA_TOOL_OPTIONS, _JAVA_OPTIONS, JDK_JAVA_OPTIONS", "The command's, not catflap's: the launcher "

@@ -1,6 +1,7 @@
 package dev.catflap.config;
 
 import dev.catflap.CatflapException;
+import dev.catflap.DebugVariable;
 import dev.catflap.launch.CommandWords;
 import dev.catflap.posix.Posix;
 import dev.catflap.socket.ListenSpec;
@@ -129,6 +130,7 @@ public class Configuration {
     private static List<String> unknownVariables(Map<String, String> environment) {
         Set<String> known = settingsVariables();
         known.add(JAVA_OPTIONS_VARIABLE);
+        known.add(DebugVariable.NAME);
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(environment.keySet())) {
             String mapped = Setting.asVariable(name);

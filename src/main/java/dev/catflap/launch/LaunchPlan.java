@@ -24,11 +24,6 @@ public record LaunchPlan(byte[] executable, CommandWords command, Environment en
     /** What shells and execvp run a script without a #! line with. */
     static final byte[] SHELL = "/bin/sh".getBytes(StandardCharsets.US_ASCII);
 
-    /** A plan with the sockets at 3, 4, ... */
-    public LaunchPlan(byte[] executable, CommandWords command, Environment environment, List<BoundSocket> sockets) {
-        this(executable, command, environment, sockets, FIRST_SOCKET_FD, Optional.empty());
-    }
-
     /**
      * The first descriptor above 2 that is no placed socket: from there up, the command inherits
      * nothing (3 for the one socket on stdin).

@@ -16,11 +16,17 @@ public final class PosixException extends RuntimeException {
         this.errno = errno;
     }
 
-    public String call() {
-        return call;
-    }
-
     public int errno() {
         return errno;
+    }
+
+    /**
+     * With the call's name, which the message leaves out: where this reaches a user, in an
+     * internal error's line ("internal error: ...PosixException: getsockopt: invalid argument"),
+     * nothing caught it to say which socket or file it was about, and the call is what is left.
+     */
+    @Override
+    public String toString() {
+        return getClass().getName() + ": " + call + ": " + getMessage();
     }
 }

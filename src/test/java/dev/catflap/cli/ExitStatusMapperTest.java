@@ -1,6 +1,7 @@
 package dev.catflap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catflap.CatflapException;
@@ -53,10 +54,38 @@ class ExitStatusMapperTest {
     }
 
     @Test
-    void anythingElseIsAnInternalErrorThatExits1() {
+    void anythingElseIsAnInternalErrorWithItsOwnStatus() {
         IllegalStateException e = new IllegalStateException("broken");
         assertEquals(List.of("internal error: java.lang.IllegalStateException: broken"), ExitStatusMapper.lines(e));
-        assertEquals(ExitStatus.FAILURE, ExitStatusMapper.status(e));
+        assertEquals(ExitStatus.INTERNAL_ERROR, ExitStatusMapper.status(e));
+        assertEquals(70, ExitStatusMapper.status(e).code());
+        StackOverflowError error = new StackOverflowError();
+        assertEquals(List.of("internal error: java.lang.StackOverflowError"), ExitStatusMapper.lines(error));
+        assertEquals(ExitStatus.INTERNAL_ERROR, ExitStatusMapper.status(error));
+    }
+
+    /** No status but the internal error's is that of a failure catflap did not expect. */
+    @Test
+    void theInternalErrorsStatusIsNoOtherStatus() {
+        for (ExitStatus status : ExitStatus.values()) {
+            if (status != ExitStatus.INTERNAL_ERROR) {
+                assertNotEquals(ExitStatus.INTERNAL_ERROR.code(), status.code(), status.toString());
+            }
+        }
+        for (int signal = 1; signal <= 64; signal++) {
+            assertNotEquals(ExitStatus.INTERNAL_ERROR.code(), ExitStatus.afterSignal(signal));
+        }
+    }
+
+    /** The trace as Java prints it, causes included, its tabs as spaces (a line would escape a tab as \t). */
+    @Test
+    void anInternalErrorsTraceHasItsCauses() {
+        IllegalStateException e = new IllegalStateException("broken", new java.io.IOException("disk"));
+        List<String> trace = ExitStatusMapper.trace(e);
+        assertEquals("java.lang.IllegalStateException: broken", trace.get(0));
+        assertTrue(trace.get(1).startsWith("    at dev.catflap.cli.ExitStatusMapperTest."), trace.get(1));
+        assertTrue(trace.stream().anyMatch(line -> line.equals("Caused by: java.io.IOException: disk")), trace.toString());
+        assertTrue(trace.stream().noneMatch(line -> line.contains("\t")), trace.toString());
     }
 
     @Test

@@ -110,6 +110,7 @@ class PrecedenceTest {
         Map<String, String> environment = environment();
         environment.put("CATFLAP_PROT", "80");
         environment.put("CATFLAP_JAVA_OPTS", "-Xmx64m");
+        environment.put("CATFLAP_DEBUG", "1");
         assertEquals(List.of("warning: unknown variable CATFLAP_PROT in the environment (ignored)"),
                 load(new LinkedHashMap<>(), environment).warnings());
     }

@@ -58,7 +58,7 @@ class ManPageIT {
             String variable = key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
             assertTrue(Pattern.compile("(?m)^ +" + variable + "$").matcher(environment).find(), variable + " missing from:\n" + environment);
         }
-        for (String variable : List.of("XDG_CONFIG_HOME", "HOME", "PATH", "CATFLAP_JAVA_OPTS", "JAVA_HOME", "LISTEN_FD")) {
+        for (String variable : List.of("XDG_CONFIG_HOME", "HOME", "PATH", "CATFLAP_JAVA_OPTS", "CATFLAP_DEBUG", "JAVA_HOME", "LISTEN_FD")) {
             assertTrue(Pattern.compile("(?m)^ +" + variable + "$").matcher(environment).find(), variable + " missing from:\n" + environment);
         }
         assertTrue(page.contains("__pycache__/"), "the help's __pycache__ lost its underscores:\n" + page);

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
+import dev.catflap.ExitStatus;
 import dev.catflap.config.Setting;
-import dev.catflap.posix.Posix;
+import dev.catflap.posix.FakePosix;
 import dev.catflap.posix.UnusedFileAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command search against a fake file system: PATH's order, and the shells' statuses and words where it fails. */
 class ExecutableSearchTest {
     private final FakeFiles files = new FakeFiles();
-    private final ExecutableSearch search = new ExecutableSearch(new Posix(null, null, files, null, null, null, null, null));
+    private final ExecutableSearch search = new ExecutableSearch(FakePosix.with().files(files).build());
 
     @Test
     void takesTheFirstExecutableFileOnPathSkippingDirectoriesAndFilesItCannotRun() {
@@ -79,7 +80,7 @@ class ExecutableSearchTest {
                 () -> search.resolve(CommandWords.of(List.of("DEBUG=1", "python3", "app.py")), environment("/fake/a")));
         assertEquals("DEBUG=1 python3 app.py: DEBUG=1 is not a command; catflap runs no shell: use --setenv DEBUG=1 "
                 + "(or catflap.setenv)", e.getMessage());
-        assertEquals(127, e.exitCode());
+        assertEquals(ExitStatus.NOT_FOUND, e.status());
         assertFails(127, "PYTHONPATH=src/lib: PYTHONPATH=src/lib is not a command; catflap runs no shell: use --setenv "
                 + "PYTHONPATH=src/lib (or catflap.setenv)", "PYTHONPATH=src/lib", "/fake/a");
         assertFails(127, "MSG=a b: MSG=a b is not a command; catflap runs no shell: use --setenv 'MSG=a b' (or catflap.setenv)",
@@ -107,7 +108,7 @@ class ExecutableSearchTest {
     private void assertFails(int status, String message, String name, String path) {
         CatflapException e = assertThrows(CatflapException.class, () -> resolve(name, path));
         assertEquals(message, e.getMessage());
-        assertEquals(status, e.exitCode());
+        assertEquals(status, e.status().code());
     }
 
     private static Environment environment(String path) {

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
+import dev.catflap.ExitStatus;
 import dev.catflap.posix.Descriptors;
 import dev.catflap.posix.Errno;
-import dev.catflap.posix.Posix;
+import dev.catflap.posix.FakePosix;
 import dev.catflap.posix.UnusedFileAccess;
 import dev.catflap.posix.PosixException;
 import dev.catflap.posix.Sockets;
@@ -24,7 +25,7 @@ class SocketBinderTest {
     private static final int BACKLOG = 128;
 
     private final FakeSystem system = new FakeSystem();
-    private final SocketBinder binder = new SocketBinder(new Posix(system, system, system, null, null, null, null, null));
+    private final SocketBinder binder = new SocketBinder(FakePosix.with().sockets(system).descriptors(system).files(system).build());
 
     @Test
     void bindsEachSocketInOrderAndSaysWhereItListens() {
@@ -43,7 +44,7 @@ class SocketBinderTest {
         CatflapException e = assertThrows(CatflapException.class,
                 () -> binder.bindAll(specs("127.0.0.1:8000", "tcp://127.0.0.1:8001", "127.0.0.1:8002"), BACKLOG));
         assertEquals("cannot listen on tcp://127.0.0.1:8001: address already in use", e.getMessage());
-        assertEquals(1, e.exitCode());
+        assertEquals(ExitStatus.FAILURE, e.status());
         assertEquals(List.of("close 4", "close 3"), system.calls.stream().filter(call -> call.startsWith("close")).toList());
         assertEquals(List.of(), system.calls.stream().filter(call -> call.contains("8002")).toList(), "the third is never tried");
     }

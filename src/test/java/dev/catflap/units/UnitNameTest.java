@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
+import dev.catflap.ExitStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,7 @@ class UnitNameTest {
     @ValueSource(strings = {"", "my/app", "my app", "app@", "app@1", "-app", "appé"})
     void anyOtherIsRefused(String name) {
         CatflapException e = assertThrows(CatflapException.class, () -> UnitName.of(name));
-        assertEquals(2, e.exitCode());
+        assertEquals(ExitStatus.USAGE, e.status());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.catflap.posix.FileAccess;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.SocketAddressCodec;
 import dev.catflap.posix.Sockets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -97,18 +98,18 @@ public class SocketBinder {
 
     private BoundSocket bindIp(ListenSpec spec, int backlog) {
         boolean stream = spec.transport() == Transport.TCP;
-        int family = SocketAddressCodec.family(spec.address());
+        Sockets.Family family = SocketAddressCodec.family(spec.address());
         int fd = -1;
         try {
-            fd = sockets.socket(family, stream ? Sockets.SOCK_STREAM : Sockets.SOCK_DGRAM);
+            fd = sockets.socket(family, stream ? Sockets.Type.STREAM : Sockets.Type.DATAGRAM, false);
             if (stream) {
                 // Lets a restarted catflap bind again at once, past connections still in TIME_WAIT.
                 // Not for UDP: there it would let a second catflap share the port silently.
-                sockets.setSocketOption(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEADDR, 1);
+                sockets.enableOption(fd, Sockets.Option.REUSE_ADDRESS);
             }
             if (spec.address() instanceof Inet6Address) {
                 // "::" means IPv6 only, as the user wrote an IPv6 address; 0.0.0.0 is separate.
-                sockets.setSocketOption(fd, Sockets.IPPROTO_IPV6, Sockets.IPV6_V6ONLY, 1);
+                sockets.enableOption(fd, Sockets.Option.IPV6_ONLY);
             }
             sockets.bind(fd, SocketAddressCodec.encode(spec.address(), spec.port()));
             if (stream) {
@@ -126,7 +127,7 @@ public class SocketBinder {
         int fd = -1;
         boolean fileCreated = false;
         try {
-            fd = sockets.socket(Sockets.AF_UNIX, Sockets.SOCK_STREAM);
+            fd = sockets.socket(Sockets.Family.UNIX, Sockets.Type.STREAM, false);
             bindReplacingLeftover(fd, spec, SocketAddressCodec.encodeUnix(spec.path()));
             fileCreated = !spec.isAbstract();
             sockets.listen(fd, backlog);

@@ -4,6 +4,7 @@ import dev.catflap.CatflapException;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.ProcFs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class SettingsFileReader {
         int fd = open(path, name);
         try {
             // The kernel's link to what this process opened: it never names another file.
-            Path opened = Path.of("/proc/self/fd/" + fd);
+            Path opened = ProcFs.system().openedFile(fd);
             checkRegularAndSane(Files.readAttributes(opened, "unix:mode,size"), Files.isSymbolicLink(path), name);
             Optional<String> doubt = trust == null ? Optional.empty() : trust.doubtOpened(opened);
             if (doubt.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.catflap.config;
 
 import dev.catflap.CatflapException;
+import dev.catflap.posix.ProcFs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,7 +25,7 @@ final class WorkingDirectory {
     static Path current() {
         Path named = Path.of("").toAbsolutePath();
         try {
-            if (!Files.isSameFile(named, Path.of("/proc/self/cwd"))) {
+            if (!Files.isSameFile(named, ProcFs.system().workingDirectory())) {
                 throw notUtf8(named);
             }
         } catch (NoSuchFileException e) {

@@ -1,10 +1,8 @@
 package dev.catflap.launch;
 
 import dev.catflap.posix.OsString;
-import java.io.IOException;
+import dev.catflap.posix.ProcFs;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -16,8 +14,6 @@ import java.util.List;
  * one the user typed.
  */
 public final class CallerArguments {
-    private static final Path CMDLINE = Path.of("/proc/self/cmdline");
-
     private CallerArguments() {
     }
 
@@ -38,10 +34,8 @@ public final class CallerArguments {
     }
 
     private static List<byte[]> lastArguments(int count) {
-        byte[] cmdline;
-        try {
-            cmdline = Files.readAllBytes(CMDLINE);
-        } catch (IOException e) {
+        byte[] cmdline = ProcFs.system().commandLine().orElse(null);
+        if (cmdline == null) {
             return null;
         }
         List<byte[]> all = NulTerminated.split(cmdline);

@@ -1,9 +1,7 @@
 package dev.catflap.launch;
 
 import dev.catflap.posix.Posix;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.catflap.posix.ProcFs;
 import java.util.OptionalLong;
 
 /**
@@ -39,9 +37,10 @@ public record CallerState(long blockedSignals, long ignoredSignals, OptionalLong
      * longer show whether the caller ignored them.
      */
     private static CallerState rebuilt(Posix posix) {
-        Path firstThread = Path.of("/proc/self/task/" + posix.self().pid() + "/status");
-        long blocked = statusField(firstThread, "SigBlk:", posix.signals().signalMask());
-        long ignored = statusField(Path.of("/proc/self/status"), "SigIgn:", 0);
+        ProcFs proc = ProcFs.system();
+        // the first thread's id is the pid
+        long blocked = proc.blockedSignals(posix.self().pid()).orElseGet(() -> posix.signals().signalMask());
+        long ignored = proc.ignoredSignals().orElse(0);
         return new CallerState(blocked, ignored, RaisedOpenFilesLimit.callersSoftLimit(posix));
     }
 
@@ -51,18 +50,5 @@ public record CallerState(long blockedSignals, long ignoredSignals, OptionalLong
 
     public static long bit(int signal) {
         return 1L << (signal - 1);
-    }
-
-    private static long statusField(Path status, String name, long otherwise) {
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith(name)) {
-                    return Long.parseUnsignedLong(line.substring(name.length()).trim(), 16);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // fall through: the status file is not there to read
-        }
-        return otherwise;
     }
 }

@@ -2,10 +2,8 @@ package dev.catflap.launch;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.catflap.posix.Posix;
-import java.io.IOException;
+import dev.catflap.posix.ProcFs;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
@@ -18,9 +16,6 @@ import java.util.OptionalLong;
  * be told apart from one that did not, and keeps the raised limit.
  */
 final class RaisedOpenFilesLimit {
-    private static final String LIMITS_LINE = "Max open files";
-    private static final String UNLIMITED = "unlimited";
-
     private RaisedOpenFilesLimit() {
     }
 
@@ -30,7 +25,7 @@ final class RaisedOpenFilesLimit {
         if (ours[0] != ours[1]) {
             return OptionalLong.empty(); // not raised: HotSpot sets soft = hard
         }
-        long[] parents = openFilesLimit(Path.of("/proc/" + posix.self().parentPid() + "/limits"));
+        long[] parents = ProcFs.system().openFilesLimitOf(posix.self().parentPid()).orElse(null);
         if (parents == null || parents[1] != ours[1] || Long.compareUnsigned(parents[0], ours[0]) >= 0
                 || !raisedByHotSpot()) {
             return OptionalLong.empty();
@@ -46,25 +41,5 @@ final class RaisedOpenFilesLimit {
         } catch (RuntimeException | LinkageError e) {
             return false; // not HotSpot: it did not raise the limit
         }
-    }
-
-    /** Soft and hard "Max open files" of a /proc/PID/limits file, or null where unreadable. */
-    static long[] openFilesLimit(Path limits) {
-        try {
-            for (String line : Files.readAllLines(limits)) {
-                if (line.startsWith(LIMITS_LINE)) {
-                    String[] values = line.substring(LIMITS_LINE.length()).trim().split("\\s+");
-                    return new long[] {value(values[0]), value(values[1])};
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the parent is gone or not ours to read
-        }
-        return null;
-    }
-
-    /** RLIM_INFINITY is all bits set, as getrlimit reports it. */
-    private static long value(String text) {
-        return text.equals(UNLIMITED) ? -1L : Long.parseLong(text);
     }
 }

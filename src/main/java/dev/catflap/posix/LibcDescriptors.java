@@ -4,11 +4,6 @@ import static dev.catflap.posix.Calls.check;
 import static dev.catflap.posix.Calls.libc;
 import static dev.catflap.posix.Calls.orElse;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@link Descriptors} through libc. */
@@ -73,14 +68,7 @@ final class LibcDescriptors implements Descriptors {
     }
 
     private void closeOnExecFromProcList(int first) {
-        List<Integer> open = new ArrayList<>();
-        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds) {
-                open.add(Integer.parseInt(fd.getFileName().toString()));
-            }
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("cannot list /proc/self/fd: " + e.getMessage(), e);
-        }
+        List<Integer> open = LinuxProcFs.openDescriptors();
         for (int fd : open) {
             if (fd >= first) {
                 // the directory stream's own descriptor is closed by now: that one fails

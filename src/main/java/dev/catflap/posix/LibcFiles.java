@@ -103,7 +103,7 @@ final class LibcFiles implements FileAccess {
     /** Read through /proc/self/fd: an O_PATH descriptor has no fgetxattr, the file it leads to has its ACL. */
     @Override
     public List<AclEntry> namedAclEntries(int fd) {
-        Memory path = NativeMemory.cString(("/proc/self/fd/" + fd).getBytes(StandardCharsets.US_ASCII));
+        Memory path = NativeMemory.cString(LinuxProcFs.openedFileBytes(fd));
         Memory value = new Memory(ACL_MAX_SIZE);
         int size;
         try {

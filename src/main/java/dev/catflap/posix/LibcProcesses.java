@@ -12,10 +12,6 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.ShortByReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,8 +35,7 @@ final class LibcProcesses implements Processes {
     private static final byte[] DEV_NULL = "/dev/null".getBytes(StandardCharsets.US_ASCII);
 
     /** Where Linux lists each thread's children (a kernel built with CONFIG_PROC_CHILDREN, as distributions' are). */
-    private static final Path THREADS = Path.of("/proc/self/task");
-    private static final boolean CHILDREN_LISTED = Files.exists(Path.of("/proc/thread-self/children"));
+    private static final boolean CHILDREN_LISTED = LinuxProcFs.childrenListed();
 
     private final Descriptors descriptors;
 
@@ -155,16 +150,9 @@ final class LibcProcesses implements Processes {
     @Override
     public long[] children() {
         if (CHILDREN_LISTED) {
-            try (DirectoryStream<Path> threads = Files.newDirectoryStream(THREADS)) {
-                StringBuilder pids = new StringBuilder();
-                for (Path thread : threads) {
-                    try {
-                        pids.append(Files.readString(thread.resolve("children"), StandardCharsets.US_ASCII)).append(' ');
-                    } catch (NoSuchFileException ended) {
-                        // the thread ended: its children went to another one, listed there
-                    }
-                }
-                return Arrays.stream(pids.toString().trim().split(" +")).filter(pid -> !pid.isEmpty())
+            try {
+                String pids = LinuxProcFs.childrenOfThreads();
+                return Arrays.stream(pids.trim().split(" +")).filter(pid -> !pid.isEmpty())
                         .mapToLong(Long::parseLong).distinct().toArray();
             } catch (IOException | NumberFormatException e) {
                 // not as expected: the slow way below
@@ -218,7 +206,7 @@ final class LibcProcesses implements Processes {
     @Override
     public long pendingSignals(int pid) {
         long pending = 0;
-        for (String line : procLines(pid, "status")) {
+        for (String line : LinuxProcFs.processLines(pid, "status")) {
             if (line.startsWith("SigPnd:") || line.startsWith("ShdPnd:")) {
                 pending |= Long.parseUnsignedLong(line.substring(line.indexOf(':') + 1).strip(), 16);
             }
@@ -228,7 +216,7 @@ final class LibcProcesses implements Processes {
 
     @Override
     public boolean exiting(int pid) {
-        List<String> stat = procLines(pid, "stat");
+        List<String> stat = LinuxProcFs.processLines(pid, "stat");
         if (stat.isEmpty()) {
             return false;
         }
@@ -236,13 +224,5 @@ final class LibcProcesses implements Processes {
         // pgrp, session, tty, tpgid, flags
         String[] fields = stat.get(0).substring(stat.get(0).lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[6]) & PF_EXITING) != 0;
-    }
-
-    private static List<String> procLines(int pid, String file) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Integer.toString(pid), file), StandardCharsets.ISO_8859_1);
-        } catch (IOException gone) {
-            return List.of();
-        }
     }
 }

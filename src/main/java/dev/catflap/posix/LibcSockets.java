@@ -9,6 +9,8 @@ import com.sun.jna.ptr.IntByReference;
 /** {@link Sockets} through libc. */
 final class LibcSockets implements Sockets {
     private static final int SOCK_CLOEXEC = 0x80000;
+    /** Or'ed into a socket type: calls that would wait fail with EAGAIN instead. */
+    private static final int SOCK_NONBLOCK = 0x800;
     /** Larger than any sockaddr (sockaddr_un is 110 bytes). */
     private static final int ADDRESS_BYTES = 128;
     private static final int IPPROTO_TCP = 6;
@@ -24,13 +26,14 @@ final class LibcSockets implements Sockets {
     private static final byte TCP_LISTEN = 10;
 
     @Override
-    public int socket(int family, int type) {
-        return check("socket", () -> libc().socket(family, type | SOCK_CLOEXEC, 0));
+    public int socket(Family family, Type type, boolean nonBlocking) {
+        int flags = SOCK_CLOEXEC | (nonBlocking ? SOCK_NONBLOCK : 0);
+        return check("socket", () -> libc().socket(family.number, type.number | flags, 0));
     }
 
     @Override
-    public void setSocketOption(int fd, int level, int name, int value) {
-        check("setsockopt", () -> libc().setsockopt(fd, level, name, new IntByReference(value), Integer.BYTES));
+    public void enableOption(int fd, Option option) {
+        check("setsockopt", () -> libc().setsockopt(fd, option.level, option.name, new IntByReference(1), Integer.BYTES));
     }
 
     @Override

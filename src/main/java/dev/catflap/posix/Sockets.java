@@ -1,26 +1,57 @@
 package dev.catflap.posix;
 
 /**
- * Sockets: create, set up, bind, listen, connect. Addresses are the kernel's sockaddr bytes
- * (see {@code socket.SocketAddressCodec}); descriptors are closed through {@link Descriptors}.
+ * Sockets: create, set up, bind, listen, connect. Addresses are the kernel's sockaddr bytes, as
+ * {@link SocketAddressCodec} writes and reads them; descriptors are closed through {@link Descriptors}.
+ * The kinds and options are named here; their numbers are Linux's, and known to posix alone.
  */
 public interface Sockets {
-    int AF_UNIX = 1;
-    int AF_INET = 2;
-    int AF_INET6 = 10;
-    int SOCK_STREAM = 1;
-    int SOCK_DGRAM = 2;
-    /** Or'ed into a socket type: calls that would wait fail with EAGAIN instead. */
-    int SOCK_NONBLOCK = 0x800;
-    int SOL_SOCKET = 1;
-    int SO_REUSEADDR = 2;
-    int IPPROTO_IPV6 = 41;
-    int IPV6_V6ONLY = 26;
+    /** An address family (AF_UNIX, AF_INET, AF_INET6). */
+    enum Family {
+        UNIX(1), IPV4(2), IPV6(10);
 
-    /** A new socket, close-on-exec until it is placed where the command expects it. */
-    int socket(int family, int type);
+        final int number;
 
-    void setSocketOption(int fd, int level, int name, int value);
+        Family(int number) {
+            this.number = number;
+        }
+    }
+
+    /** What a socket carries: a stream of bytes (SOCK_STREAM) or datagrams (SOCK_DGRAM). */
+    enum Type {
+        STREAM(1), DATAGRAM(2);
+
+        final int number;
+
+        Type(int number) {
+            this.number = number;
+        }
+    }
+
+    /** A socket option catflap turns on, with its level and name. */
+    enum Option {
+        /** SO_REUSEADDR. */
+        REUSE_ADDRESS(1, 2),
+        /** IPV6_V6ONLY, of IPPROTO_IPV6: an IPv6 socket that takes no IPv4 connection. */
+        IPV6_ONLY(41, 26);
+
+        final int level;
+        final int name;
+
+        Option(int level, int name) {
+            this.level = level;
+            this.name = name;
+        }
+    }
+
+    /**
+     * A new socket, close-on-exec until it is placed where the command expects it; with
+     * {@code nonBlocking}, calls that would wait fail with EAGAIN instead.
+     */
+    int socket(Family family, Type type, boolean nonBlocking);
+
+    /** Turns {@code option} on. */
+    void enableOption(int fd, Option option);
 
     void bind(int fd, byte[] sockaddr);
 

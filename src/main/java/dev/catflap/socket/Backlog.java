@@ -1,15 +1,10 @@
 package dev.catflap.socket;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.catflap.posix.ProcFs;
 import java.util.regex.Pattern;
 
 /** The listen backlog: how many connections wait in the kernel while no server accepts. */
 public final class Backlog {
-    private static final Path SOMAXCONN = Path.of("/proc/sys/net/core/somaxconn");
     private static final int LINUX_DEFAULT = 4096;
     /** listen() takes an int. */
     static final int MAX = Integer.MAX_VALUE;
@@ -24,14 +19,7 @@ public final class Backlog {
      * clients pile up, so ask for all of it (the original tool's backlog of 1 refused them).
      */
     public static int systemMaximum() {
-        try {
-            // Not Files.readString: it trusts the size /proc reports and returns "4" for "4096\n".
-            try (InputStream in = Files.newInputStream(SOMAXCONN)) {
-                return Integer.parseInt(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
-            }
-        } catch (IOException | NumberFormatException e) {
-            return LINUX_DEFAULT;
-        }
+        return ProcFs.system().maximumBacklog().orElse(LINUX_DEFAULT);
     }
 
     /**

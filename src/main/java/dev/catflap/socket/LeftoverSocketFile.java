@@ -5,6 +5,7 @@ import dev.catflap.posix.Errno;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.SocketAddressCodec;
 import dev.catflap.posix.Sockets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ final class LeftoverSocketFile {
      * server whose backlog is full (EAGAIN) cannot hang catflap.
      */
     private boolean someoneListens() {
-        int probe = posix.sockets().socket(Sockets.AF_UNIX, Sockets.SOCK_STREAM | Sockets.SOCK_NONBLOCK);
+        int probe = posix.sockets().socket(Sockets.Family.UNIX, Sockets.Type.STREAM, true);
         try {
             posix.sockets().connect(probe, SocketAddressCodec.encodeUnix(spec.path()));
             return true;

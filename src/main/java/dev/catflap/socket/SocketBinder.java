@@ -7,6 +7,7 @@ import dev.catflap.posix.FileAccess;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.SocketAddressCodec;
 import dev.catflap.posix.Sockets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -105,18 +106,18 @@ public class SocketBinder {
     /** {@code scheme} begins the address the listening line shows: none for TCP, the default. */
     private BoundSocket bindIp(IpSpec spec, int backlog, String scheme) {
         boolean stream = spec.type() == SocketType.STREAM;
-        int family = SocketAddressCodec.family(spec.address());
+        Sockets.Family family = SocketAddressCodec.family(spec.address());
         int fd = -1;
         try {
-            fd = sockets.socket(family, socketType(spec));
+            fd = sockets.socket(family, socketType(spec), false);
             if (stream) {
                 // Lets a restarted catflap bind again at once, past connections still in TIME_WAIT.
                 // Not for UDP: there it would let a second catflap share the port silently.
-                sockets.setSocketOption(fd, Sockets.SOL_SOCKET, Sockets.SO_REUSEADDR, 1);
+                sockets.enableOption(fd, Sockets.Option.REUSE_ADDRESS);
             }
             if (spec.address() instanceof Inet6Address) {
                 // "::" means IPv6 only, as the user wrote an IPv6 address; 0.0.0.0 is separate.
-                sockets.setSocketOption(fd, Sockets.IPPROTO_IPV6, Sockets.IPV6_V6ONLY, 1);
+                sockets.enableOption(fd, Sockets.Option.IPV6_ONLY);
             }
             sockets.bind(fd, SocketAddressCodec.encode(spec.address(), spec.port()));
             if (stream) {
@@ -130,10 +131,10 @@ public class SocketBinder {
         }
     }
 
-    private static int socketType(ListenSpec spec) {
+    private static Sockets.Type socketType(ListenSpec spec) {
         return switch (spec.type()) {
-            case STREAM -> Sockets.SOCK_STREAM;
-            case DATAGRAM -> Sockets.SOCK_DGRAM;
+            case STREAM -> Sockets.Type.STREAM;
+            case DATAGRAM -> Sockets.Type.DATAGRAM;
         };
     }
 
@@ -141,7 +142,7 @@ public class SocketBinder {
         int fd = -1;
         boolean fileCreated = false;
         try {
-            fd = sockets.socket(Sockets.AF_UNIX, socketType(spec));
+            fd = sockets.socket(Sockets.Family.UNIX, socketType(spec), false);
             bindReplacingLeftover(fd, spec, SocketAddressCodec.encodeUnix(spec.path()));
             fileCreated = spec.socketFile().isPresent();
             sockets.listen(fd, backlog);

@@ -4,6 +4,7 @@ import dev.catflap.posix.Errno;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.ProcFs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class IgnoreFileReader {
         }
         try {
             // The kernel's link to what was opened: never another file than the one judged.
-            Path opened = Path.of("/proc/self/fd/" + fd);
+            Path opened = ProcFs.system().openedFile(fd);
             Map<String, Object> attributes = Files.readAttributes(opened, "unix:mode,size");
             if (((Integer) attributes.get("mode") & TYPE_MASK) != REGULAR) {
                 warn.accept("warning: not reading " + path + ": not a regular file");

@@ -7,6 +7,7 @@ import dev.catflap.posix.FileAccess;
 import dev.catflap.posix.FileStatus;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.ProcFs;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -323,7 +324,7 @@ record UnitDirectory(Path path, int fd, List<Created> created) {
         /** The owner's name, read through the open directory; its uid where it has no name. */
         private static String owner(int fd, FileStatus status) {
             try {
-                return "user " + Files.getOwner(Path.of("/proc/self/fd/" + fd)).getName();
+                return "user " + Files.getOwner(ProcFs.system().openedFile(fd)).getName();
             } catch (IOException | RuntimeException e) {
                 return "uid " + status.uid();
             }
@@ -331,7 +332,7 @@ record UnitDirectory(Path path, int fd, List<Created> created) {
 
         private static String group(int fd, FileStatus status) {
             try {
-                return Files.readAttributes(Path.of("/proc/self/fd/" + fd), PosixFileAttributes.class).group().getName();
+                return Files.readAttributes(ProcFs.system().openedFile(fd), PosixFileAttributes.class).group().getName();
             } catch (IOException | RuntimeException e) {
                 return Integer.toString(status.gid());
             }

@@ -10,9 +10,8 @@ import dev.catflap.launch.ExecutableSearch;
 import dev.catflap.launch.Handoff;
 import dev.catflap.launch.VariableAssignment;
 import dev.catflap.posix.OsString;
+import dev.catflap.posix.ProcFs;
 import dev.catflap.socket.ListenSpec;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -243,15 +242,7 @@ final class UnitPlanner {
      * the same. Linux shows a process's umask in /proc/self/status without changing it.
      */
     private static int socketMode() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Umask:")) {
-                    return 0666 & ~Integer.parseInt(line.substring("Umask:".length()).strip(), 8);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // an older kernel without the line: the usual umask
-        }
-        return 0666 & ~USUAL_UMASK;
+        // an older kernel that does not show it: the usual umask
+        return 0666 & ~ProcFs.system().umask().orElse(USUAL_UMASK);
     }
 }

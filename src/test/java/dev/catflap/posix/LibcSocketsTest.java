@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 
 /** The accept-queue length against this machine's kernel: TCP_INFO on a listening socket. */
 class LibcSocketsTest {
-    private static final byte[] LOOPBACK_ANY_PORT = {Sockets.AF_INET, 0, 0, 0, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] LOOPBACK_ANY_PORT = {(byte) Sockets.Family.IPV4.number, 0, 0, 0, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private final LibcSockets sockets = new LibcSockets();
     private final List<Integer> opened = new ArrayList<>();
 
     @Test
     void aListeningSocketTellsHowManyConnectionsWaitUnaccepted() throws Exception {
-        int fd = open(Sockets.AF_INET, Sockets.SOCK_STREAM);
+        int fd = open(Sockets.Family.IPV4, Sockets.Type.STREAM);
         sockets.bind(fd, LOOPBACK_ANY_PORT);
         sockets.listen(fd, 8);
         int port = Short.toUnsignedInt(ByteBuffer.wrap(sockets.localAddress(fd)).getShort(2));
@@ -38,13 +38,13 @@ class LibcSocketsTest {
 
     @Test
     void aSocketWithoutAnAcceptQueueIsAnError() {
-        int datagram = open(Sockets.AF_INET, Sockets.SOCK_DGRAM);
+        int datagram = open(Sockets.Family.IPV4, Sockets.Type.DATAGRAM);
         PosixException noQueue = assertThrows(PosixException.class, () -> sockets.acceptQueueLength(datagram));
         assertTrue(noQueue.toString().startsWith("dev.catflap.posix.PosixException: getsockopt: "), noQueue.toString());
-        int notListening = open(Sockets.AF_INET, Sockets.SOCK_STREAM);
+        int notListening = open(Sockets.Family.IPV4, Sockets.Type.STREAM);
         assertEquals(Errno.EINVAL, assertThrows(PosixException.class, () -> sockets.acceptQueueLength(notListening)).errno());
-        int unix = open(Sockets.AF_UNIX, Sockets.SOCK_STREAM);
-        sockets.bind(unix, new byte[] {Sockets.AF_UNIX, 0}); // the family alone: the kernel picks a free abstract name
+        int unix = open(Sockets.Family.UNIX, Sockets.Type.STREAM);
+        sockets.bind(unix, new byte[] {(byte) Sockets.Family.UNIX.number, 0}); // the family alone: the kernel picks a free abstract name
         sockets.listen(unix, 8);
         assertThrows(PosixException.class, () -> sockets.acceptQueueLength(unix));
     }
@@ -59,8 +59,8 @@ class LibcSocketsTest {
         return length;
     }
 
-    private int open(int family, int type) {
-        int fd = sockets.socket(family, type);
+    private int open(Sockets.Family family, Sockets.Type type) {
+        int fd = sockets.socket(family, type, false);
         opened.add(fd);
         return fd;
     }

@@ -8,9 +8,10 @@ import dev.catflap.ExitStatus;
 import dev.catflap.posix.Descriptors;
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.FakePosix;
-import dev.catflap.posix.UnusedFileAccess;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.SocketAddressCodec;
 import dev.catflap.posix.Sockets;
+import dev.catflap.posix.UnusedFileAccess;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -98,20 +99,22 @@ class SocketBinderTest {
         }
 
         @Override
-        public int socket(int family, int type) {
+        public int socket(Family family, Type type, boolean nonBlocking) {
             String name = switch (family) {
-                case AF_INET -> "inet";
-                case AF_INET6 -> "inet6";
-                default -> "unix";
+                case IPV4 -> "inet";
+                case IPV6 -> "inet6";
+                case UNIX -> "unix";
             };
-            call("socket " + name + (type == SOCK_STREAM ? " stream" : " datagram"));
+            call("socket " + name + (type == Type.STREAM ? " stream" : " datagram") + (nonBlocking ? " nonblocking" : ""));
             return nextFd++;
         }
 
         @Override
-        public void setSocketOption(int fd, int level, int name, int value) {
-            call("setsockopt " + fd + (level == SOL_SOCKET && name == SO_REUSEADDR ? " reuseaddr"
-                    : level == IPPROTO_IPV6 && name == IPV6_V6ONLY ? " v6only" : " " + level + "/" + name));
+        public void enableOption(int fd, Option option) {
+            call("setsockopt " + fd + switch (option) {
+                case REUSE_ADDRESS -> " reuseaddr";
+                case IPV6_ONLY -> " v6only";
+            });
         }
 
         @Override
@@ -135,7 +138,7 @@ class SocketBinderTest {
         public byte[] localAddress(int fd) {
             call("getsockname " + fd);
             byte[] address = addresses.get(fd).clone();
-            if (family(address) != AF_UNIX && SocketAddressCodec.port(address) == 0) {
+            if (SocketAddressCodec.family(address) != Family.UNIX && SocketAddressCodec.port(address) == 0) {
                 ByteBuffer.wrap(address).putShort(2, (short) 40000);
             }
             return address;
@@ -157,15 +160,11 @@ class SocketBinderTest {
         }
 
         private static String text(byte[] sockaddr) {
-            if (family(sockaddr) == AF_UNIX) {
+            if (SocketAddressCodec.family(sockaddr) == Family.UNIX) {
                 return "unix:" + SocketAddressCodec.unixPath(sockaddr);
             }
             InetAddress address = SocketAddressCodec.address(sockaddr);
             return IpLiteral.format(address) + ":" + SocketAddressCodec.port(sockaddr);
-        }
-
-        private static int family(byte[] sockaddr) {
-            return ByteBuffer.wrap(sockaddr).order(java.nio.ByteOrder.nativeOrder()).getShort(0);
         }
 
         @Override

@@ -84,12 +84,12 @@ class UnacceptedConnectionsTest {
         }
 
         @Override
-        public int socket(int family, int type) {
+        public int socket(Family family, Type type, boolean nonBlocking) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public void setSocketOption(int fd, int level, int name, int value) {
+        public void enableOption(int fd, Option option) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,7 +1,6 @@
-package dev.catflap.socket;
+package dev.catflap.posix;
 
-import dev.catflap.posix.OsString;
-import dev.catflap.posix.Sockets;
+import dev.catflap.posix.Sockets.Family;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -10,8 +9,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
-/** Writes and reads the kernel's sockaddr structures for IPv4, IPv6 and Unix sockets. */
-final class SocketAddressCodec {
+/**
+ * Writes and reads the kernel's sockaddr structures for IPv4, IPv6 and Unix sockets: Linux's
+ * layout (the family in host order, 2 bytes), so it lives in posix with the other numbers.
+ */
+public final class SocketAddressCodec {
     private static final int SOCKADDR_IN_BYTES = 16;
     private static final int SOCKADDR_IN6_BYTES = 28;
     private static final int FAMILY_BYTES = 2;
@@ -19,15 +21,26 @@ final class SocketAddressCodec {
     private SocketAddressCodec() {
     }
 
-    static int family(InetAddress address) {
-        return address instanceof Inet6Address ? Sockets.AF_INET6 : Sockets.AF_INET;
+    public static Family family(InetAddress address) {
+        return address instanceof Inet6Address ? Family.IPV6 : Family.IPV4;
+    }
+
+    /** The family a sockaddr is of. */
+    public static Family family(byte[] sockaddr) {
+        short number = ByteBuffer.wrap(sockaddr).order(ByteOrder.nativeOrder()).getShort(0);
+        for (Family family : Family.values()) {
+            if (family.number == number) {
+                return family;
+            }
+        }
+        throw new IllegalArgumentException("not a family catflap knows: " + number);
     }
 
     /** sockaddr_in or sockaddr_in6: the family in host order, the port in network order. */
-    static byte[] encode(InetAddress address, int port) {
+    public static byte[] encode(InetAddress address, int port) {
         boolean v6 = address instanceof Inet6Address;
         ByteBuffer buffer = ByteBuffer.allocate(v6 ? SOCKADDR_IN6_BYTES : SOCKADDR_IN_BYTES);
-        buffer.order(ByteOrder.nativeOrder()).putShort((short) family(address));
+        buffer.order(ByteOrder.nativeOrder()).putShort((short) family(address).number);
         buffer.order(ByteOrder.BIG_ENDIAN).putShort((short) port);
         if (v6) {
             buffer.putInt(0); // flow info
@@ -40,13 +53,13 @@ final class SocketAddressCodec {
     }
 
     /** The port of a sockaddr_in or sockaddr_in6. */
-    static int port(byte[] sockaddr) {
+    public static int port(byte[] sockaddr) {
         return ((sockaddr[2] & 0xff) << 8) | (sockaddr[3] & 0xff);
     }
 
     /** The address of a sockaddr_in or sockaddr_in6. */
-    static InetAddress address(byte[] sockaddr) {
-        boolean v6 = ByteBuffer.wrap(sockaddr).order(ByteOrder.nativeOrder()).getShort(0) == Sockets.AF_INET6;
+    public static InetAddress address(byte[] sockaddr) {
+        boolean v6 = family(sockaddr) == Family.IPV6;
         try {
             return v6 ? Inet6Address.getByAddress(Arrays.copyOfRange(sockaddr, 8, 24))
                     : Inet4Address.getByAddress(Arrays.copyOfRange(sockaddr, 4, 8));
@@ -60,12 +73,12 @@ final class SocketAddressCodec {
      * abstract namespace, after a leading NUL and with nothing after it; {@code @} alone is the
      * family only, which makes the kernel pick a free abstract name (as port 0 does for IP).
      */
-    static byte[] encodeUnix(String path) {
+    public static byte[] encodeUnix(String path) {
         boolean abstractName = path.startsWith("@");
         byte[] name = OsString.encode(abstractName ? path.substring(1) : path);
         int length = abstractName && name.length == 0 ? FAMILY_BYTES : FAMILY_BYTES + 1 + name.length;
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
-        buffer.putShort((short) Sockets.AF_UNIX);
+        buffer.putShort((short) Family.UNIX.number);
         if (length > FAMILY_BYTES) {
             if (abstractName) {
                 buffer.put((byte) 0).put(name);
@@ -77,7 +90,7 @@ final class SocketAddressCodec {
     }
 
     /** The path of a sockaddr_un as a spec writes it: the file's path, or @NAME when abstract. */
-    static String unixPath(byte[] sockaddr) {
+    public static String unixPath(byte[] sockaddr) {
         if (sockaddr.length > FAMILY_BYTES && sockaddr[FAMILY_BYTES] == 0) {
             return "@" + OsString.decode(Arrays.copyOfRange(sockaddr, FAMILY_BYTES + 1, sockaddr.length));
         }

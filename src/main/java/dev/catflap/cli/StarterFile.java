@@ -117,22 +117,26 @@ final class StarterFile {
             created = files.status(fd);
             files.write(fd, text().getBytes(StandardCharsets.UTF_8));
         } catch (PosixException e) {
-            removeIfStill(files, name, created);
-            throw CatflapException.failure("cannot write " + SHOWN_NAME + ": " + e.getMessage() + " (nothing left behind)");
+            boolean removed = removeIfStill(files, name, created);
+            throw CatflapException.failure("cannot write " + SHOWN_NAME + ": " + e.getMessage()
+                    + (removed ? " (nothing left behind)" : " (remove what was written, if anything)"));
         } finally {
             close.accept(fd);
         }
     }
 
     /** Removes a half-written file, unless what has its name now is another file. */
-    private static void removeIfStill(FileAccess files, byte[] name, FileStatus created) {
+    /** Whether the file is gone: removed here, if it is still the one created. */
+    private static boolean removeIfStill(FileAccess files, byte[] name, FileStatus created) {
         try {
             Optional<FileStatus> now = files.statusAt(FileAccess.WORKING_DIRECTORY, name);
             if (created != null && now.isPresent() && now.get().sameFile(created)) {
                 files.unlinkAt(FileAccess.WORKING_DIRECTORY, name);
+                return true;
             }
+            return now.isEmpty();
         } catch (PosixException e) {
-            // best effort: the message about the failure to write matters more
+            return false; // best effort: the message about the failure to write matters more
         }
     }
 }

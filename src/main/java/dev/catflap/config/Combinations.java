@@ -145,7 +145,8 @@ final class Combinations {
 
     private CatflapException conflict(Setting<?> setting, String reason) {
         ConfigValue value = value(setting);
-        return CatflapException.usage((isFlagSwitch(value) ? setting.option() : Configuration.origin(setting, value)) + ": " + reason);
+        // config.origin, not the value's own: a list's value joins every source's part (ListValue)
+        return CatflapException.usage((isFlagSwitch(value) ? setting.option() : config.origin(setting)) + ": " + reason);
     }
 
     /** Where a setting came from, as the user wrote it, in the middle of a sentence; a switch given as a flag is just its name. */

@@ -39,7 +39,8 @@ public final class ListSyntax {
      * The elements of a list value, split as {@link ShellWords#elements} splits it: commas
      * between them, blanks around them dropped, quotes and backslashes as in a command, so that
      * {@code catflap.ignore="*.pyc", '*.tmp'} gives the globs {@code *.pyc} and {@code *.tmp}.
-     * Empty elements are left out, as before quoting counted ({@code a,,b} is {@code a} and {@code b}).
+     * Empty elements are left out: where lists combine they clear those before them, and a file's
+     * or variable's after its start is refused before this ({@code ListValue}).
      *
      * @throws IllegalArgumentException for an unfinished quote or an unquoted word starting with {@code #}
      */

@@ -131,6 +131,11 @@ final class SettingParsers {
     }
 
     private static Path watchPath(String text) {
+        if (text.startsWith("~")) {
+            // A shell's home directory: taken as a name it would be waited for in vain (it need not exist yet).
+            throw new IllegalArgumentException("'~' starting a path is a home directory to a shell, and catflap "
+                    + "expands none: write the path");
+        }
         try {
             Path path = Path.of(text);
             if (!Files.exists(path)) {

@@ -140,12 +140,17 @@ public final class Settings {
      * part of the list holds {@code element} (as the setting parses it), if any.
      */
     public <E> Optional<String> personalSourceOf(Setting<List<E>> setting, E element) {
+        Optional<String> personal = Optional.empty();
         for (ListValue.Part part : config.list(setting).map(ListValue::parts).orElse(List.of())) {
             if (setting.parse(part.text()).contains(element)) {
-                return personalName(setting, part.written());
+                Optional<String> name = personalName(setting, part.written());
+                if (name.isEmpty() && !fromCommandLine(setting)) {
+                    return Optional.empty(); // the team's (or typed) too: no news in the units
+                }
+                personal = personal.or(() -> name);
             }
         }
-        return Optional.empty();
+        return personal;
     }
 
     /** The personal source that wrote {@code value}, as {@link #personalSource} names it; none for the team's or typed ones. */

@@ -78,12 +78,28 @@ public record ShellWords(String text, List<String> words) {
         List<String> escaped = new ArrayList<>();
         for (String element : elements) {
             StringBuilder text = new StringBuilder();
-            for (char c : element.toCharArray()) {
-                text.append(LIST_SYNTAX.indexOf(c) >= 0 ? "\\" : "").append(c);
+            // Blanks around an element are the list's, and dropped: escaped, they stay the element's
+            // (--watch 'notes ' is the path "notes ", and --watch ' ' no empty element that clears).
+            int first = 0;
+            int last = element.length() - 1;
+            while (first <= last && isBlank(element.charAt(first))) {
+                first++;
+            }
+            while (last >= first && isBlank(element.charAt(last))) {
+                last--;
+            }
+            for (int i = 0; i < element.length(); i++) {
+                char c = element.charAt(i);
+                boolean outer = (i < first || i > last) && isBlank(c);
+                text.append(outer || LIST_SYNTAX.indexOf(c) >= 0 ? "\\" : "").append(c);
             }
             escaped.add(text.toString());
         }
         return String.join(String.valueOf(ELEMENT_SEPARATOR), escaped);
+    }
+
+    private static boolean isBlank(char c) {
+        return BLANKS.indexOf(c) >= 0;
     }
 
     /** {@code words} written so that {@link #parse} gives them back, e.g. {@code sh -c 'echo hi'}. */

@@ -88,6 +88,9 @@ final class IgnoreFiles {
         for (Path name : top.relativize(watched)) {
             if (!name.toString().isEmpty()) {
                 directory = directory.resolve(name);
+                if (!Files.isDirectory(directory)) {
+                    break; // a watch path not there yet: its files are read when first asked, once it is
+                }
                 files.readIn(directory);
             }
         }

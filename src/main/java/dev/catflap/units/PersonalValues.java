@@ -42,6 +42,8 @@ final class PersonalValues {
                 // Lists add up across sources: each socket is named by the source of its own spec.
                 made.add(new Made(socket.unitLine(), settings.personalSourceOf(Setting.LISTEN, socket.spec())));
             } else {
+                // CATFLAP_LISTEN= that cleared the team's sockets left this one: named as its maker
+                made.add(new Made(socket.unitLine(), settings.personalSource(Setting.LISTEN)));
                 made.add(new Made(socket.unitLine(), settings.personalSource(Setting.HOST)));
                 made.add(new Made(socket.unitLine(), settings.personalSource(Setting.PORT)));
             }

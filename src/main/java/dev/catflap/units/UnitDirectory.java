@@ -247,7 +247,7 @@ record UnitDirectory(Path path, int fd, List<Created> created) {
                 if (e.errno() == Errno.EEXIST) {
                     throw CatflapException.usage(origin + ": " + path + " appeared while catflap was making it; try again");
                 }
-                throw CatflapException.usage(origin + ": cannot make the directory " + path + ": " + e.getMessage());
+                throw CatflapException.failure(origin + ": cannot make the directory " + path + ": " + e.getMessage());
             }
             created.add(new Created(directory, path.getFileName().toString()));
         }

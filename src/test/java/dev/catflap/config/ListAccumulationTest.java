@@ -122,6 +122,17 @@ class ListAccumulationTest {
         assertEquals(List.of("*.log"), load().config().ignore().orElseThrow());
     }
 
+    /** A contradiction names each source's part of a list, not the joined list as if one source wrote it. */
+    @Test
+    void aListsContradictionNamesEachSourcesPart() throws IOException {
+        Files.writeString(sources.projectFile, "catflap.fdname=web\n");
+        flags.put(Setting.SYSTEMD, "true");
+        flags.put(Setting.FDNAME, "admin");
+        CatflapException e = assertThrows(CatflapException.class, this::load);
+        assertTrue(e.getMessage().startsWith("catflap.fdname=web (" + sources.projectFile + ":1) + --fdname admin: 2 names for 1 socket"),
+                e.getMessage());
+    }
+
     @Test
     void anEmptyOptionClearsTheOptionsBeforeIt() {
         flags.put(Setting.IGNORE, "*.log,");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catflap.launch.CommandWords;
+import dev.catflap.launch.VariableAssignment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,16 @@ class PersonalSourceTest {
         assertEquals(Optional.of("CATFLAP_GRACE= in your environment"), settings.personalSource(Setting.GRACE));
         assertFalse(settings.given(Setting.GRACE), "unset: the default applies");
         assertTrue(settings.given(Setting.PORT));
+    }
+
+    @Test
+    void aListElementTheTeamGivesTooIsTheTeams() throws IOException {
+        Files.writeString(sources.projectFile, "catflap.setenv=DEBUG=1\n");
+        Files.writeString(sources.userFile, "catflap.setenv=DEBUG=1, MINE=2\n");
+        Settings settings = sources.loadFound(new LinkedHashMap<>(), Optional.empty(), sources.environment());
+        assertEquals(Optional.empty(), settings.personalSourceOf(Setting.SETENV, new VariableAssignment("DEBUG", "1")));
+        assertEquals(Optional.of("catflap.setenv in your user file " + sources.userFile),
+                settings.personalSourceOf(Setting.SETENV, new VariableAssignment("MINE", "2")));
     }
 
     @Test

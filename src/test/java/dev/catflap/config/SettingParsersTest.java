@@ -75,6 +75,9 @@ class SettingParsersTest {
         assertEquals("pom.xml is not a directory", refusal(Setting.WATCH, "pom.xml/build"));
         assertEquals("pom.xml is not a directory", refusal(Setting.WATCH, "pom.xml/gen/out"));
         assertEquals("no path", refusal(Setting.WATCH, ""));
+        assertEquals("'~' starting a path is a home directory to a shell, and catflap expands none: write the path",
+                refusal(Setting.WATCH, "~/notes"), "it would be waited for in vain");
+        assertEquals(List.of(Path.of("a~b")), Setting.WATCH.parse("a~b"));
     }
 
     @Test

@@ -84,6 +84,14 @@ class ShellWordsTest {
         assertEquals(List.of("*.{js,ts}", "$HOME|x"), ShellWords.elements("\"*.{js,ts}\",$HOME|x"), "no shell syntax in a list");
     }
 
+    /** An option's element keeps the blanks at its ends: --watch ' ' is no empty element, which would clear the team's. */
+    @Test
+    void blanksAtAnElementsEndsSurviveBeingWrittenAsAList() {
+        List<String> elements = List.of(" ", "notes ", "\tlead", "in side", "");
+        assertEquals(elements, ShellWords.elements(ShellWords.listText(elements)));
+        assertEquals("in side", ShellWords.listText(List.of("in side")), "blanks inside need no escape");
+    }
+
     @Test
     void emptyElementsAreElements() {
         assertEquals(List.of(""), ShellWords.elements(""));

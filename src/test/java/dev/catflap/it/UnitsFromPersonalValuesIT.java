@@ -187,6 +187,20 @@ class UnitsFromPersonalValuesIT {
         SystemdUnitsIT.verifyIn(repository.resolve("deploy"), "webapp");
     }
 
+    /** An empty CATFLAP_LISTEN that clears the team's sockets is named on the -h/-p socket it leaves in their place. */
+    @Test
+    void aVariableThatClearsTheTeamsSocketsIsNamed() throws Exception {
+        Files.createDirectory(repository.resolve("deploy"));
+        Files.writeString(repository.resolve(".catflap.properties"), TEAM_FILE.replace("catflap.port=8080",
+                "catflap.listen=127.0.0.1:" + freePort()));
+        Catflap.Result result = developer().env("CATFLAP_LISTEN", "").run("--systemd-units", "webapp");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(List.of("[catflap] warning: ListenStream=127.0.0.1:5000 comes from CATFLAP_LISTEN= in your environment, "
+                + "not from the project"), result.stderr().lines().filter(line -> line.endsWith(", not from the project")).toList(),
+                result.stderr());
+        SystemdUnitsIT.verifyIn(repository.resolve("deploy"), "webapp");
+    }
+
     /**
      * The same values typed as options, or given by the team file, are chosen on purpose: no
      * warning; a production command with a system path draws none either.

@@ -127,6 +127,18 @@ class IgnoreRulesTest {
                 "watching the top, build/ is left out as before");
     }
 
+    /** A watched directory that appears later with its own .gitignore (a checkout): that file counts, read once it is there. */
+    @Test
+    void theIgnoreFileOfAWatchedDirectoryThatAppearsLaterCounts() throws IOException {
+        Files.createDirectories(temp.resolve(".git"));
+        Path web = temp.resolve("web");
+        IgnoreRules rules = rules(web, new Ignores(List.of(), false, true, reader()));
+        Files.createDirectories(web.resolve("dist"));
+        Files.writeString(web.resolve(".gitignore"), "dist/\n");
+        assertTrue(rules.ignores(web, Path.of("dist/app.js")), "web/.gitignore, which came with web/");
+        assertFalse(rules.ignores(web, Path.of("src/app.js")));
+    }
+
     /** Outside a repository git reads no .gitignore; .ignore counts (as for ripgrep and watchexec). */
     @Test
     void outsideARepositoryOnlyIgnoreFiles() throws IOException {

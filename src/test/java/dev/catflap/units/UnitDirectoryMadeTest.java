@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catflap.CatflapException;
+import dev.catflap.ExitStatus;
+import dev.catflap.posix.Errno;
 import dev.catflap.posix.FileStatus;
+import dev.catflap.posix.PosixException;
 import dev.catflap.posix.UnusedFileAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +49,18 @@ class UnitDirectoryMadeTest {
         assertEquals(files.opened.size(), files.closed.size(), "each once");
     }
 
+    /** The system refusing to make it (a read-only file system, no permission) is a failure, not the user's mistake. */
+    @Test
+    void aDirectoryTheSystemWillNotMakeIsAFailure() throws IOException {
+        Path project = Files.createDirectory(temp.resolve("project")).toRealPath();
+        Fake files = new Fake(project, "none", 0755);
+        files.refuseToMake = true;
+        CatflapException refused = assertThrows(CatflapException.class, () -> UnitDirectory.open(project.resolve("deploy"),
+                "--unit-dir deploy", Optional.of(project), USER, files, files.closed::add));
+        assertEquals(ExitStatus.FAILURE, refused.status(), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("--unit-dir deploy: cannot make the directory "), refused.getMessage());
+    }
+
     @Test
     void madeDirectoriesStayOpenAboveUntilClosed() throws IOException {
         Path project = Files.createDirectory(temp.resolve("project")).toRealPath();
@@ -74,6 +89,7 @@ class UnitDirectoryMadeTest {
     /** The path's directories owned by root, 0755, the project's and those catflap makes the user's. */
     private static final class Fake extends UnusedFileAccess {
         final List<String> made = new ArrayList<>();
+        boolean refuseToMake;
         final List<String> removed = new ArrayList<>();
         final Set<Integer> opened = new HashSet<>();
         final List<Integer> closed = new ArrayList<>();
@@ -108,6 +124,9 @@ class UnitDirectoryMadeTest {
 
         @Override
         public void makeDirectoryAt(int directory, byte[] name, int mode) {
+            if (refuseToMake) {
+                throw new PosixException("mkdirat", Errno.EACCES);
+            }
             assertEquals(0755, mode);
             assertTrue(opened.contains(directory) && !closed.contains(directory), "made in a directory open above it");
             made.add(new String(name, StandardCharsets.UTF_8));

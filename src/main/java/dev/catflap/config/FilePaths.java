@@ -52,7 +52,7 @@ final class FilePaths {
     private static String eachElement(String list, UnaryOperator<String> change) {
         List<String> elements;
         try {
-            elements = ShellWords.elements(list); // empty ones too: they stay as written
+            elements = ListSyntax.writtenElements(list); // empty ones too: they stay as written
         } catch (IllegalArgumentException e) {
             return list;
         }

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -95,7 +96,8 @@ public class Configuration {
         project.ifPresent(file -> warnings.addAll(file.warnings()));
         user.ifPresent(file -> warnings.addAll(file.warnings()));
         exposedHost(config, typed).ifPresent(warnings::add);
-        List<Path> notRead = configFile.isPresent() ? List.of()
+        // Looked for only when asked (--show-config): a stat per directory up to $HOME, not for every start.
+        Supplier<List<Path>> notRead = () -> configFile.isPresent() ? List.of()
                 : project.map(file -> ProjectFile.fartherThan(file.path(), workingDirectory, UserFile.home(environment)))
                         .orElse(List.of());
         return new Settings(config, typed, commandLine.isPresent(), project.map(ConfigFile::path), notRead,

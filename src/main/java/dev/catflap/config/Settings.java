@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The effective settings, checked, with where each came from. Made by {@link Configuration}. */
 public final class Settings {
@@ -14,19 +15,19 @@ public final class Settings {
     private final boolean commandFromCommandLine;
     private final Optional<Path> projectFile;
     /** The project files above the one read, which are not read (see {@link ProjectFile#fartherThan}). */
-    private final List<Path> fartherProjectFiles;
+    private final Supplier<List<Path>> fartherProjectFiles;
     private final Optional<Path> localFile;
     private final Path userFile;
     private final boolean userFileRead;
     private final List<String> warnings;
 
     Settings(SettingValues config, CatflapConfig typed, boolean commandFromCommandLine, Optional<Path> projectFile,
-            List<Path> fartherProjectFiles, Optional<Path> localFile, Path userFile, boolean userFileRead, List<String> warnings) {
+            Supplier<List<Path>> fartherProjectFiles, Optional<Path> localFile, Path userFile, boolean userFileRead, List<String> warnings) {
         this.config = config;
         this.typed = typed;
         this.commandFromCommandLine = commandFromCommandLine;
         this.projectFile = projectFile;
-        this.fartherProjectFiles = List.copyOf(fartherProjectFiles);
+        this.fartherProjectFiles = fartherProjectFiles;
         this.localFile = localFile;
         this.userFile = userFile;
         this.userFileRead = userFileRead;
@@ -144,7 +145,7 @@ public final class Settings {
         for (ListValue.Part part : config.list(setting).map(ListValue::parts).orElse(List.of())) {
             if (setting.parse(part.text()).contains(element)) {
                 Optional<String> name = personalName(setting, part.written());
-                if (name.isEmpty() && !fromCommandLine(setting)) {
+                if (name.isEmpty()) {
                     return Optional.empty(); // the team's (or typed) too: no news in the units
                 }
                 personal = personal.or(() -> name);
@@ -223,9 +224,9 @@ public final class Settings {
         return projectFile;
     }
 
-    /** The project files found above the project file read, nearest first, which are not read. */
+    /** The project files found above the project file read, nearest first, which are not read; looked for when asked. */
     public List<Path> fartherProjectFiles() {
-        return fartherProjectFiles;
+        return List.copyOf(fartherProjectFiles.get());
     }
 
     /** The local file read beside the project file, if any. */

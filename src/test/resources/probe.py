@@ -10,6 +10,7 @@ serves a few connections on its inherited socket.
                                  (default 1) with "pid <pid>\n", then exit 0
   probe.py serve-forever         answer every connection so until SIGTERM or SIGINT, then finish
                                  the connection in hand and exit 0
+  probe.py serve-slowly SECONDS  answer one connection so every SECONDS, for ever
   probe.py signals STATUS        print "ready <pid>", then "got <NAME>" for each HUP, INT, QUIT,
                                  USR1, USR2 and TERM received; exit STATUS after TERM
   probe.py stubborn              print "ready <pid>" and ignore SIGTERM until killed
@@ -128,6 +129,15 @@ def serve(count, delay):
         connection, _ = listener.accept()
         with connection:
             connection.sendall(b"pid %d\n" % os.getpid())
+
+
+def serve_slowly(interval):
+    listener = socket.socket(fileno=int(os.environ.get("LISTEN_FD", "3")))
+    while True:
+        connection, _ = listener.accept()
+        with connection:
+            connection.sendall(b"pid %d\n" % os.getpid())
+        time.sleep(interval)
 
 
 def caller(spec):
@@ -317,6 +327,8 @@ if __name__ == "__main__":
         serve(int(sys.argv[2]) if len(sys.argv) > 2 else 1, float(sys.argv[3]) if len(sys.argv) > 3 else 0)
     elif mode == "serve-forever":
         serve_forever()
+    elif mode == "serve-slowly":
+        serve_slowly(float(sys.argv[2]))
     elif mode == "signals":
         signals(int(sys.argv[2]))
     elif mode == "stubborn":

@@ -47,7 +47,7 @@ sealed interface Event {
 
     /**
      * {@code waiting} connections wait unaccepted in the queue of {@code address}, which has held
-     * some at every look since {@code since} (System.nanoTime()); see {@link UnacceptedConnections}.
+     * some, and none was accepted, since {@code since} (System.nanoTime()); see {@link UnacceptedConnections}.
      */
     record Unaccepted(String address, int waiting, long since) implements Event {
     }

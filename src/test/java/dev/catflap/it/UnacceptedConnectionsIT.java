@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +95,43 @@ class UnacceptedConnectionsIT {
             assertEquals(0, client.failures.get(), "failed requests; the first: " + client.firstFailure.get());
             assertFalse(catflap.stderr().contains("accepted none"), catflap.stderr());
             assertFalse(catflap.stderr().contains(" waits at "), catflap.stderr());
+        }
+    }
+
+    @Test
+    void aCommandThatAcceptsWhileOthersQueueDrawsNoNotice() throws Exception {
+        // One accept a second, and two clients that each connect again 0.3 s after their answer:
+        // the queue is never empty, but the command takes from it all the time (a busy server).
+        try (Catflap.Running catflap = Catflap.launcher().start(args(List.of("-p", "0", "--spawn"), Catflap.probe("serve-slowly", "1")))) {
+            int port = catflap.awaitPort();
+            List<Thread> clients = new ArrayList<>();
+            AtomicInteger answered = new AtomicInteger();
+            AtomicReference<String> failure = new AtomicReference<>();
+            long end = System.nanoTime() + 13_000_000_000L;
+            for (int i = 0; i < 2; i++) {
+                Thread client = new Thread(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            if (!CoreIT.request("127.0.0.1", port).startsWith("pid ")) {
+                                throw new IOException("not answered");
+                            }
+                            answered.incrementAndGet();
+                            Thread.sleep(300);
+                        } catch (IOException | InterruptedException | RuntimeException e) {
+                            failure.compareAndSet(null, e.toString());
+                            return;
+                        }
+                    }
+                });
+                client.start();
+                clients.add(client);
+            }
+            for (Thread client : clients) {
+                client.join();
+            }
+            assertEquals(null, failure.get());
+            assertTrue(answered.get() >= 10, "answered: " + answered.get());
+            assertFalse(catflap.stderr().contains("accepted none"), catflap.stderr());
         }
     }
 }

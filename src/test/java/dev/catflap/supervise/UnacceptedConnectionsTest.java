@@ -1,6 +1,8 @@
 package dev.catflap.supervise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catflap.posix.Errno;
 import dev.catflap.posix.PosixException;
@@ -19,27 +21,45 @@ class UnacceptedConnectionsTest {
     private final QueueLengths sockets = new QueueLengths();
     private final List<Event> events = new ArrayList<>();
 
+    private static final long SECOND = 1_000_000_000L;
+    private static final long LOOK = UnacceptedConnections.WAITING_LOOK.toNanos();
+
     @Test
-    void aQueueThatHoldsConnectionsIsReportedAtEachLookWithSinceWhen() {
+    void aQueueThatHoldsConnectionsIsReportedOnceASecondWithSinceWhen() {
         UnacceptedConnections queues = new UnacceptedConnections(sockets, List.of(tcp(3, "127.0.0.1:8080")), events::add);
-        queues.sample(100);
+        assertFalse(queues.sample(SECOND));
         sockets.lengths.put(3, 2);
-        queues.sample(200);
+        assertTrue(queues.sample(2 * SECOND));
+        assertTrue(queues.sample(2 * SECOND + LOOK));
+        sockets.lengths.put(3, 3);
+        assertTrue(queues.sample(3 * SECOND));
+        assertEquals(List.of(new Unaccepted("127.0.0.1:8080", 2, 2 * SECOND), new Unaccepted("127.0.0.1:8080", 3, 2 * SECOND)), events);
+    }
+
+    @Test
+    void aQueueFoundShorterWasAcceptedFromAndItsWaitCountsAnew() {
+        // A busy command's queue: never empty at a look, but it shortens as the command accepts.
+        UnacceptedConnections queues = new UnacceptedConnections(sockets, List.of(tcp(3, "127.0.0.1:8080")), events::add);
+        sockets.lengths.put(3, 2);
+        queues.sample(SECOND);
         sockets.lengths.put(3, 1);
-        queues.sample(300);
-        assertEquals(List.of(new Unaccepted("127.0.0.1:8080", 2, 200), new Unaccepted("127.0.0.1:8080", 1, 200)), events);
+        queues.sample(SECOND + LOOK);
+        sockets.lengths.put(3, 2);
+        queues.sample(SECOND + 2 * LOOK);
+        queues.sample(2 * SECOND + 2 * LOOK);
+        assertEquals(List.of(new Unaccepted("127.0.0.1:8080", 2, SECOND), new Unaccepted("127.0.0.1:8080", 2, SECOND + LOOK)), events);
     }
 
     @Test
     void aQueueThatEmptiedWaitsAnewFromItsNextConnection() {
         UnacceptedConnections queues = new UnacceptedConnections(sockets, List.of(tcp(3, "127.0.0.1:8080")), events::add);
         sockets.lengths.put(3, 1);
-        queues.sample(100);
+        queues.sample(SECOND);
         sockets.lengths.put(3, 0);
-        queues.sample(200);
+        assertFalse(queues.sample(SECOND + LOOK));
         sockets.lengths.put(3, 4);
-        queues.sample(300);
-        assertEquals(List.of(new Unaccepted("127.0.0.1:8080", 1, 100), new Unaccepted("127.0.0.1:8080", 4, 300)), events);
+        queues.sample(SECOND + 2 * LOOK);
+        assertEquals(List.of(new Unaccepted("127.0.0.1:8080", 1, SECOND), new Unaccepted("127.0.0.1:8080", 4, SECOND + 2 * LOOK)), events);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.catflap.config;
 
+import dev.catflap.supervise.IgnoreGlob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -79,7 +80,8 @@ class FileLinesTest {
     void quotedListElementsAreTheirText() throws IOException {
         Files.writeString(sources.projectFile, "catflap.watch=\".\"\ncatflap.ignore=\"*.pyc\", '*.tmp', \"#*#\", '*.{js,ts}'\n");
         Settings settings = load();
-        assertEquals(Optional.of(List.of("*.pyc", "*.tmp", "#*#", "*.{js,ts}")), settings.config().ignore());
+        assertEquals(List.of("*.pyc", "*.tmp", "#*#", "*.{js,ts}"),
+                settings.config().ignore().orElseThrow().stream().map(IgnoreGlob::text).toList());
         assertEquals(Optional.of(List.of(directory)), settings.config().watch().map(paths -> paths.stream().map(Path::normalize).toList()));
     }
 

@@ -1,5 +1,6 @@
 package dev.catflap.config;
 
+import dev.catflap.supervise.IgnoreGlob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -82,7 +83,8 @@ class SettingParsersTest {
 
     @Test
     void globsAreCheckedByTheMatcher() {
-        assertEquals(List.of("*.log", "gen/**", "{a,b}"), Setting.IGNORE.parse("*.log, gen/**,{a\\,b}"));
+        assertEquals(List.of("*.log", "gen/**", "{a,b}"),
+                Setting.IGNORE.parse("*.log, gen/**,{a\\,b}").stream().map(IgnoreGlob::text).toList());
         assertEquals("not a valid glob (Missing '})", refusal(Setting.IGNORE, "{a"));
     }
 

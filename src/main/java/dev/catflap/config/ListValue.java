@@ -47,9 +47,9 @@ final class ListValue {
     private final Setting<?> setting;
     private final List<Part> parts;
     /** The highest source that sets the list at all, if any: the one that cleared it when no part is left. */
-    private final Part highest;
+    private final ConfigValue highest;
 
-    private ListValue(Setting<?> setting, List<Part> parts, Part highest) {
+    private ListValue(Setting<?> setting, List<Part> parts, ConfigValue highest) {
         this.setting = setting;
         this.parts = List.copyOf(parts);
         this.highest = highest;
@@ -60,7 +60,7 @@ final class ListValue {
         List<ConfigSource> lowestFirst = StreamSupport.stream(sources.spliterator(), false)
                 .sorted(Comparator.comparingInt(ConfigSource::getOrdinal)).toList();
         List<Part> parts = new ArrayList<>();
-        Part highest = null;
+        ConfigValue highest = null;
         for (ConfigSource source : lowestFirst) {
             String text = source.getValue(setting.key());
             if (text == null) {
@@ -69,15 +69,14 @@ final class ListValue {
             // A file's value keeps its line, for messages that name it (FILE:LINE).
             int line = source instanceof ConfigValueConfigSource withLines
                     ? withLines.getConfigValue(setting.key()).getLineNumber() : -1;
-            ConfigValue value = ConfigValue.builder().withName(setting.key()).withValue(text).withRawValue(text)
+            highest = ConfigValue.builder().withName(setting.key()).withValue(text).withRawValue(text)
                     .withConfigSourceName(source.getName()).withConfigSourceOrdinal(source.getOrdinal())
                     .withLineNumber(line).build();
             // An option's values, and a file's elements (split as it was read), come as elements; a variable's as text.
             Optional<List<String>> known = source instanceof RankedSource ranked ? ranked.elements(setting.key()) : Optional.empty();
-            List<String> elements = known.isPresent() ? known.get() : written(setting, value);
-            highest = new Part(value, elements, List.of());
+            List<String> elements = known.isPresent() ? known.get() : written(setting, highest);
             List<String> added = new ArrayList<>();
-            refuseStrayEmpty(setting, value, elements);
+            refuseStrayEmpty(setting, highest, elements);
             for (String element : elements) {
                 if (element.isEmpty()) {
                     parts.clear();
@@ -87,7 +86,7 @@ final class ListValue {
                 }
             }
             if (!added.isEmpty()) {
-                parts.add(new Part(value, elements, added));
+                parts.add(new Part(highest, elements, added));
             }
         }
         return new ListValue(setting, parts, highest);
@@ -141,13 +140,9 @@ final class ListValue {
         if (highest == null) {
             return ConfigValue.builder().withName(setting.key()).build();
         }
+        ConfigValue source = parts.isEmpty() ? highest : parts.get(parts.size() - 1).written();
         String text = ListSyntax.text(elements()); // only ever shown, never split again
-        return highestPart().written().from().withValue(text).withRawValue(text).build();
-    }
-
-    /** The part whose source {@link #value} names: the highest that adds an element, or the one that cleared them all. */
-    private Part highestPart() {
-        return parts.isEmpty() ? highest : parts.get(parts.size() - 1);
+        return source.from().withValue(text).withRawValue(text).build();
     }
 
     /**

@@ -15,7 +15,8 @@ public final class IgnoreGlob {
     private final String text;
     private final PathMatcher matcher;
 
-    private IgnoreGlob(String text, PathMatcher matcher) {
+    /** {@code matcher} as the glob {@code text}: {@link #compile} makes the one, tests may give another. */
+    IgnoreGlob(String text, PathMatcher matcher) {
         this.text = text;
         this.matcher = matcher;
     }

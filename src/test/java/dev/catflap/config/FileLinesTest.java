@@ -1,10 +1,10 @@
 package dev.catflap.config;
 
-import dev.catflap.supervise.IgnoreGlob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
+import dev.catflap.supervise.IgnoreGlob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,13 @@
 package dev.catflap.config;
 
-import dev.catflap.supervise.IgnoreGlob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catflap.CatflapException;
+import dev.catflap.launch.VariableAssignment;
 import dev.catflap.socket.ListenSpec;
+import dev.catflap.supervise.IgnoreGlob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,6 +196,31 @@ class ListAccumulationTest {
 
     private Settings load() {
         return sources.load(flags, Optional.empty(), environment);
+    }
+
+    /**
+     * An option's values reach the parser as elements, never as text that is split again: a comma,
+     * backslash, quote, {@code #} or blanks at the ends stay in the value, and the message names
+     * the options as typed.
+     */
+    @Test
+    void anOptionsValuesAreElementsAsTyped() throws IOException {
+        flags.put(Setting.SETENV, List.of("A= x,y\\z 'q' \"d\" #h ", "B=,", "C=\\"));
+        Settings settings = sources.load(flags, Optional.empty(), environment);
+        assertEquals(List.of(new VariableAssignment("A", " x,y\\z 'q' \"d\" #h "), new VariableAssignment("B", ","),
+                new VariableAssignment("C", "\\")), settings.config().setenv().orElseThrow());
+        assertEquals("--setenv A= x,y\\z 'q' \"d\" #h  --setenv B=, --setenv C=\\", settings.origin(Setting.SETENV));
+
+        flags.put(Setting.IGNORE, List.of("{a,b}"));
+        IgnoreGlob glob = sources.load(flags, Optional.empty(), environment).config().ignore().orElseThrow().get(0);
+        assertEquals("{a,b}", glob.text(), "one glob, its comma no separator");
+    }
+
+    /** A list setting's parser takes the elements; the text of a file or variable is split before it, once. */
+    @Test
+    void aListsParserTakesElements() {
+        assertEquals(List.of(Path.of("a,b"), Path.of("c\\d")), Setting.WATCH.parse(List.of("a,b", "c\\d")));
+        assertEquals(List.of(Path.of("a,b"), Path.of("c\\d")), Setting.WATCH.parse("'a,b', c\\\\d"));
     }
 
     /** The globs as written: the compiled ones are equal when written alike. */

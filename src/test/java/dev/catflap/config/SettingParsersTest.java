@@ -1,11 +1,11 @@
 package dev.catflap.config;
 
-import dev.catflap.supervise.IgnoreGlob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.launch.VariableAssignment;
 import dev.catflap.socket.ListenSpec;
+import dev.catflap.supervise.IgnoreGlob;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;

@@ -61,6 +61,17 @@ class IgnoreRulesTest {
         assertFalse(rules.ignores(Path.of("a/app.log.txt")));
     }
 
+    /** The rules match with the matcher the settings' parser compiled, not one compiled again from the glob's text. */
+    @Test
+    void aGlobIsMatchedByTheMatcherItCameWith() {
+        IgnoreRules rules = new IgnoreRules(List.of(new IgnoreGlob("*.log", path -> path.toString().equals("chosen"))));
+        assertTrue(rules.ignores(Path.of("a/chosen")), "the given matcher decides");
+        assertFalse(rules.ignores(Path.of("app.log")), "the text is not compiled again");
+        IgnoreRules anchored = new IgnoreRules(List.of(new IgnoreGlob("gen/x", path -> path.toString().equals("gen"))));
+        assertTrue(anchored.ignores(Path.of("gen/a.java")), "a glob with / is matched against the path");
+        assertFalse(anchored.ignores(Path.of("src/gen")), "from the watched path's top");
+    }
+
     @Test
     void aGlobWithASlashMatchesThePathUnderTheWatchedOne() {
         IgnoreRules rules = new IgnoreRules(globs("docs/build", "gen/**"));

@@ -1,7 +1,6 @@
 package dev.catflap.cli;
 
 import dev.catflap.CatflapException;
-import dev.catflap.config.ListSyntax;
 import dev.catflap.config.Setting;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,19 +72,21 @@ final class SettingOptions {
     }
 
     /**
-     * The settings the options gave, by setting, as typed; an option not given leaves the lower
+     * The settings the options gave, by setting, as typed: a repeated option's values each an
+     * element of the list, in order, never joined into text (a comma in one stays part of it);
+     * another option's last value; a switch's {@code true}. An option not given leaves the lower
      * sources in charge. A negation ({@code --no-watch}) gives the empty value, which unsets.
      */
-    static Map<Setting<?>, String> flags(CommandSpec command) {
+    static Map<Setting<?>, List<String>> flags(CommandSpec command) {
         ParseResult parsed = command.commandLine().getParseResult();
-        Map<Setting<?>, String> flags = new LinkedHashMap<>();
+        Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
         for (Setting<?> setting : Setting.values()) {
             OptionSpec option = setting.isOption() ? command.findOption(setting.optionNames()[0]) : null;
             OptionSpec negation = setting.negation().map(command::findOption).orElse(null);
             boolean negated = negation != null && parsed.hasMatchedOption(negation);
             if (option == null || !parsed.hasMatchedOption(option)) {
                 if (negated) {
-                    flags.put(setting, "");
+                    flags.put(setting, List.of(""));
                 }
                 continue;
             }
@@ -95,20 +96,11 @@ final class SettingOptions {
             }
             List<String> given = option.originalStringValues();
             if (setting.label().isEmpty()) {
-                flags.put(setting, "true");
+                flags.put(setting, List.of("true"));
             } else {
-                flags.put(setting, setting.isList() ? listValue(given) : given.get(given.size() - 1));
+                flags.put(setting, setting.isList() ? List.copyOf(given) : List.of(given.get(given.size() - 1)));
             }
         }
         return flags;
-    }
-
-    /**
-     * A repeated option as the comma-separated list that CATFLAP_* variables and files also use,
-     * each value escaped so that a comma, quote, backslash or {@code #} in it stays part of it:
-     * the shell already took the user's quotes away.
-     */
-    private static String listValue(List<String> values) {
-        return ListSyntax.text(values);
     }
 }

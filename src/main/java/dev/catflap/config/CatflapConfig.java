@@ -3,6 +3,7 @@ package dev.catflap.config;
 import dev.catflap.launch.CommandWords;
 import dev.catflap.launch.VariableAssignment;
 import dev.catflap.socket.ListenSpec;
+import dev.catflap.supervise.IgnoreGlob;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,8 +143,8 @@ public final class CatflapConfig {
         return value(Setting.WATCH);
     }
 
-    /** Globs of changes that do not restart the command. */
-    public Optional<List<String>> ignore() {
+    /** Globs of changes that do not restart the command, compiled as they were checked. */
+    public Optional<List<IgnoreGlob>> ignore() {
         return value(Setting.IGNORE);
     }
 

@@ -20,13 +20,16 @@ import java.util.TreeMap;
  *
  * @param path the file, absolute: errors and {@code --show-config} name it so
  * @param properties every key and value in it; of a key written twice, the later
+ * @param lists the elements of each list setting's value, split once (see {@link FilePaths})
  * @param lines the line each key's value is on (the first of its lines, where it goes on over several)
  * @param warnings what is wrong with it but does not stop catflap: unknown keys, keys written twice
  */
-record ConfigFile(Path path, Map<String, String> properties, Map<String, Integer> lines, List<String> warnings) {
+record ConfigFile(Path path, Map<String, String> properties, Map<String, List<String>> lists, Map<String, Integer> lines,
+        List<String> warnings) {
 
     ConfigFile {
         properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+        lists = Map.copyOf(lists);
         lines = Map.copyOf(lines);
         warnings = List.copyOf(warnings);
     }
@@ -67,7 +70,8 @@ record ConfigFile(Path path, Map<String, String> properties, Map<String, Integer
                 unknown(path, entry).ifPresent(warnings::add);
             }
         }
-        return new ConfigFile(path, FilePaths.resolved(properties, path.getParent()), lines, warnings);
+        Map<String, List<String>> lists = FilePaths.lists(properties, path.getParent());
+        return new ConfigFile(path, FilePaths.resolved(properties, lists, path.getParent()), lists, lines, warnings);
     }
 
     /** How messages name a setting in a file: {@code FILE:LINE: key=value}. */

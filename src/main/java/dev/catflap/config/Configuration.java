@@ -63,7 +63,8 @@ public class Configuration {
     /**
      * The effective settings.
      *
-     * @param flags the settings given as options, by {@link Setting}, as the user typed them
+     * @param flags the settings given as options, by {@link Setting}, as the user typed them: a
+     *     list's values each an element, in order; another setting's one value
      * @param commandLine the command the command line gives, if any: it replaces a configured
      *     command (any {@code catflap.command}), as options replace settings, but keeps its words
      * @param configFile the project file {@code --config} names, instead of searching for one
@@ -72,13 +73,13 @@ public class Configuration {
      *     properties or not a regular file of at most 1 MiB; (exit 1) for a file that cannot be
      *     read. A file found but not trusted is no error: it is ignored with a warning.
      */
-    public Settings load(Map<Setting<?>, String> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
+    public Settings load(Map<Setting<?>, List<String>> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
             Map<String, String> environment) {
         return load(flags, commandLine, configFile, environment, WorkingDirectory.current());
     }
 
     /** As {@link #load(Map, Optional, Optional, Map)}, the project file's search starting in {@code workingDirectory}. */
-    Settings load(Map<Setting<?>, String> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
+    Settings load(Map<Setting<?>, List<String>> flags, Optional<CommandWords> commandLine, Optional<Path> configFile,
             Map<String, String> environment, Path workingDirectory) {
         List<String> warnings = new ArrayList<>(unknownVariables(environment));
         SettingsFileReader reader = new SettingsFileReader(system);
@@ -169,14 +170,21 @@ public class Configuration {
         return variables;
     }
 
-    private SmallRyeConfigBuilder builder(Map<Setting<?>, String> flags, Map<String, String> environment,
+    private SmallRyeConfigBuilder builder(Map<Setting<?>, List<String>> flags, Map<String, String> environment,
             Optional<ConfigFile> local, Optional<ConfigFile> project, Optional<ConfigFile> user) {
         Map<String, String> flagProperties = new HashMap<>();
-        flags.forEach((setting, value) -> flagProperties.put(setting.key(), value));
+        Map<String, List<String>> flagLists = new HashMap<>();
+        flags.forEach((setting, values) -> {
+            if (setting.isList()) {
+                flagLists.put(setting.key(), values); // the elements as typed: no text to split again
+            } else {
+                flagProperties.put(setting.key(), values.get(values.size() - 1));
+            }
+        });
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                 .setAddDefaultInterceptors(false)
                 .setAddDiscoveredInterceptors(false)
-                .withSources(new RankedSource(FLAGS, flagProperties, FLAGS_ORDINAL))
+                .withSources(new RankedSource(FLAGS, flagProperties, flagLists, Map.of(), FLAGS_ORDINAL))
                 .withSources(new EnvConfigSource(settingVariables(environment), ENVIRONMENT_ORDINAL) {
                     @Override
                     public String getName() {
@@ -198,7 +206,7 @@ public class Configuration {
 
     /** A file's source is named by its path, so that errors about its values name the file. */
     private static RankedSource fileSource(ConfigFile file, int ordinal) {
-        return new RankedSource(file.path().toString(), file.properties(), file.lines(), ordinal);
+        return new RankedSource(file.path().toString(), file.properties(), file.lists(), file.lines(), ordinal);
     }
 
     /**
@@ -226,7 +234,7 @@ public class Configuration {
         if (listen.getSourceOrdinal() != PROJECT_FILE_ORDINAL) {
             return Optional.empty();
         }
-        List<ListenSpec> specs = Setting.LISTEN.parse(part.text());
+        List<ListenSpec> specs = Setting.LISTEN.parse(part.elements());
         return specs.stream().filter(ListenSpec::reachableFromOtherHosts).findFirst()
                 .map(spec -> "warning: " + origin(Setting.LISTEN, listen) + ": " + spec.text()
                         + " is not a loopback address: other machines can connect to the command");
@@ -245,17 +253,21 @@ public class Configuration {
         if (value.getValue().isEmpty()) {
             return setting.defaultValue().map(setting::parse);
         }
-        // A list's elements are checked source by source first, so that an error names the source of the bad one.
-        List<ListValue.Part> parts = config.list(setting).map(ListValue::parts).orElse(List.of());
-        for (ListValue.Part part : parts.size() > 1 ? parts : List.<ListValue.Part>of()) {
-            parse(setting, part.text(), origin(setting, part.written()));
+        Optional<ListValue> list = config.list(setting);
+        if (list.isEmpty()) {
+            return Optional.of(parse(() -> setting.parse(value.getValue()), config.origin(setting)));
         }
-        return Optional.of(parse(setting, value.getValue(), config.origin(setting)));
+        // A list's elements are checked source by source first, so that an error names the source of the bad one.
+        List<ListValue.Part> parts = list.get().parts();
+        for (ListValue.Part part : parts.size() > 1 ? parts : List.<ListValue.Part>of()) {
+            parse(() -> setting.parse(part.elements()), list.get().origin(part));
+        }
+        return Optional.of(parse(() -> setting.parse(list.get().elements()), config.origin(setting)));
     }
 
-    private static <T> T parse(Setting<T> setting, String text, String origin) {
+    private static <T> T parse(Supplier<T> parsing, String origin) {
         try {
-            return setting.parse(text);
+            return parsing.get();
         } catch (IllegalArgumentException e) {
             throw CatflapException.usage(origin + ": " + e.getMessage());
         }
@@ -281,7 +293,7 @@ public class Configuration {
      */
     static String mention(Setting<?> setting, ConfigValue value) {
         return switch (value.getSourceName()) {
-            case FLAGS -> asTyped(setting, value.getValue());
+            case FLAGS -> setting.option() + " " + value.getValue(); // a list's options: ListValue, asTyped
             case ENVIRONMENT -> setting.environmentVariable() + "=" + value.getValue();
             case DEFAULTS -> setting.key() + "=" + value.getValue() + " in the built-in defaults";
             default -> setting.key() + "=" + value.getValue() + " (" + value.getSourceName()
@@ -290,20 +302,15 @@ public class Configuration {
     }
 
     /**
-     * The options as the user typed them: a repeated option's values were joined into one list
-     * value, with their commas and backslashes escaped, and are shown as given again: --ignore
-     * "{a,b" is not shown as the value it became, "{a\,b".
+     * A repeated option as the user typed it, one option per value given, an empty one as
+     * {@code ''}: {@code --ignore {a,b --ignore ''}.
      */
-    private static String asTyped(Setting<?> setting, String value) {
-        if (!setting.isList() || value.isEmpty()) {
-            return setting.option() + " " + value;
-        }
-        List<String> elements = ListSyntax.writtenElements(value);
-        if (elements.isEmpty()) {
-            return setting.option() + " " + value;
+    static String asTyped(Setting<?> setting, List<String> values) {
+        if (values.equals(List.of(""))) {
+            return setting.option() + " "; // the list cleared, as its text (empty) shows it
         }
         List<String> options = new ArrayList<>();
-        for (String element : elements) {
+        for (String element : values) {
             options.add(setting.option() + " " + (element.isEmpty() ? "''" : element));
         }
         return String.join(" ", options);

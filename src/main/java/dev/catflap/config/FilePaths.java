@@ -13,20 +13,60 @@ import java.util.function.UnaryOperator;
  * Relative paths in a configuration file are relative to the file's directory, as a project file
  * is found from any directory below it: {@code catflap.watch=src} in a project's
  * .catflap.properties means the project's src/ wherever catflap is started. The paths are made
- * absolute as the file is read, so errors and {@code --show-config} show which path was meant.
+ * absolute as the file is read, before they are parsed: the checks of the parsers (a watched path
+ * below a file, a directory that is none, a socket path too long for sun_path) are of the path
+ * meant, and errors and {@code --show-config} show it. A list is split once, here, and resolved
+ * element by element; its text is written again only to be shown.
  */
 final class FilePaths {
     private FilePaths() {
     }
 
-    /** {@code properties} with the relative paths of watch, of unix: listen specs, of unit-dir and workdir resolved against {@code directory}. */
-    static Map<String, String> resolved(Map<String, String> properties, Path directory) {
+    /**
+     * The elements of each list setting in {@code properties}, empty ones included, the relative
+     * paths of watch and of unix: listen specs resolved against {@code directory}. A value that is
+     * no list (an unclosed quote) has none: {@link ListValue} refuses it, naming its line.
+     */
+    static Map<String, List<String>> lists(Map<String, String> properties, Path directory) {
+        Map<String, List<String>> lists = new TreeMap<>();
+        for (Setting<?> setting : Setting.values()) {
+            String text = properties.get(setting.key());
+            if (!setting.isList() || text == null) {
+                continue;
+            }
+            try {
+                lists.put(setting.key(), eachElement(ListSyntax.writtenElements(text), resolver(setting, directory)));
+            } catch (IllegalArgumentException e) {
+                // no list: left as written
+            }
+        }
+        return lists;
+    }
+
+    /**
+     * {@code properties} as they are shown, with the relative paths of unit-dir and workdir
+     * resolved against {@code directory}, and the lists with paths, from {@code lists}, written
+     * with their resolved elements.
+     */
+    static Map<String, String> resolved(Map<String, String> properties, Map<String, List<String>> lists, Path directory) {
         Map<String, String> resolved = new TreeMap<>(properties);
-        resolved.computeIfPresent(Setting.WATCH.key(), (key, list) -> eachElement(list, path -> absolute(path, directory)));
-        resolved.computeIfPresent(Setting.LISTEN.key(), (key, list) -> eachElement(list, spec -> unixPathAbsolute(spec, directory)));
+        for (Setting<?> list : List.of(Setting.WATCH, Setting.LISTEN)) {
+            resolved.computeIfPresent(list.key(), (key, text) -> lists.containsKey(key) ? ListSyntax.text(lists.get(key)) : text);
+        }
         resolved.computeIfPresent(Setting.UNIT_DIR.key(), (key, path) -> absolute(path, directory));
         resolved.computeIfPresent(Setting.WORKDIR.key(), (key, path) -> absolute(path, directory));
         return resolved;
+    }
+
+    /** What becomes of each element of {@code setting} read from a file in {@code directory}. */
+    private static UnaryOperator<String> resolver(Setting<?> setting, Path directory) {
+        if (setting == Setting.WATCH) {
+            return path -> absolute(path, directory);
+        }
+        if (setting == Setting.LISTEN) {
+            return spec -> unixPathAbsolute(spec, directory);
+        }
+        return UnaryOperator.identity();
     }
 
     private static String unixPathAbsolute(String spec, Path directory) {
@@ -44,22 +84,12 @@ final class FilePaths {
         }
     }
 
-    /**
-     * Applies {@code change} to each element of a list value, written again in the list's syntax;
-     * its empty elements, which clear the lower sources' (see {@link ListValue}), stay; a value that
-     * is no list (an unclosed quote) is left as written, for {@link Setting} to refuse naming it.
-     */
-    private static String eachElement(String list, UnaryOperator<String> change) {
-        List<String> elements;
-        try {
-            elements = ListSyntax.writtenElements(list); // empty ones too: they stay as written
-        } catch (IllegalArgumentException e) {
-            return list;
-        }
+    /** {@code change} applied to each element; the empty ones, which clear the lower sources' (see {@link ListValue}), stay. */
+    private static List<String> eachElement(List<String> elements, UnaryOperator<String> change) {
         List<String> changed = new ArrayList<>();
         for (String element : elements) {
             changed.add(element.isEmpty() ? element : change.apply(element));
         }
-        return ListSyntax.text(changed);
+        return List.copyOf(changed);
     }
 }

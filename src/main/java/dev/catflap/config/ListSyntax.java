@@ -5,17 +5,25 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * How a list value is written, in files, variables and a repeated option's joined values:
- * elements separated by commas, quoted as the words of a command are ({@link ShellWords}); and
- * how an error about one element of several names it.
+ * How a list value is written in files and variables: elements separated by commas, quoted as
+ * the words of a command are ({@link ShellWords}); and how an error about one element of several
+ * names it. A repeated option is no text: its values are the elements as typed, and reach the
+ * parser so ({@link Setting.ListParser}). Text is written from elements only to be shown
+ * ({@link #text}), never to be split again.
  */
 public final class ListSyntax {
+    /** What separates a list's elements. */
+    static final char SEPARATOR = ',';
+    /** What {@link #text} escapes with a backslash so that {@link #elements} would give it back. */
+    private static final String SYNTAX = "\\,'\"#";
+    /** The blanks around an element, which are the list's and dropped ({@link ShellWords#elements}). */
+    private static final String BLANKS = " \t";
+
     private ListSyntax() {
     }
 
-    /** Each element of a list value parsed; an empty list is an error saying {@code whenEmpty}. */
-    static <T> List<T> each(String text, String whenEmpty, Function<String, T> parser) {
-        List<String> elements = elements(text);
+    /** Each element parsed; no elements at all is an error saying {@code whenEmpty}. */
+    static <T> List<T> each(List<String> elements, String whenEmpty, Function<String, T> parser) {
         if (elements.isEmpty()) {
             throw new IllegalArgumentException(whenEmpty);
         }
@@ -60,8 +68,36 @@ public final class ListSyntax {
         return ShellWords.elements(text);
     }
 
-    /** {@code elements} written as one list value, as a repeated option gives them; {@link #elements} gives them back. */
+    /**
+     * {@code elements} written as one list value, as a file would write them, for
+     * {@code --show-config} and messages; {@link #elements} would give them back. The one place a
+     * list's syntax is escaped: a comma, quote, backslash or {@code #} in an element, and blanks
+     * at its ends (--watch 'notes ' is the path "notes ", and --watch ' ' no empty element that
+     * clears); nothing where nothing needs it.
+     */
     public static String text(List<String> elements) {
-        return ShellWords.listText(elements);
+        List<String> escaped = new ArrayList<>();
+        for (String element : elements) {
+            StringBuilder text = new StringBuilder();
+            int first = 0;
+            int last = element.length() - 1;
+            while (first <= last && isBlank(element.charAt(first))) {
+                first++;
+            }
+            while (last >= first && isBlank(element.charAt(last))) {
+                last--;
+            }
+            for (int i = 0; i < element.length(); i++) {
+                char c = element.charAt(i);
+                boolean outer = (i < first || i > last) && isBlank(c);
+                text.append(outer || SYNTAX.indexOf(c) >= 0 ? "\\" : "").append(c);
+            }
+            escaped.add(text.toString());
+        }
+        return String.join(String.valueOf(SEPARATOR), escaped);
+    }
+
+    private static boolean isBlank(char c) {
+        return BLANKS.indexOf(c) >= 0;
     }
 }

@@ -6,6 +6,7 @@ import io.smallrye.config.ConfigValueConfigSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -19,20 +20,25 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  *
  * <p>Each element stays as its source wrote it, so a relative path keeps the meaning its source
  * gave it: a file's were resolved against the file's directory as it was read ({@link FilePaths}),
- * an option's or a variable's resolve against the working directory.
+ * an option's or a variable's resolve against the working directory. The elements go to the
+ * setting's parser as they are ({@link #elements}): a repeated option's values are never joined
+ * into text, nor is a file's or variable's value split more than once; the text of a part or of
+ * the whole list is only shown.
  */
 final class ListValue {
     /**
      * One source's part of the list: the elements it adds that nothing above cleared.
      *
      * @param written the source's whole value, as it wrote it, and which source it is
+     * @param given the source's whole value's elements, empty ones included (for an option: its values as typed)
      */
-    record Part(ConfigValue written, List<String> elements) {
+    record Part(ConfigValue written, List<String> given, List<String> elements) {
         Part {
+            given = List.copyOf(given);
             elements = List.copyOf(elements);
         }
 
-        /** The part alone as a list value. */
+        /** The part alone as a list value, to be shown. */
         String text() {
             return ListSyntax.text(elements);
         }
@@ -66,8 +72,10 @@ final class ListValue {
             highest = ConfigValue.builder().withName(setting.key()).withValue(text).withRawValue(text)
                     .withConfigSourceName(source.getName()).withConfigSourceOrdinal(source.getOrdinal())
                     .withLineNumber(line).build();
+            // An option's values, and a file's elements (split as it was read), come as elements; a variable's as text.
+            Optional<List<String>> known = source instanceof RankedSource ranked ? ranked.elements(setting.key()) : Optional.empty();
+            List<String> elements = known.isPresent() ? known.get() : written(setting, highest);
             List<String> added = new ArrayList<>();
-            List<String> elements = written(setting, highest);
             refuseStrayEmpty(setting, highest, elements);
             for (String element : elements) {
                 if (element.isEmpty()) {
@@ -78,7 +86,7 @@ final class ListValue {
                 }
             }
             if (!added.isEmpty()) {
-                parts.add(new Part(highest, added));
+                parts.add(new Part(highest, elements, added));
             }
         }
         return new ListValue(setting, parts, highest);
@@ -118,6 +126,11 @@ final class ListValue {
         return parts;
     }
 
+    /** Every element of the list, lowest source's first, as the sources gave them: what the setting's parser takes. */
+    List<String> elements() {
+        return parts.stream().flatMap(part -> part.elements().stream()).toList();
+    }
+
     /**
      * The list as one value, for what asks of a setting's value as of a scalar's: its text is
      * every element; its source the highest that adds one, or the one that cleared them all (then
@@ -128,7 +141,7 @@ final class ListValue {
             return ConfigValue.builder().withName(setting.key()).build();
         }
         ConfigValue source = parts.isEmpty() ? highest : parts.get(parts.size() - 1).written();
-        String text = ListSyntax.text(parts.stream().flatMap(part -> part.elements().stream()).toList());
+        String text = ListSyntax.text(elements()); // only ever shown, never split again
         return source.from().withValue(text).withRawValue(text).build();
     }
 
@@ -138,16 +151,33 @@ final class ListValue {
      */
     String origin() {
         if (parts.isEmpty()) {
-            return Configuration.origin(setting, value());
+            return origin(setting, value(), List.of("")); // cleared: its value is empty
         }
-        return parts.size() == 1 ? Configuration.origin(setting, parts.get(0).written()) : mention();
+        return parts.size() == 1 ? origin(parts.get(0)) : mention();
+    }
+
+    /** {@link #origin} of one source's part alone. */
+    String origin(Part part) {
+        return origin(setting, part.written(), part.given());
     }
 
     /** {@link #origin} for the middle of a sentence, as {@link Configuration#mention} names a value there. */
     String mention() {
         if (parts.isEmpty()) {
-            return Configuration.mention(setting, value());
+            return mention(setting, value(), List.of(""));
         }
-        return String.join(" + ", parts.stream().map(part -> Configuration.mention(setting, part.written())).toList());
+        return String.join(" + ", parts.stream().map(part -> mention(setting, part.written(), part.given())).toList());
+    }
+
+    /** As {@link Configuration#origin}; a repeated option as typed, from its values, not from its text. */
+    private static String origin(Setting<?> setting, ConfigValue value, List<String> given) {
+        return Configuration.FLAGS.equals(value.getSourceName()) ? Configuration.asTyped(setting, given)
+                : Configuration.origin(setting, value);
+    }
+
+    /** As {@link Configuration#mention}; a repeated option as typed, from its values, not from its text. */
+    private static String mention(Setting<?> setting, ConfigValue value, List<String> given) {
+        return Configuration.FLAGS.equals(value.getSourceName()) ? Configuration.asTyped(setting, given)
+                : Configuration.mention(setting, value);
     }
 }

@@ -3,7 +3,9 @@ package dev.catflap.config;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.ConfigValueConfigSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -28,20 +30,32 @@ final class RankedSource implements ConfigValueConfigSource {
     private final String name;
     private final Map<String, String> settings;
     private final Map<String, ConfigValue> values;
+    /** The elements of each list setting it sets, where known as elements: {@link ListValue} takes them as they are. */
+    private final Map<String, List<String>> lists;
     private final int rank;
 
     RankedSource(String name, Map<String, String> properties, int rank) {
-        this(name, properties, Map.of(), rank);
+        this(name, properties, Map.of(), Map.of(), rank);
     }
 
-    /** @param lines the line of each key's value, where they come from a file */
-    RankedSource(String name, Map<String, String> properties, Map<String, Integer> lines, int rank) {
+    /**
+     * @param lists the elements of list settings, by key: a repeated option's values, a file's
+     *     elements as split once (and resolved, see {@link FilePaths}); a key only here gets its
+     *     text (for {@code --show-config} and messages alone) from them
+     * @param lines the line of each key's value, where they come from a file
+     */
+    RankedSource(String name, Map<String, String> properties, Map<String, List<String>> lists, Map<String, Integer> lines,
+            int rank) {
         this.name = name;
         this.rank = rank;
+        Map<String, String> written = new HashMap<>(properties);
+        lists.forEach((key, elements) -> written.putIfAbsent(key, ListSyntax.text(elements)));
         Map<String, String> settings = new TreeMap<>();
         Map<String, ConfigValue> values = new HashMap<>();
-        properties.forEach((key, value) -> {
+        Map<String, List<String>> known = new HashMap<>();
+        written.forEach((key, value) -> {
             if (Setting.forKey(key).isPresent()) {
+                Optional.ofNullable(lists.get(key)).ifPresent(elements -> known.put(key, List.copyOf(elements)));
                 settings.put(key, value);
                 values.put(key, ConfigValue.builder().withName(key).withValue(value).withRawValue(value)
                         .withConfigSourceName(name).withConfigSourceOrdinal(rank)
@@ -50,6 +64,12 @@ final class RankedSource implements ConfigValueConfigSource {
         });
         this.settings = Map.copyOf(settings);
         this.values = Map.copyOf(values);
+        this.lists = Map.copyOf(known);
+    }
+
+    /** The elements of the list {@code key}, empty ones included, where this source has them as elements. */
+    Optional<List<String>> elements(String key) {
+        return Optional.ofNullable(lists.get(key));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.catflap.socket.Port;
 import dev.catflap.launch.CommandWords;
 import dev.catflap.launch.VariableAssignment;
 import dev.catflap.socket.ListenSpec;
+import dev.catflap.supervise.IgnoreGlob;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +105,7 @@ public final class Setting<T> {
             "Restart the command when files under PATH change (repeatable; implies --spawn; a PATH that does not exist yet is watched for). "
                     + "Changes do not count in .git/, target/, node_modules/ and __pycache__/, to editors' swap, "
                     + "backup and lock files, nor where the repository's .gitignore and .ignore files say.");
-    public static final Setting<List<String>> IGNORE = new Setting<>(
+    public static final Setting<List<IgnoreGlob>> IGNORE = new Setting<>(
             "ignore", Group.SUPERVISING, "--ignore", repeatable("GLOB"), NO_DEFAULT, SettingParsers::globs,
             "With --watch, changes that do not count (repeatable): a GLOB without / matches a name "
                     + "at any depth, one with / a path under PATH.");
@@ -241,16 +242,45 @@ public final class Setting<T> {
     private final String option;
     private final Value value;
     private final Optional<String> defaultValue;
+    /** A list's parser takes its elements; a single value's, its text. */
+    private final ListParser<T> listParser;
     private final Function<String, T> parser;
     private final String description;
 
+    /**
+     * A list setting's parser: it takes the elements as their sources gave them (each option's
+     * value, each element of a file's or variable's value), never the list joined into text again.
+     */
+    @FunctionalInterface
+    interface ListParser<T> {
+        /**
+         * @param elements none empty (an empty one clears, see {@link ListValue}); none at all is an error
+         * @throws IllegalArgumentException saying what is wrong with an element, or with the list
+         */
+        T parse(List<String> elements);
+    }
+
     private Setting(String name, Group group, String option, Value value, Optional<String> defaultValue,
             Function<String, T> parser, String description) {
+        this(name, group, option, value, defaultValue, null, parser, description);
+    }
+
+    private Setting(String name, Group group, String option, Value value, Optional<String> defaultValue,
+            ListParser<T> listParser, String description) {
+        this(name, group, option, value, defaultValue, listParser, null, description);
+    }
+
+    private Setting(String name, Group group, String option, Value value, Optional<String> defaultValue,
+            ListParser<T> listParser, Function<String, T> parser, String description) {
+        if ((value.takes() == Takes.LIST) != (listParser != null)) {
+            throw new IllegalStateException(name + ": a list takes a ListParser, and only a list does");
+        }
         this.name = name;
         this.group = group;
         this.option = option;
         this.value = value;
         this.defaultValue = defaultValue;
+        this.listParser = listParser;
         this.parser = parser;
         this.description = description;
         ROWS.add(this);
@@ -359,6 +389,9 @@ public final class Setting<T> {
      * @throws IllegalArgumentException saying what is wrong with it
      */
     T parse(String text) {
+        if (isList()) {
+            return parse(ListSyntax.elements(text)); // as a file or variable writes a list
+        }
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {
@@ -367,6 +400,20 @@ public final class Setting<T> {
                     || Character.isWhitespace(text.charAt(text.length() - 1)));
             throw blanks && !isList() ? new IllegalArgumentException(e.getMessage() + "; the value has blanks around it") : e;
         }
+    }
+
+    /**
+     * The typed value of a list's {@code elements}, as their sources gave them: nothing joins
+     * them into text to split again.
+     *
+     * @param elements none empty; none at all is refused, as a file's value with no element is
+     * @throws IllegalArgumentException saying what is wrong with them
+     */
+    T parse(List<String> elements) {
+        if (!isList()) {
+            throw new IllegalStateException(key() + " is no list");
+        }
+        return listParser.parse(List.copyOf(elements));
     }
 
     /** Whether the value is a comma-separated list, which a repeated option gives. */

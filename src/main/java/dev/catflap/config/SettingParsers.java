@@ -5,7 +5,7 @@ import dev.catflap.launch.Handoff;
 import dev.catflap.launch.VariableAssignment;
 import dev.catflap.posix.OsString;
 import dev.catflap.socket.ListenSpec;
-import java.nio.file.FileSystems;
+import dev.catflap.supervise.IgnoreGlob;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -48,9 +48,9 @@ final class SettingParsers {
         return text;
     }
 
-    /** The {@code NAME=VALUE} elements of a comma-separated list, in order. */
-    static List<VariableAssignment> assignments(String text) {
-        return ListSyntax.each(text, "no NAME=VALUE", SettingParsers::assignment);
+    /** The {@code NAME=VALUE} elements of a list, in order. */
+    static List<VariableAssignment> assignments(List<String> elements) {
+        return ListSyntax.each(elements, "no NAME=VALUE", SettingParsers::assignment);
     }
 
     /**
@@ -88,10 +88,9 @@ final class SettingParsers {
     }
 
     /**
-     * The listen specs of a comma-separated list ({@link ListSyntax#elements}). No two may take the same address, nor overlapping ones.
+     * The listen specs of a list. No two may take the same address, nor overlapping ones.
      */
-    static List<ListenSpec> listenSpecs(String text) {
-        List<String> elements = ListSyntax.elements(text);
+    static List<ListenSpec> listenSpecs(List<String> elements) {
         if (elements.isEmpty()) {
             throw new IllegalArgumentException("no listen spec (write " + ListenSpec.SYNTAX + ")");
         }
@@ -108,9 +107,9 @@ final class SettingParsers {
         return List.copyOf(specs);
     }
 
-    /** The names of a comma-separated list of LISTEN_FDNAMES entries. */
-    static List<String> fdNames(String text) {
-        return ListSyntax.each(text, "no socket name", SettingParsers::fdName);
+    /** The names of a list of LISTEN_FDNAMES entries. */
+    static List<String> fdNames(List<String> elements) {
+        return ListSyntax.each(elements, "no socket name", SettingParsers::fdName);
     }
 
     private static String fdName(String name) {
@@ -121,13 +120,13 @@ final class SettingParsers {
     }
 
     /**
-     * The paths of a comma-separated list (relative ones in the working directory). A path need
+     * The paths of a list (relative ones in the working directory). A path need
      * not exist yet: the watcher watches for it to appear (a gitignored build/ on a fresh clone),
      * and {@code --show-config} or {@code --systemd-units}, which watch nothing, never wait for it.
      * Only a path that can never appear is refused: one below a file.
      */
-    static List<Path> watchPaths(String text) {
-        return ListSyntax.each(text, "no path", SettingParsers::watchPath);
+    static List<Path> watchPaths(List<String> elements) {
+        return ListSyntax.each(elements, "no path", SettingParsers::watchPath);
     }
 
     private static Path watchPath(String text) {
@@ -179,15 +178,17 @@ final class SettingParsers {
         }
     }
 
-    /** The globs of a comma-separated list, each checked by the matcher that will use it. */
-    static List<String> globs(String text) {
-        return ListSyntax.each(text, "no glob", SettingParsers::glob);
+    /**
+     * The globs of a list, compiled: the matcher that checks a glob is the one the watcher uses
+     * ({@link IgnoreGlob}), so a glob is compiled once.
+     */
+    static List<IgnoreGlob> globs(List<String> elements) {
+        return ListSyntax.each(elements, "no glob", SettingParsers::glob);
     }
 
-    private static String glob(String text) {
+    private static IgnoreGlob glob(String text) {
         try {
-            FileSystems.getDefault().getPathMatcher("glob:" + text);
-            return text;
+            return IgnoreGlob.compile(text);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("not a valid glob (" + e.getDescription() + ")");
         }

@@ -143,7 +143,7 @@ public final class Settings {
     public <E> Optional<String> personalSourceOf(Setting<List<E>> setting, E element) {
         Optional<String> personal = Optional.empty();
         for (ListValue.Part part : config.list(setting).map(ListValue::parts).orElse(List.of())) {
-            if (setting.parse(part.text()).contains(element)) {
+            if (setting.parse(part.elements()).contains(element)) {
                 Optional<String> name = personalName(setting, part.written());
                 if (name.isEmpty()) {
                     return Optional.empty(); // the team's (or typed) too: no news in the units

@@ -35,10 +35,8 @@ public record ShellWords(String text, List<String> words) {
     private static final String ESCAPABLE_IN_DOUBLE_QUOTES = "\"\\$`";
     static final String COMMENT_HINT = "'#' starts no comment inside a value; put the comment on a line of its own";
     private static final String COMMENT_WORD = COMMENT_HINT + ", or quote it to pass it";
-    /** What separates a list's elements. */
-    private static final char ELEMENT_SEPARATOR = ',';
-    /** What {@link #listText} escapes with a backslash so that {@link #elements} gives it back. */
-    private static final String LIST_SYNTAX = "\\,'\"#";
+    /** What separates a list's elements ({@link ListSyntax}, which also writes them). */
+    private static final char ELEMENT_SEPARATOR = ListSyntax.SEPARATOR;
     /** What a shell expands a word with these into: the file names the glob matches. */
     private static final String GLOB = "*?[";
     private static final String NO_GLOB_HINT = " is a glob, which a shell would expand to file names, and catflap runs"
@@ -71,35 +69,6 @@ public record ShellWords(String text, List<String> words) {
      */
     public static List<String> elements(String text) {
         return new Splitter(text, true).words();
-    }
-
-    /** {@code elements} written as one list value that {@link #elements} gives back; none escaped where none needs it. */
-    public static String listText(List<String> elements) {
-        List<String> escaped = new ArrayList<>();
-        for (String element : elements) {
-            StringBuilder text = new StringBuilder();
-            // Blanks around an element are the list's, and dropped: escaped, they stay the element's
-            // (--watch 'notes ' is the path "notes ", and --watch ' ' no empty element that clears).
-            int first = 0;
-            int last = element.length() - 1;
-            while (first <= last && isBlank(element.charAt(first))) {
-                first++;
-            }
-            while (last >= first && isBlank(element.charAt(last))) {
-                last--;
-            }
-            for (int i = 0; i < element.length(); i++) {
-                char c = element.charAt(i);
-                boolean outer = (i < first || i > last) && isBlank(c);
-                text.append(outer || LIST_SYNTAX.indexOf(c) >= 0 ? "\\" : "").append(c);
-            }
-            escaped.add(text.toString());
-        }
-        return String.join(String.valueOf(ELEMENT_SEPARATOR), escaped);
-    }
-
-    private static boolean isBlank(char c) {
-        return BLANKS.indexOf(c) >= 0;
     }
 
     /** {@code words} written so that {@link #parse} gives them back, e.g. {@code sh -c 'echo hi'}. */

@@ -1,10 +1,8 @@
 package dev.catflap.supervise;
 
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,22 +35,22 @@ final class IgnoreRules {
             ".*.kate-swp", ".goutputstream-*");
 
     private final IgnoreList builtIn;
-    private final List<PathMatcher> names = new ArrayList<>();
-    private final List<PathMatcher> paths = new ArrayList<>();
+    /** The --ignore globs, as the settings' parser compiled them. */
+    private final List<IgnoreGlob> names = new ArrayList<>();
+    private final List<IgnoreGlob> paths = new ArrayList<>();
     /** The ignore files under each watched directory, by its path as given. */
     private final Map<Path, IgnoreFiles> files;
 
     /** The built-in list and {@code globs}; no ignore files. */
-    IgnoreRules(List<String> globs) {
+    IgnoreRules(List<IgnoreGlob> globs) {
         this(globs, true, Map.of());
     }
 
-    private IgnoreRules(List<String> globs, boolean builtIn, Map<Path, IgnoreFiles> files) {
+    private IgnoreRules(List<IgnoreGlob> globs, boolean builtIn, Map<Path, IgnoreFiles> files) {
         this.builtIn = builtIn ? IgnoreList.of(String.join("\n", BUILT_IN)) : IgnoreList.EMPTY;
         this.files = files;
-        for (String glob : globs) {
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            (glob.contains("/") ? paths : names).add(matcher);
+        for (IgnoreGlob glob : globs) {
+            (glob.matchesPaths() ? paths : names).add(glob);
         }
     }
 
@@ -117,9 +115,9 @@ final class IgnoreRules {
         return path.toAbsolutePath().normalize();
     }
 
-    private static boolean matchesAny(List<PathMatcher> matchers, Path path) {
-        for (PathMatcher matcher : matchers) {
-            if (matcher.matches(path)) {
+    private static boolean matchesAny(List<IgnoreGlob> globs, Path path) {
+        for (IgnoreGlob glob : globs) {
+            if (glob.matches(path)) {
                 return true;
             }
         }

@@ -12,12 +12,12 @@ import java.util.function.Consumer;
 /**
  * What --watch leaves out (see {@link IgnoreRules}).
  *
- * @param globs the --ignore globs
+ * @param globs the --ignore globs, compiled as the settings were checked
  * @param builtIn whether catflap's built-in list counts (off with --no-default-ignores)
  * @param files whether the repository's ignore files count (off with --no-ignore-files)
  * @param reader reads the ignore files
  */
-public record Ignores(List<String> globs, boolean builtIn, boolean files, IgnoreFileReader reader) {
+public record Ignores(List<IgnoreGlob> globs, boolean builtIn, boolean files, IgnoreFileReader reader) {
     /**
      * The ignore files in force under {@code watched}, as the watcher would read them (for
      * {@code --show-config}): each watched directory is walked, ignored directories skipped.

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catflap.CatflapException;
-import dev.catflap.config.ListSyntax;
 import dev.catflap.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,15 +52,16 @@ class SettingOptionsTest {
     @Test
     void optionsGiveTheirSettingsAsTyped() {
         catflap.parseArgs("-p", "8080", "--systemd", "-q", "--fdname", "web", "-e", "PORT_FD", "--", "true");
-        assertEquals(Map.of(Setting.PORT, "8080", Setting.SYSTEMD, "true", Setting.QUIET, "true",
-                Setting.FDNAME, "web", Setting.ENV, "PORT_FD"), SettingOptions.flags(catflap.getCommandSpec()));
+        assertEquals(Map.of(Setting.PORT, List.of("8080"), Setting.SYSTEMD, List.of("true"), Setting.QUIET, List.of("true"),
+                Setting.FDNAME, List.of("web"), Setting.ENV, List.of("PORT_FD")), SettingOptions.flags(catflap.getCommandSpec()));
     }
 
     @Test
     void aNegationGivesTheEmptyValueThatUnsets() {
         catflap.parseArgs("--no-watch", "--no-spawn", "--no-quiet", "--no-stdin", "--no-systemd", "--", "true");
-        assertEquals(Map.of(Setting.WATCH, "", Setting.SPAWN, "", Setting.QUIET, "", Setting.STDIN, "",
-                Setting.SYSTEMD, ""), SettingOptions.flags(catflap.getCommandSpec()));
+        List<String> empty = List.of("");
+        assertEquals(Map.of(Setting.WATCH, empty, Setting.SPAWN, empty, Setting.QUIET, empty, Setting.STDIN, empty,
+                Setting.SYSTEMD, empty), SettingOptions.flags(catflap.getCommandSpec()));
     }
 
     @Test
@@ -81,11 +81,13 @@ class SettingOptionsTest {
     }
 
     @Test
-    void aRepeatedOptionIsAListWhoseCommasAndBackslashesStayInTheirValue() {
-        catflap.parseArgs("--watch", ".", "--ignore", "{a,b}", "--ignore", "c\\d", "--ignore", "e");
-        Map<Setting<?>, String> flags = SettingOptions.flags(catflap.getCommandSpec());
-        assertEquals("{a\\,b},c\\\\d,e", flags.get(Setting.IGNORE));
-        assertEquals(List.of("{a,b}", "c\\d", "e"), ListSyntax.elements(flags.get(Setting.IGNORE)));
+    void aRepeatedOptionIsAListOfItsValuesAsTyped() {
+        catflap.parseArgs("--watch", ".", "--ignore", "{a,b}", "--ignore", "c\\d", "--ignore", "", "--ignore", " e ", "-p", "1",
+                "-p", "2", "--spawn");
+        Map<Setting<?>, List<String>> flags = SettingOptions.flags(catflap.getCommandSpec());
+        assertEquals(List.of("{a,b}", "c\\d", "", " e "), flags.get(Setting.IGNORE), "no value escaped, joined or trimmed");
+        assertEquals(List.of("2"), flags.get(Setting.PORT), "the last of a single value's");
+        assertEquals(List.of("true"), flags.get(Setting.SPAWN));
     }
 
     @Test

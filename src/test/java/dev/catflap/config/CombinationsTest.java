@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,31 +22,31 @@ class CombinationsTest {
     @TempDir
     Path home;
 
-    private final Map<Setting<?>, String> flags = new LinkedHashMap<>();
+    private final Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
     private final Map<String, String> environment = new HashMap<>();
 
     @Test
     void listenReplacesTheShorthandFromALowerSourceButNotFromTheSameOne() {
-        flags.put(Setting.LISTEN, "127.0.0.1:0");
+        flags.put(Setting.LISTEN, List.of("127.0.0.1:0"));
         environment.put("CATFLAP_PORT", "8080");
         assertDoesNotThrow(this::load);
-        flags.put(Setting.PORT, "8080");
+        flags.put(Setting.PORT, List.of("8080"));
         assertEquals("-p/--port 8080: cannot be combined with -l/--listen 127.0.0.1:0 (write the address in a listen spec "
                 + "instead, e.g. -l 127.0.0.1:8080)", refusal());
     }
 
     @Test
     void aModesSettingAsAnOptionNeedsItsMode() {
-        flags.put(Setting.FDNAME, "web");
+        flags.put(Setting.FDNAME, List.of("web"));
         assertEquals("--fdname web: only applies with --systemd", refusal());
         flags.clear();
-        flags.put(Setting.NO_PID, "true");
+        flags.put(Setting.NO_PID, List.of("true"));
         assertEquals("--no-pid: only applies with --systemd", refusal());
         flags.clear();
-        flags.put(Setting.GRACE, "1");
+        flags.put(Setting.GRACE, List.of("1"));
         assertEquals("--grace 1: only applies with --watch", refusal());
         flags.clear();
-        flags.put(Setting.IGNORE, "*.log");
+        flags.put(Setting.IGNORE, List.of("*.log"));
         assertEquals("--ignore *.log: only applies with --watch", refusal());
     }
 
@@ -60,17 +61,17 @@ class CombinationsTest {
 
     @Test
     void stdinTakesOneSocketAndNotSystemds() {
-        flags.put(Setting.STDIN, "true");
-        flags.put(Setting.SYSTEMD, "true");
+        flags.put(Setting.STDIN, List.of("true"));
+        flags.put(Setting.SYSTEMD, List.of("true"));
         assertEquals("--stdin: cannot be combined with --systemd (systemd's protocol passes sockets from fd 3 up)", refusal());
         flags.remove(Setting.SYSTEMD);
-        flags.put(Setting.LISTEN, "127.0.0.1:0,[::1]:0");
+        flags.put(Setting.LISTEN, List.of("127.0.0.1:0", "[::1]:0"));
         assertEquals("--stdin: takes a single socket, but -l/--listen 127.0.0.1:0 -l/--listen [::1]:0 gives 2", refusal());
     }
 
     @Test
     void systemdKeepsItsOwnVariables() {
-        flags.put(Setting.SYSTEMD, "true");
+        flags.put(Setting.SYSTEMD, List.of("true"));
         environment.put("CATFLAP_ENV", "LISTEN_FDS");
         assertEquals("CATFLAP_ENV=LISTEN_FDS: is set by --systemd itself; choose another name", refusal());
     }
@@ -78,23 +79,23 @@ class CombinationsTest {
     /** The command needs the socket's fd in that variable: --setenv may not take it, in any mode. */
     @Test
     void setenvLeavesTheSocketVariableToCatflap() {
-        flags.put(Setting.SETENV, "LISTEN_FD=7");
+        flags.put(Setting.SETENV, List.of("LISTEN_FD=7"));
         assertEquals("--setenv LISTEN_FD=7: LISTEN_FD is the variable catflap sets to the socket's fd (-e/--env, by default); "
                 + "choose another name", refusal());
-        flags.put(Setting.SETENV, "DEBUG=1,PORT_FD=7");
+        flags.put(Setting.SETENV, List.of("DEBUG=1", "PORT_FD=7"));
         environment.put("CATFLAP_ENV", "PORT_FD");
         assertEquals("--setenv DEBUG=1 --setenv PORT_FD=7: PORT_FD=7: PORT_FD is the variable catflap sets to the socket's "
                 + "fd (CATFLAP_ENV=PORT_FD); choose another name", refusal());
-        flags.put(Setting.SETENV, "LISTEN_FD=7");
+        flags.put(Setting.SETENV, List.of("LISTEN_FD=7"));
         assertDoesNotThrow(this::load, "with -e PORT_FD, LISTEN_FD is the command's");
     }
 
     @Test
     void oneNamePerSocket() {
-        flags.put(Setting.SYSTEMD, "true");
-        flags.put(Setting.FDNAME, "a,b");
+        flags.put(Setting.SYSTEMD, List.of("true"));
+        flags.put(Setting.FDNAME, List.of("a", "b"));
         assertEquals("--fdname a --fdname b: 2 names for 1 socket: give one --fdname per socket, in order", refusal());
-        flags.put(Setting.LISTEN, "127.0.0.1:0,[::1]:0");
+        flags.put(Setting.LISTEN, List.of("127.0.0.1:0", "[::1]:0"));
         assertDoesNotThrow(this::load);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
+import dev.catflap.supervise.IgnoreGlob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,8 @@ class FileLinesTest {
     void quotedListElementsAreTheirText() throws IOException {
         Files.writeString(sources.projectFile, "catflap.watch=\".\"\ncatflap.ignore=\"*.pyc\", '*.tmp', \"#*#\", '*.{js,ts}'\n");
         Settings settings = load();
-        assertEquals(Optional.of(List.of("*.pyc", "*.tmp", "#*#", "*.{js,ts}")), settings.config().ignore());
+        assertEquals(List.of("*.pyc", "*.tmp", "#*#", "*.{js,ts}"),
+                settings.config().ignore().orElseThrow().stream().map(IgnoreGlob::text).toList());
         assertEquals(Optional.of(List.of(directory)), settings.config().watch().map(paths -> paths.stream().map(Path::normalize).toList()));
     }
 

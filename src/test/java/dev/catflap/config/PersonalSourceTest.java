@@ -75,8 +75,8 @@ class PersonalSourceTest {
         Map<String, String> environment = sources.environment();
         environment.put("CATFLAP_PORT", "9003");
         environment.put("CATFLAP_COMMAND", "cat -u");
-        Map<Setting<?>, String> flags = new LinkedHashMap<>();
-        flags.put(Setting.PORT, "9004");
+        Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
+        flags.put(Setting.PORT, List.of("9004"));
         Settings settings = sources.load(flags, Optional.of(CommandWords.of(List.of("cat", "-n"))), environment);
         assertEquals(Optional.empty(), settings.personalSource(Setting.PORT));
         assertEquals(Optional.empty(), settings.personalSource(Setting.COMMAND));

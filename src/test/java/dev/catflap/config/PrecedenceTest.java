@@ -58,7 +58,7 @@ class PrecedenceTest {
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("pairs")
     void theHigherSourceWins(Source higher, Source lower) throws IOException {
-        Map<Setting<?>, String> flags = new LinkedHashMap<>();
+        Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
         Map<String, String> environment = environment();
         set(lower, "2222", flags, environment);
         set(higher, "1111", flags, environment);
@@ -74,7 +74,7 @@ class PrecedenceTest {
     @Test
     void eachSourceAloneIsNamedAsTheUserWroteIt() throws IOException {
         for (Source source : Source.values()) {
-            Map<Setting<?>, String> flags = new LinkedHashMap<>();
+            Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
             Map<String, String> environment = environment();
             Files.writeString(projectFile, "");
             Files.deleteIfExists(userFile);
@@ -139,10 +139,10 @@ class PrecedenceTest {
         assertEquals(List.of(directory.resolve("src")), settings.config().watch().orElseThrow());
     }
 
-    private void set(Source source, String port, Map<Setting<?>, String> flags, Map<String, String> environment)
+    private void set(Source source, String port, Map<Setting<?>, List<String>> flags, Map<String, String> environment)
             throws IOException {
         switch (source) {
-            case FLAG -> flags.put(Setting.PORT, port);
+            case FLAG -> flags.put(Setting.PORT, List.of(port));
             case VARIABLE -> environment.put(Setting.PORT.environmentVariable(), port);
             case LOCAL_FILE -> Files.writeString(localFile, Setting.PORT.key() + "=" + port + "\n");
             case PROJECT_FILE -> Files.writeString(projectFile, Setting.PORT.key() + "=" + port + "\n");
@@ -166,7 +166,7 @@ class PrecedenceTest {
         return sources.environment();
     }
 
-    private Settings load(Map<Setting<?>, String> flags, Map<String, String> environment) {
+    private Settings load(Map<Setting<?>, List<String>> flags, Map<String, String> environment) {
         return sources.loadFound(flags, Optional.empty(), environment);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.launch.VariableAssignment;
 import dev.catflap.socket.ListenSpec;
+import dev.catflap.supervise.IgnoreGlob;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,7 +83,8 @@ class SettingParsersTest {
 
     @Test
     void globsAreCheckedByTheMatcher() {
-        assertEquals(List.of("*.log", "gen/**", "{a,b}"), Setting.IGNORE.parse("*.log, gen/**,{a\\,b}"));
+        assertEquals(List.of("*.log", "gen/**", "{a,b}"),
+                Setting.IGNORE.parse("*.log, gen/**,{a\\,b}").stream().map(IgnoreGlob::text).toList());
         assertEquals("not a valid glob (Missing '})", refusal(Setting.IGNORE, "{a"));
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,12 +39,12 @@ final class SettingsSources {
         return environment;
     }
 
-    Settings load(Map<Setting<?>, String> flags, Optional<CommandWords> commandLine, Map<String, String> environment) {
+    Settings load(Map<Setting<?>, List<String>> flags, Optional<CommandWords> commandLine, Map<String, String> environment) {
         return configuration.load(flags, commandLine, Optional.of(projectFile), environment);
     }
 
     /** As the search finds the project file, from the directory: the local file beside it is read too. */
-    Settings loadFound(Map<Setting<?>, String> flags, Optional<CommandWords> commandLine, Map<String, String> environment) {
+    Settings loadFound(Map<Setting<?>, List<String>> flags, Optional<CommandWords> commandLine, Map<String, String> environment) {
         return configuration.load(flags, commandLine, Optional.empty(), environment, directory);
     }
 }

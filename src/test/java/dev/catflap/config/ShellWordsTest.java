@@ -88,8 +88,8 @@ class ShellWordsTest {
     @Test
     void blanksAtAnElementsEndsSurviveBeingWrittenAsAList() {
         List<String> elements = List.of(" ", "notes ", "\tlead", "in side", "");
-        assertEquals(elements, ShellWords.elements(ShellWords.listText(elements)));
-        assertEquals("in side", ShellWords.listText(List.of("in side")), "blanks inside need no escape");
+        assertEquals(elements, ShellWords.elements(ListSyntax.text(elements)));
+        assertEquals("in side", ListSyntax.text(List.of("in side")), "blanks inside need no escape");
     }
 
     @Test
@@ -112,10 +112,10 @@ class ShellWordsTest {
     @Test
     void aListWrittenAgainGivesItsElementsBack() {
         List<String> elements = List.of("plain", "a,b", "it's", "say \"hi\"", "back\\slash", "#*#", "a #b", "", "new\nline");
-        String text = ShellWords.listText(elements);
+        String text = ListSyntax.text(elements);
         assertEquals(elements, ShellWords.elements(text));
-        assertEquals("src,lib", ShellWords.listText(List.of("src", "lib")), "nothing escaped that needs none");
-        assertEquals("", ShellWords.listText(List.of("")), "an empty option stays empty: it unsets");
+        assertEquals("src,lib", ListSyntax.text(List.of("src", "lib")), "nothing escaped that needs none");
+        assertEquals("", ListSyntax.text(List.of("")), "an empty option stays empty: it unsets");
     }
 
     /** A shell would expand them into file names (or a home directory): catflap, which runs none, refuses them unquoted. */

@@ -46,12 +46,12 @@ class SourceRankTest {
                 + "catflap.quiet=false\ncatflap.unit-dir=file\ncatflap.unit-command=file\ncatflap.backlog=7\n");
         Files.writeString(sources.userFile, "catflap.backlog=8\ncatflap.grace=3\n");
         environment.put("CATFLAP_PORT", "1111");
-        Map<Setting<?>, String> flags = new LinkedHashMap<>();
-        flags.put(Setting.HOST, "127.0.0.1");
-        flags.put(Setting.ENV, "FLAG_FD");
-        flags.put(Setting.QUIET, "true");
-        flags.put(Setting.UNIT_DIR, "flag");
-        flags.put(Setting.UNIT_COMMAND, "flag");
+        Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
+        flags.put(Setting.HOST, List.of("127.0.0.1"));
+        flags.put(Setting.ENV, List.of("FLAG_FD"));
+        flags.put(Setting.QUIET, List.of("true"));
+        flags.put(Setting.UNIT_DIR, List.of("flag"));
+        flags.put(Setting.UNIT_COMMAND, List.of("flag"));
 
         Settings settings = sources.load(flags, Optional.empty(), environment);
 
@@ -87,8 +87,8 @@ class SourceRankTest {
         Files.writeString(sources.projectFile, "catflap.backlog=7\ncatflap.grace=3\n");
         Files.writeString(sources.localFile, META[meta] + "\ncatflap.port=2222\ncatflap.env=FILE_FD\ncatflap.backlog=8\n");
         environment.put("CATFLAP_PORT", "1111");
-        Map<Setting<?>, String> flags = new LinkedHashMap<>();
-        flags.put(Setting.ENV, "FLAG_FD");
+        Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
+        flags.put(Setting.ENV, List.of("FLAG_FD"));
 
         Settings settings = sources.loadFound(flags, Optional.empty(), environment);
 
@@ -132,8 +132,8 @@ class SourceRankTest {
         Files.writeString(sources.projectFile, "catflap.backlog=7\n");
         environment.put("CATFLAP_PORT", "1111");
         environment.put("CATFLAP_BACKLOG", "9");
-        Map<Setting<?>, String> flags = new LinkedHashMap<>();
-        flags.put(Setting.PORT, "8888");
+        Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
+        flags.put(Setting.PORT, List.of("8888"));
         for (String rank : List.of("10000", "1", "abc")) {
             environment.put(variable, rank);
             Settings settings = sources.load(flags, Optional.empty(), environment);

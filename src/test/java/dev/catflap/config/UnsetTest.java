@@ -53,9 +53,9 @@ class UnsetTest {
 
     @Test
     void anEmptyOptionUnsetsTheFilesWatchAndSpawn() {
-        Map<Setting<?>, String> flags = new LinkedHashMap<>();
-        flags.put(Setting.WATCH, "");
-        flags.put(Setting.SPAWN, "");
+        Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
+        flags.put(Setting.WATCH, List.of(""));
+        flags.put(Setting.SPAWN, List.of(""));
         Settings settings = load(flags, sources.environment());
         assertTrue(settings.config().watch().isEmpty());
         assertFalse(settings.config().spawn());
@@ -111,7 +111,7 @@ class UnsetTest {
         assertTrue(spawn.matches("catflap\\.spawn +true +implied by " + Pattern.quote(sources.projectFile.toString())), spawn);
     }
 
-    private Settings load(Map<Setting<?>, String> flags, Map<String, String> environment) {
+    private Settings load(Map<Setting<?>, List<String>> flags, Map<String, String> environment) {
         return sources.load(flags, Optional.empty(), environment);
     }
 }

@@ -22,7 +22,7 @@ class WorkdirTest {
     @TempDir
     Path directory;
     private SettingsSources sources;
-    private final Map<Setting<?>, String> flags = new LinkedHashMap<>();
+    private final Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
     private Map<String, String> environment;
 
     @BeforeEach
@@ -43,7 +43,7 @@ class WorkdirTest {
 
     @Test
     void anOptionsWorkdirIsRelativeToTheWorkingDirectoryAndMovesACommandLineCommand() throws IOException {
-        flags.put(Setting.WORKDIR, "target");
+        flags.put(Setting.WORKDIR, List.of("target"));
         Settings settings = sources.load(flags, Optional.of(CommandWords.of(List.of("make"))), environment);
         assertEquals(Optional.of(Path.of("target").toRealPath()), settings.commandDirectory());
     }

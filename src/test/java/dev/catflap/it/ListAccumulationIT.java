@@ -151,6 +151,24 @@ class ListAccumulationIT {
         assertFalse(Files.exists(repo.resolve("team.sock")));
     }
 
+    /**
+     * A repeated option's values are elements as typed, never text to split: commas, backslashes,
+     * quotes, '#' and blanks at their ends stay part of each, to the command's environment and to
+     * the message that quotes the options.
+     */
+    @Test
+    void aRepeatedOptionsValuesReachTheCommandAsTyped() {
+        String value = " x,y\\z 'q' \"d\" #h ";
+        Catflap.Result result = fromTests().run("-q", "--no-watch", "--setenv", "A=" + value, "--setenv", "B=,", "--",
+                "sh", "-c", "printf '[%s][%s]\\n' \"$A\" \"$B\"");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals("[" + value + "][,]\n", result.stdout());
+
+        Catflap.Result bad = fromTests().run("-q", "--ignore", "{a\\b,c", "--ignore", "ok,#", "--", "true");
+        assertEquals(2, bad.exit(), bad.stderr());
+        assertEquals("[catflap] --ignore {a\\b,c --ignore ok,#: {a\\b,c: not a valid glob (Missing '})\n", bad.stderr());
+    }
+
     private static void assertRow(String report, String key, String value, String source) {
         assertTrue(Pattern.compile("(?m)^" + Pattern.quote(key) + " +" + Pattern.quote(value) + " +" + Pattern.quote(source) + "$")
                 .matcher(report).find(), report);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,16 +54,27 @@ class IgnoreRulesTest {
 
     @Test
     void aGlobWithoutASlashMatchesANameAtAnyDepth() {
-        IgnoreRules rules = new IgnoreRules(List.of("*.log", "tmp"));
+        IgnoreRules rules = new IgnoreRules(globs("*.log", "tmp"));
         assertTrue(rules.ignores(Path.of("app.log")));
         assertTrue(rules.ignores(Path.of("a/b/app.log")));
         assertTrue(rules.ignores(Path.of("a/tmp/b.txt")), "a matching directory ignores what is under it");
         assertFalse(rules.ignores(Path.of("a/app.log.txt")));
     }
 
+    /** The rules match with the matcher the settings' parser compiled, not one compiled again from the glob's text. */
+    @Test
+    void aGlobIsMatchedByTheMatcherItCameWith() {
+        IgnoreRules rules = new IgnoreRules(List.of(new IgnoreGlob("*.log", path -> path.toString().equals("chosen"))));
+        assertTrue(rules.ignores(Path.of("a/chosen")), "the given matcher decides");
+        assertFalse(rules.ignores(Path.of("app.log")), "the text is not compiled again");
+        IgnoreRules anchored = new IgnoreRules(List.of(new IgnoreGlob("gen/x", path -> path.toString().equals("gen"))));
+        assertTrue(anchored.ignores(Path.of("gen/a.java")), "a glob with / is matched against the path");
+        assertFalse(anchored.ignores(Path.of("src/gen")), "from the watched path's top");
+    }
+
     @Test
     void aGlobWithASlashMatchesThePathUnderTheWatchedOne() {
-        IgnoreRules rules = new IgnoreRules(List.of("docs/build", "gen/**"));
+        IgnoreRules rules = new IgnoreRules(globs("docs/build", "gen/**"));
         assertTrue(rules.ignores(Path.of("docs/build")));
         assertTrue(rules.ignores(Path.of("docs/build/index.html")));
         assertFalse(rules.ignores(Path.of("web/docs/build")), "anchored at the watched path");
@@ -198,5 +210,9 @@ class IgnoreRulesTest {
 
     private static IgnoreFileReader reader() {
         return new IgnoreFileReader(Posix.system());
+    }
+
+    private static List<IgnoreGlob> globs(String... globs) {
+        return Stream.of(globs).map(IgnoreGlob::compile).toList();
     }
 }

@@ -55,18 +55,18 @@ class RestartPacingTest {
     @Test
     void theHintsGlobMatchesTheNameAlone() {
         for (String name : List.of("server.pid", "app [1]*.log", "a{b,c}", "x?y", "back\\slash")) {
-            IgnoreRules rules = new IgnoreRules(List.of(RestartPacing.glob(Path.of(name))));
+            IgnoreRules rules = new IgnoreRules(List.of(IgnoreGlob.compile(RestartPacing.glob(Path.of(name)))));
             assertTrue(rules.ignores(Path.of("deep/down/" + name)), name);
             assertFalse(rules.ignores(Path.of(name + "x")), name);
         }
-        assertFalse(new IgnoreRules(List.of(RestartPacing.glob(Path.of("x?y")))).ignores(Path.of("xzy")));
+        assertFalse(new IgnoreRules(List.of(IgnoreGlob.compile(RestartPacing.glob(Path.of("x?y"))))).ignores(Path.of("xzy")));
     }
 
     @Test
     void theHintsGlobMatchesANameThatIsNotUtf8() {
         Path name = Path.of(URI.create("file:///tmp/a%FFb%5B.log")).getFileName(); // the bytes a\xffb[.log
         assertEquals("a?b\\[.log", RestartPacing.glob(name));
-        IgnoreRules rules = new IgnoreRules(List.of(RestartPacing.glob(name)));
+        IgnoreRules rules = new IgnoreRules(List.of(IgnoreGlob.compile(RestartPacing.glob(name))));
         assertTrue(rules.ignores(Path.of(URI.create("file:///w/a%FFb%5B.log")).subpath(1, 2)));
     }
 

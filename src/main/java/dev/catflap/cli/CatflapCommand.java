@@ -5,6 +5,7 @@ import dev.catflap.CatflapLine;
 import dev.catflap.config.CatflapConfig;
 import dev.catflap.config.ConfigReport;
 import dev.catflap.config.Configuration;
+import dev.catflap.config.Origin;
 import dev.catflap.config.Setting;
 import dev.catflap.config.Settings;
 import dev.catflap.launch.CallerEnvironment;
@@ -247,9 +248,9 @@ public class CatflapCommand implements Callable<Integer> {
      */
     private static String noCommand(Settings settings) {
         String none = "no command given: none after the options, and ";
-        String source = settings.source(Setting.COMMAND);
-        if (!source.equals("default")) {
-            return none + Setting.COMMAND.key() + " is " + source; // set, yet empty: "unset by CATFLAP_COMMAND="
+        if (!settings.from(Setting.COMMAND).is(Origin.Kind.DEFAULT)) {
+            // set, yet empty: "unset by CATFLAP_COMMAND="
+            return none + Setting.COMMAND.key() + " is " + settings.source(Setting.COMMAND);
         }
         List<String> files = new ArrayList<>();
         settings.projectFile().ifPresent(file -> files.add(file.toString()));

@@ -3,7 +3,6 @@ package dev.catflap.config;
 import dev.catflap.CatflapException;
 import dev.catflap.launch.Handoff;
 import dev.catflap.launch.VariableAssignment;
-import io.smallrye.config.ConfigValue;
 import java.util.List;
 
 /**
@@ -47,9 +46,9 @@ final class Combinations {
      * contradict each other rather than have one silently dropped.
      */
     private void listenReplacesShorthand(Setting<?> shorthand) {
-        ConfigValue listen = value(Setting.LISTEN);
-        ConfigValue other = value(shorthand);
-        if (isSet(listen) && isSet(other) && other.getSourceOrdinal() >= listen.getSourceOrdinal()) {
+        WrittenValue listen = value(Setting.LISTEN);
+        WrittenValue other = value(shorthand);
+        if (isSet(listen) && isSet(other) && other.origin().ranksAtLeast(listen.origin())) {
             throw conflict(shorthand, "cannot be combined with " + named(Setting.LISTEN)
                     + " (write the address in a listen spec instead, e.g. -l 127.0.0.1:8080)");
         }
@@ -63,7 +62,7 @@ final class Combinations {
      * the plain runs.
      */
     private void onlyInItsMode(Setting<?> setting, boolean given, Setting<?> mode) {
-        if (given && Configuration.FLAGS.equals(value(setting).getSourceName()) && !isInMode(mode)) {
+        if (given && value(setting).origin().is(Origin.Kind.OPTION) && !isInMode(mode)) {
             throw conflict(setting, "only applies with " + mode.option());
         }
     }
@@ -88,8 +87,8 @@ final class Combinations {
 
     /** -e LISTEN_FDS with --systemd: one of the two values would be lost. */
     private void variableNotTakenBySystemd() {
-        ConfigValue env = value(Setting.ENV);
-        if (isOn(Setting.SYSTEMD) && isSet(env) && Handoff.SYSTEMD_VARIABLES.contains(env.getValue())) {
+        WrittenValue env = value(Setting.ENV);
+        if (isOn(Setting.SYSTEMD) && isSet(env) && Handoff.SYSTEMD_VARIABLES.contains(env.text())) {
             throw conflict(Setting.ENV, "is set by " + named(Setting.SYSTEMD) + " itself; choose another name");
         }
     }
@@ -103,8 +102,8 @@ final class Combinations {
         for (VariableAssignment assignment : assignments) {
             if (assignment.name().equals(typed.env())) {
                 String which = assignments.size() > 1 ? assignment + ": " : "";
-                ConfigValue env = value(Setting.ENV);
-                String by = isSet(env) && !Configuration.DEFAULTS.equals(env.getSourceName()) ? named(Setting.ENV)
+                WrittenValue env = value(Setting.ENV);
+                String by = isSet(env) && !env.origin().is(Origin.Kind.DEFAULT) ? named(Setting.ENV)
                         : Setting.ENV.option() + ", by default";
                 throw conflict(Setting.SETENV, which + typed.env() + " is the variable catflap sets to the socket's fd ("
                         + by + "); choose another name");
@@ -130,7 +129,7 @@ final class Combinations {
         return typed.listen().map(List::size).orElse(1);
     }
 
-    private ConfigValue value(Setting<?> setting) {
+    private WrittenValue value(Setting<?> setting) {
         return config.value(setting);
     }
 
@@ -139,23 +138,23 @@ final class Combinations {
     }
 
     /** An empty value unsets (see {@link Configuration}). */
-    private static boolean isSet(ConfigValue value) {
-        return value.getValue() != null && !value.getValue().isEmpty();
+    private static boolean isSet(WrittenValue value) {
+        return value.isSet();
     }
 
     private CatflapException conflict(Setting<?> setting, String reason) {
-        ConfigValue value = value(setting);
+        WrittenValue value = value(setting);
         // config.origin, not the value's own: a list's value joins every source's part (ListValue)
         return CatflapException.usage((isFlagSwitch(value) ? setting.option() : config.origin(setting)) + ": " + reason);
     }
 
     /** Where a setting came from, as the user wrote it, in the middle of a sentence; a switch given as a flag is just its name. */
     private String named(Setting<?> setting) {
-        ConfigValue value = value(setting);
+        WrittenValue value = value(setting);
         return isFlagSwitch(value) ? setting.option() : config.mention(setting);
     }
 
-    private static boolean isFlagSwitch(ConfigValue value) {
-        return Configuration.FLAGS.equals(value.getSourceName()) && "true".equals(value.getValue());
+    private static boolean isFlagSwitch(WrittenValue value) {
+        return value.origin().is(Origin.Kind.OPTION) && "true".equals(value.text());
     }
 }

@@ -43,9 +43,7 @@ public final class ConfigReport {
     private static String commandDirectory(Settings settings) {
         Optional<Path> workdir = settings.workdir();
         if (workdir.isPresent()) {
-            String source = settings.source(Setting.WORKDIR);
-            return workdir.get() + " (" + (source.equals(Setting.WORKDIR.option()) || source.equals(Setting.WORKDIR.environmentVariable())
-                    ? source : Setting.WORKDIR.key() + " in " + source) + ")";
+            return workdir.get() + " (" + settings.described(Setting.WORKDIR) + ")";
         }
         return settings.commandDirectory()
                 .map(directory -> directory + " (the directory of the " + (settings.fromProjectFile(Setting.COMMAND) ? "project" : "local")

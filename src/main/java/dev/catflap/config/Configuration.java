@@ -5,9 +5,6 @@ import dev.catflap.DebugVariable;
 import dev.catflap.launch.CommandWords;
 import dev.catflap.posix.Posix;
 import dev.catflap.socket.ListenSpec;
-import io.smallrye.config.ConfigValue;
-import io.smallrye.config.EnvConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -29,22 +26,14 @@ import java.util.TreeSet;
  * checked before it is used; a bad one stops catflap with a message naming the key, the value and
  * where it came from. A list takes the elements of all of them instead ({@link ListValue}).
  *
- * <p>That order is catflap's alone: each source's rank is fixed here, and nothing a source holds
- * can change it or how the others are read (see {@link RankedSource}). SmallRye only merges: no
- * interceptors, so no profiles ({@code %dev.}) and no {@code ${...}} expansion; a value is what
+ * <p>That order is catflap's alone: each source's {@link Origin} is decided here, as it is made,
+ * and its rank is the origin's, fixed in code; nothing a source holds can change it or how the
+ * others are read (see {@link RankedSource}). catflap merges the sources itself ({@link
+ * SettingValues}): no profiles ({@code %dev.}) and no {@code ${...}} expansion; a value is what
  * its source wrote.
  */
 @ApplicationScoped
 public class Configuration {
-    static final String FLAGS = "flags";
-    static final String ENVIRONMENT = "environment";
-    static final String DEFAULTS = "defaults";
-    private static final int FLAGS_ORDINAL = 400;
-    private static final int ENVIRONMENT_ORDINAL = 300;
-    private static final int LOCAL_FILE_ORDINAL = 275;
-    private static final int PROJECT_FILE_ORDINAL = 250;
-    private static final int USER_FILE_ORDINAL = 200;
-    private static final int DEFAULTS_ORDINAL = 100;
     private static final String VARIABLE_PREFIX = "CATFLAP_";
     /** The launcher's own variable (src/main/launcher/catflap): JVM options, not a setting. */
     private static final String JAVA_OPTIONS_VARIABLE = "CATFLAP_JAVA_OPTS";
@@ -89,7 +78,9 @@ public class Configuration {
         Optional<ConfigFile> local = configFile.isPresent() ? Optional.empty()
                 : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, warnings::add));
         Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
-        SettingValues config = new SettingValues(builder(flags, environment, local, project, user).build());
+        Origin.Kind projectKind = configFile.isPresent() ? Origin.Kind.CONFIG_FILE : Origin.Kind.PROJECT_FILE;
+        SettingValues config = new SettingValues(sources(flags, environment, fileSource(Origin.Kind.LOCAL_FILE, local),
+                fileSource(projectKind, project), fileSource(Origin.Kind.USER_FILE, user)));
         CatflapConfig typed = values(config, commandLine);
         Combinations.check(config, typed);
 
@@ -170,8 +161,9 @@ public class Configuration {
         return variables;
     }
 
-    private SmallRyeConfigBuilder builder(Map<Setting<?>, List<String>> flags, Map<String, String> environment,
-            Optional<ConfigFile> local, Optional<ConfigFile> project, Optional<ConfigFile> user) {
+    /** catflap's sources, each with its origin, which decides its rank. */
+    private static List<RankedSource> sources(Map<Setting<?>, List<String>> flags, Map<String, String> environment,
+            Optional<RankedSource> local, Optional<RankedSource> project, Optional<RankedSource> user) {
         Map<String, String> flagProperties = new HashMap<>();
         Map<String, List<String>> flagLists = new HashMap<>();
         flags.forEach((setting, values) -> {
@@ -181,32 +173,19 @@ public class Configuration {
                 flagProperties.put(setting.key(), values.get(values.size() - 1));
             }
         });
-        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
-                .setAddDefaultInterceptors(false)
-                .setAddDiscoveredInterceptors(false)
-                .withSources(new RankedSource(FLAGS, flagProperties, flagLists, Map.of(), FLAGS_ORDINAL))
-                .withSources(new EnvConfigSource(settingVariables(environment), ENVIRONMENT_ORDINAL) {
-                    @Override
-                    public String getName() {
-                        return ENVIRONMENT;
-                    }
-
-                    @Override
-                    public int getOrdinal() {
-                        return ENVIRONMENT_ORDINAL;
-                    }
-                })
-                .withSources(new RankedSource(DEFAULTS, Setting.defaults(), DEFAULTS_ORDINAL))
-                .withValidateUnknown(false);
-        local.ifPresent(file -> builder.withSources(fileSource(file, LOCAL_FILE_ORDINAL)));
-        project.ifPresent(file -> builder.withSources(fileSource(file, PROJECT_FILE_ORDINAL)));
-        user.ifPresent(file -> builder.withSources(fileSource(file, USER_FILE_ORDINAL)));
-        return builder;
+        List<RankedSource> sources = new ArrayList<>();
+        sources.add(RankedSource.of(Origin.option(), flagProperties, flagLists, Map.of()));
+        sources.add(RankedSource.variables(settingVariables(environment)));
+        local.ifPresent(sources::add);
+        project.ifPresent(sources::add);
+        user.ifPresent(sources::add);
+        sources.add(RankedSource.of(Origin.defaults(), Setting.defaults()));
+        return sources;
     }
 
-    /** A file's source is named by its path, so that errors about its values name the file. */
-    private static RankedSource fileSource(ConfigFile file, int ordinal) {
-        return new RankedSource(file.path().toString(), file.properties(), file.lists(), file.lines(), ordinal);
+    /** A file's source has its path in its origin, so that errors about its values name the file. */
+    private static Optional<RankedSource> fileSource(Origin.Kind kind, Optional<ConfigFile> file) {
+        return file.map(read -> RankedSource.of(Origin.file(kind, read.path()), read.properties(), read.lists(), read.lines()));
     }
 
     /**
@@ -219,24 +198,24 @@ public class Configuration {
             return config.list(Setting.LISTEN).orElseThrow().parts().stream()
                     .flatMap(part -> exposedListenSpec(part).stream()).findFirst();
         }
-        ConfigValue host = config.value(Setting.HOST);
+        WrittenValue host = config.value(Setting.HOST);
         InetAddress address = mapping.host();
-        if (host.getSourceOrdinal() != PROJECT_FILE_ORDINAL || address.isLoopbackAddress()) {
+        if (!host.origin().isProjectFile() || address.isLoopbackAddress()) {
             return Optional.empty();
         }
-        return Optional.of("warning: " + origin(Setting.HOST, host)
+        return Optional.of("warning: " + host.atStart(Setting.HOST)
                 + ": not a loopback address: other machines can connect to the command");
     }
 
     /** The project file's part of the listen specs, which adds to the user's own (see {@link ListValue}). */
     private static Optional<String> exposedListenSpec(ListValue.Part part) {
-        ConfigValue listen = part.written();
-        if (listen.getSourceOrdinal() != PROJECT_FILE_ORDINAL) {
+        WrittenValue listen = part.written();
+        if (!listen.origin().isProjectFile()) {
             return Optional.empty();
         }
         List<ListenSpec> specs = Setting.LISTEN.parse(part.elements());
         return specs.stream().filter(ListenSpec::reachableFromOtherHosts).findFirst()
-                .map(spec -> "warning: " + origin(Setting.LISTEN, listen) + ": " + spec.text()
+                .map(spec -> "warning: " + listen.atStart(Setting.LISTEN) + ": " + spec.text()
                         + " is not a loopback address: other machines can connect to the command");
     }
 
@@ -246,21 +225,21 @@ public class Configuration {
      * built-in default applies, if any.
      */
     private static <T> Optional<T> parsed(SettingValues config, Setting<T> setting) {
-        ConfigValue value = config.value(setting);
-        if (value.getValue() == null) {
+        WrittenValue value = config.value(setting);
+        if (value.text() == null) {
             return Optional.empty();
         }
-        if (value.getValue().isEmpty()) {
+        if (value.text().isEmpty()) {
             return setting.defaultValue().map(setting::parse);
         }
         Optional<ListValue> list = config.list(setting);
         if (list.isEmpty()) {
-            return Optional.of(parse(() -> setting.parse(value.getValue()), config.origin(setting)));
+            return Optional.of(parse(() -> setting.parse(value.text()), config.origin(setting)));
         }
         // A list's elements are checked source by source first, so that an error names the source of the bad one.
         List<ListValue.Part> parts = list.get().parts();
         for (ListValue.Part part : parts.size() > 1 ? parts : List.<ListValue.Part>of()) {
-            parse(() -> setting.parse(part.elements()), list.get().origin(part));
+            parse(() -> setting.parse(part.elements()), part.written().atStart(setting));
         }
         return Optional.of(parse(() -> setting.parse(list.get().elements()), config.origin(setting)));
     }
@@ -271,34 +250,6 @@ public class Configuration {
         } catch (IllegalArgumentException e) {
             throw CatflapException.usage(origin + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * How the user would write this value where it came from, e.g. {@code CATFLAP_PORT=eighty},
-     * or where to find it: {@code FILE:LINE: catflap.port=eighty}, as compilers name a line, for
-     * the head of a message ({@code FILE:LINE: catflap.port=eighty: not a port number}).
-     */
-    static String origin(Setting<?> setting, ConfigValue value) {
-        return switch (value.getSourceName()) {
-            case FLAGS, ENVIRONMENT, DEFAULTS -> mention(setting, value);
-            default -> value.getLineNumber() > 0
-                    ? ConfigFile.at(Path.of(value.getSourceName()), setting.key(), value.getValue(), value.getLineNumber())
-                    : setting.key() + "=" + value.getValue() + " in " + value.getSourceName();
-        };
-    }
-
-    /**
-     * {@link #origin}, for the middle of a sentence, where a file's value is named before the
-     * place it is in: {@code catflap.listen=... (FILE:LINE)}.
-     */
-    static String mention(Setting<?> setting, ConfigValue value) {
-        return switch (value.getSourceName()) {
-            case FLAGS -> setting.option() + " " + value.getValue(); // a list's options: ListValue, asTyped
-            case ENVIRONMENT -> setting.environmentVariable() + "=" + value.getValue();
-            case DEFAULTS -> setting.key() + "=" + value.getValue() + " in the built-in defaults";
-            default -> setting.key() + "=" + value.getValue() + " (" + value.getSourceName()
-                    + (value.getLineNumber() > 0 ? ":" + value.getLineNumber() : "") + ")";
-        };
     }
 
     /**

@@ -1,14 +1,9 @@
 package dev.catflap.config;
 
 import dev.catflap.CatflapException;
-import io.smallrye.config.ConfigValue;
-import io.smallrye.config.ConfigValueConfigSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * A list setting's value, made from every source that sets it, lowest rank first (as cargo joins
@@ -30,11 +25,9 @@ final class ListValue {
      * One source's part of the list: the elements it adds that nothing above cleared.
      *
      * @param written the source's whole value, as it wrote it, and which source it is
-     * @param given the source's whole value's elements, empty ones included (for an option: its values as typed)
      */
-    record Part(ConfigValue written, List<String> given, List<String> elements) {
+    record Part(WrittenValue written, List<String> elements) {
         Part {
-            given = List.copyOf(given);
             elements = List.copyOf(elements);
         }
 
@@ -47,34 +40,27 @@ final class ListValue {
     private final Setting<?> setting;
     private final List<Part> parts;
     /** The highest source that sets the list at all, if any: the one that cleared it when no part is left. */
-    private final ConfigValue highest;
+    private final WrittenValue highest;
 
-    private ListValue(Setting<?> setting, List<Part> parts, ConfigValue highest) {
+    private ListValue(Setting<?> setting, List<Part> parts, WrittenValue highest) {
         this.setting = setting;
         this.parts = List.copyOf(parts);
         this.highest = highest;
     }
 
-    /** The list {@code setting} gets from {@code sources}, in any order: their ranks order them. */
-    static ListValue of(Setting<?> setting, Iterable<ConfigSource> sources) {
-        List<ConfigSource> lowestFirst = StreamSupport.stream(sources.spliterator(), false)
-                .sorted(Comparator.comparingInt(ConfigSource::getOrdinal)).toList();
+    /** The list {@code setting} gets from {@code sources}, in any order: their origins rank them. */
+    static ListValue of(Setting<?> setting, List<RankedSource> sources) {
+        List<RankedSource> lowestFirst = sources.stream().sorted((one, other) -> Origin.byRank(one.origin(), other.origin())).toList();
         List<Part> parts = new ArrayList<>();
-        ConfigValue highest = null;
-        for (ConfigSource source : lowestFirst) {
-            String text = source.getValue(setting.key());
-            if (text == null) {
+        WrittenValue highest = null;
+        for (RankedSource source : lowestFirst) {
+            Optional<WrittenValue> value = source.value(setting);
+            if (value.isEmpty()) {
                 continue;
             }
-            // A file's value keeps its line, for messages that name it (FILE:LINE).
-            int line = source instanceof ConfigValueConfigSource withLines
-                    ? withLines.getConfigValue(setting.key()).getLineNumber() : -1;
-            highest = ConfigValue.builder().withName(setting.key()).withValue(text).withRawValue(text)
-                    .withConfigSourceName(source.getName()).withConfigSourceOrdinal(source.getOrdinal())
-                    .withLineNumber(line).build();
+            highest = value.get();
             // An option's values, and a file's elements (split as it was read), come as elements; a variable's as text.
-            Optional<List<String>> known = source instanceof RankedSource ranked ? ranked.elements(setting.key()) : Optional.empty();
-            List<String> elements = known.isPresent() ? known.get() : written(setting, highest);
+            List<String> elements = highest.elements() != null ? highest.elements() : written(setting, highest);
             List<String> added = new ArrayList<>();
             refuseStrayEmpty(setting, highest, elements);
             for (String element : elements) {
@@ -86,18 +72,18 @@ final class ListValue {
                 }
             }
             if (!added.isEmpty()) {
-                parts.add(new Part(highest, elements, added));
+                parts.add(new Part(highest, added));
             }
         }
         return new ListValue(setting, parts, highest);
     }
 
     /** A source's elements as it wrote them; one that is no list (an unfinished quote, a {@code #} word) is an error naming it. */
-    private static List<String> written(Setting<?> setting, ConfigValue value) {
+    private static List<String> written(Setting<?> setting, WrittenValue value) {
         try {
-            return ListSyntax.writtenElements(value.getValue());
+            return ListSyntax.writtenElements(value.text());
         } catch (IllegalArgumentException e) {
-            throw CatflapException.usage(Configuration.origin(setting, value) + ": " + e.getMessage());
+            throw CatflapException.usage(value.atStart(setting) + ": " + e.getMessage());
         }
     }
 
@@ -108,13 +94,13 @@ final class ListValue {
      * refused rather than read as one. Options are different: each is one element, in the order
      * typed, and {@code --watch lib --watch ''} says what it does.
      */
-    private static void refuseStrayEmpty(Setting<?> setting, ConfigValue value, List<String> elements) {
-        if (Configuration.FLAGS.equals(value.getSourceName())) {
+    private static void refuseStrayEmpty(Setting<?> setting, WrittenValue value, List<String> elements) {
+        if (value.origin().is(Origin.Kind.OPTION)) {
             return;
         }
         for (int i = 1; i < elements.size(); i++) {
             if (elements.get(i).isEmpty()) {
-                throw CatflapException.usage(Configuration.origin(setting, value) + ": an empty element after "
+                throw CatflapException.usage(value.atStart(setting) + ": an empty element after "
                         + elements.get(i - 1) + " (a comma too many?); only an empty value or a comma at the start "
                         + "clears what lower sources give");
             }
@@ -136,48 +122,30 @@ final class ListValue {
      * every element; its source the highest that adds one, or the one that cleared them all (then
      * the text is empty, which unsets); no text where no source sets the list.
      */
-    ConfigValue value() {
+    WrittenValue value() {
         if (highest == null) {
-            return ConfigValue.builder().withName(setting.key()).build();
+            return WrittenValue.none();
         }
-        ConfigValue source = parts.isEmpty() ? highest : parts.get(parts.size() - 1).written();
-        String text = ListSyntax.text(elements()); // only ever shown, never split again
-        return source.from().withValue(text).withRawValue(text).build();
+        WrittenValue source = parts.isEmpty() ? highest : parts.get(parts.size() - 1).written();
+        return source.withText(ListSyntax.text(elements())); // only ever shown, never split again
     }
 
     /**
      * How the user wrote the list, source by source, e.g. {@code catflap.ignore=*.log (FILE:3) + --ignore *.tmp};
-     * one source alone as {@link Configuration#origin} names it at the start of a message ({@code FILE:3: catflap.ignore=*.log}).
+     * one source alone as {@link Origin#atStart} names it at the start of a message ({@code FILE:3: catflap.ignore=*.log}).
      */
     String origin() {
         if (parts.isEmpty()) {
-            return origin(setting, value(), List.of("")); // cleared: its value is empty
+            return value().atStart(setting);
         }
-        return parts.size() == 1 ? origin(parts.get(0)) : mention();
+        return parts.size() == 1 ? parts.get(0).written().atStart(setting) : mention();
     }
 
-    /** {@link #origin} of one source's part alone. */
-    String origin(Part part) {
-        return origin(setting, part.written(), part.given());
-    }
-
-    /** {@link #origin} for the middle of a sentence, as {@link Configuration#mention} names a value there. */
+    /** {@link #origin} for the middle of a sentence, as {@link Origin#inSentence} names a value there. */
     String mention() {
         if (parts.isEmpty()) {
-            return mention(setting, value(), List.of(""));
+            return value().inSentence(setting);
         }
-        return String.join(" + ", parts.stream().map(part -> mention(setting, part.written(), part.given())).toList());
-    }
-
-    /** As {@link Configuration#origin}; a repeated option as typed, from its values, not from its text. */
-    private static String origin(Setting<?> setting, ConfigValue value, List<String> given) {
-        return Configuration.FLAGS.equals(value.getSourceName()) ? Configuration.asTyped(setting, given)
-                : Configuration.origin(setting, value);
-    }
-
-    /** As {@link Configuration#mention}; a repeated option as typed, from its values, not from its text. */
-    private static String mention(Setting<?> setting, ConfigValue value, List<String> given) {
-        return Configuration.FLAGS.equals(value.getSourceName()) ? Configuration.asTyped(setting, given)
-                : Configuration.mention(setting, value);
+        return String.join(" + ", parts.stream().map(part -> part.written().inSentence(setting)).toList());
     }
 }

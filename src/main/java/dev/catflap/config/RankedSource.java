@@ -1,41 +1,41 @@
 package dev.catflap.config;
 
-import io.smallrye.config.ConfigValue;
-import io.smallrye.config.ConfigValueConfigSource;
+import io.smallrye.config.EnvConfigSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import org.eclipse.microprofile.config.spi.ConfigSource;
+import java.util.function.UnaryOperator;
 
 /**
- * One of catflap's sources of settings, known by the name errors use for it ("flags", "defaults"
- * or a file's path), at the rank catflap gives it, whatever it holds.
+ * One of catflap's sources of settings, with its {@link Origin}, decided where the source is made,
+ * whatever it holds: every value it gives carries that origin, and so its rank.
  *
- * <p>SmallRye's own sources (and MicroProfile's default {@link ConfigSource#getOrdinal()}) take
- * the rank from the source's own {@code config_ordinal} key: a cloned repository's project file
- * could then outrank the user's options. So the rank here is fixed, and the source holds only
- * the keys of catflap's settings: any other key (config_ordinal, smallrye.config.*, a profile's
- * {@code %dev.} key, quarkus.*) is no setting of catflap's and never reaches SmallRye, where it
- * could change how the others are read; the file's reader warns of it as unknown.
- *
- * <p>A file's source also knows the line each value is on: the values it gives SmallRye carry it
- * ({@link ConfigValue#getLineNumber()}), so that every message about a value can name its line.
+ * <p>SmallRye's own sources (and MicroProfile's {@code ConfigSource#getOrdinal()}) take the rank
+ * from the source's own {@code config_ordinal} key: a cloned repository's project file could then
+ * outrank the user's options. Here nothing is read from a source but the value of a setting's
+ * key: a file's {@code config_ordinal}, {@code smallrye.config.*} or a profile's {@code %dev.} key
+ * is no setting of catflap's, and never changes how the others are read; the file's reader warns
+ * of it as unknown.
  */
-final class RankedSource implements ConfigValueConfigSource {
-    /** SmallRye's line number for a value that is on no line. */
-    static final int NO_LINE = -1;
-    private final String name;
-    private final Map<String, String> settings;
-    private final Map<String, ConfigValue> values;
+final class RankedSource {
+    private final Origin origin;
+    /** A key's value as the source wrote it, or null. */
+    private final UnaryOperator<String> values;
     /** The elements of each list setting it sets, where known as elements: {@link ListValue} takes them as they are. */
     private final Map<String, List<String>> lists;
-    private final int rank;
+    private final Map<String, Integer> lines;
 
-    RankedSource(String name, Map<String, String> properties, int rank) {
-        this(name, properties, Map.of(), Map.of(), rank);
+    private RankedSource(Origin origin, UnaryOperator<String> values, Map<String, List<String>> lists, Map<String, Integer> lines) {
+        this.origin = origin;
+        this.values = values;
+        this.lists = Map.copyOf(lists);
+        this.lines = Map.copyOf(lines);
+    }
+
+    /** The defaults: by key, on no line. */
+    static RankedSource of(Origin origin, Map<String, String> properties) {
+        return of(origin, properties, Map.of(), Map.of());
     }
 
     /**
@@ -44,67 +44,35 @@ final class RankedSource implements ConfigValueConfigSource {
      *     text (for {@code --show-config} and messages alone) from them
      * @param lines the line of each key's value, where they come from a file
      */
-    RankedSource(String name, Map<String, String> properties, Map<String, List<String>> lists, Map<String, Integer> lines,
-            int rank) {
-        this.name = name;
-        this.rank = rank;
-        Map<String, String> written = new HashMap<>(properties);
-        lists.forEach((key, elements) -> written.putIfAbsent(key, ListSyntax.text(elements)));
-        Map<String, String> settings = new TreeMap<>();
-        Map<String, ConfigValue> values = new HashMap<>();
-        Map<String, List<String>> known = new HashMap<>();
-        written.forEach((key, value) -> {
-            if (Setting.forKey(key).isPresent()) {
-                Optional.ofNullable(lists.get(key)).ifPresent(elements -> known.put(key, List.copyOf(elements)));
-                settings.put(key, value);
-                values.put(key, ConfigValue.builder().withName(key).withValue(value).withRawValue(value)
-                        .withConfigSourceName(name).withConfigSourceOrdinal(rank)
-                        .withLineNumber(lines.getOrDefault(key, NO_LINE)).build());
-            }
+    static RankedSource of(Origin origin, Map<String, String> properties, Map<String, List<String>> lists, Map<String, Integer> lines) {
+        Map<String, String> values = new HashMap<>(properties);
+        Map<String, List<String>> elements = new HashMap<>();
+        lists.forEach((key, given) -> {
+            values.putIfAbsent(key, ListSyntax.text(given)); // only ever shown, never split again
+            elements.put(key, List.copyOf(given));
         });
-        this.settings = Map.copyOf(settings);
-        this.values = Map.copyOf(values);
-        this.lists = Map.copyOf(known);
+        return new RankedSource(origin, values::get, elements, lines);
     }
 
-    /** The elements of the list {@code key}, empty ones included, where this source has them as elements. */
-    Optional<List<String>> elements(String key) {
-        return Optional.ofNullable(lists.get(key));
+    /**
+     * The {@code CATFLAP_*} variables, each found for its key as SmallRye's environment source
+     * finds it ({@code CATFLAP_PORT}, or its lower-case or dotted form).
+     */
+    static RankedSource variables(Map<String, String> variables) {
+        // the ordinal is SmallRye's, which nothing asks: the rank is the origin's
+        EnvConfigSource environment = new EnvConfigSource(variables, 0);
+        return new RankedSource(Origin.variable(), environment::getValue, Map.of(), Map.of());
     }
 
-    @Override
-    public ConfigValue getConfigValue(String key) {
-        return values.get(key);
+    Origin origin() {
+        return origin;
     }
 
-    @Override
-    public Map<String, ConfigValue> getConfigValueProperties() {
-        return values;
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return settings;
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return settings.keySet();
-    }
-
-    @Override
-    public String getValue(String key) {
-        return settings.get(key);
-    }
-
-    @Override
-    public String getName() {
-        return name;
-    }
-
-    /** catflap's rank for this source, never one read from it. */
-    @Override
-    public int getOrdinal() {
-        return rank;
+    /** The value this source writes for {@code setting}, if any, with its origin, line and (for a list given as elements) elements. */
+    Optional<WrittenValue> value(Setting<?> setting) {
+        String text = values.apply(setting.key());
+        return text == null ? Optional.empty()
+                : Optional.of(new WrittenValue(text, origin, lines.getOrDefault(setting.key(), WrittenValue.NO_LINE),
+                        lists.get(setting.key())));
     }
 }

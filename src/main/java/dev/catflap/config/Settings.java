@@ -1,6 +1,5 @@
 package dev.catflap.config;
 
-import io.smallrye.config.ConfigValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,48 +46,39 @@ public final class Settings {
         if (fromCommandLine(setting)) {
             return typed.command().map(words -> ShellWords.quote(words.displayWords()));
         }
-        String text = value(setting).getValue();
+        String text = value(setting).text();
         return text == null || text.isEmpty() ? setting.defaultValue() : Optional.of(text);
     }
 
     /**
      * Where the value of {@code setting} came from, as a user would look for it: the option, the
-     * environment variable, the file's path, or "default".
+     * environment variable, the file's path, or "default" ({@link Origin#name}).
      */
     public String source(Setting<?> setting) {
         if (fromCommandLine(setting)) {
-            return setting.option();
+            return from(setting).name(setting);
         }
         List<ListValue.Part> parts = config.list(setting).map(ListValue::parts).orElse(List.of());
         if (parts.size() > 1) {
             // a list that several sources add to: each source with its elements, lowest first
-            return String.join(" + ", parts.stream().map(part -> sourceName(setting, part.written()) + " (" + part.text() + ")").toList());
+            return String.join(" + ", parts.stream().map(part -> part.written().origin().name(setting) + " (" + part.text() + ")").toList());
         }
-        ConfigValue value = value(setting);
-        String source = sourceName(setting, value);
-        return unset(value) ? unsetBy(setting, value, source) : source;
+        WrittenValue value = value(setting);
+        return value.unsets() ? value.origin().unsetBy(setting) : value.origin().name(setting);
     }
 
-    private static String sourceName(Setting<?> setting, ConfigValue value) {
-        return switch (value.getSourceName() == null ? Configuration.DEFAULTS : value.getSourceName()) {
-            case Configuration.FLAGS -> setting.option();
-            case Configuration.ENVIRONMENT -> setting.environmentVariable();
-            case Configuration.DEFAULTS -> "default";
-            default -> value.getSourceName();
-        };
+    /**
+     * Which source decided the value of {@code setting}: the highest that sets it (for a list, the
+     * highest that adds an element), or that unset it with an empty value; {@link Origin.Kind#OPTION}
+     * for the command line's command; {@link Origin.Kind#DEFAULT} where no source sets it.
+     */
+    public Origin from(Setting<?> setting) {
+        return fromCommandLine(setting) ? Origin.option() : value(setting).origin();
     }
 
-    /** Whether a source unset the setting with an empty value, so that its default (or nothing) applies. */
-    private static boolean unset(ConfigValue value) {
-        return value.getValue() != null && value.getValue().isEmpty()
-                && !Configuration.DEFAULTS.equals(value.getSourceName());
-    }
-
-    /** e.g. "default (unset by --no-watch)", "unset by CATFLAP_WATCH=" */
-    private static String unsetBy(Setting<?> setting, ConfigValue value, String source) {
-        String by = Configuration.FLAGS.equals(value.getSourceName()) ? setting.negation().orElse(setting.option() + " ''")
-                : Configuration.ENVIRONMENT.equals(value.getSourceName()) ? source + "=" : setting.key() + "= in " + source;
-        return (setting.defaultValue().isPresent() ? "default, " : "") + "unset by " + by;
+    /** The setting and where it came from in a sentence: {@code catflap.workdir in FILE}, or the option or the variable. */
+    public String described(Setting<?> setting) {
+        return from(setting).described(setting);
     }
 
     /**
@@ -107,9 +97,8 @@ public final class Settings {
         if (fromCommandLine(setting)) {
             return true;
         }
-        ConfigValue value = value(setting);
-        return value.getValue() != null && !value.getValue().isEmpty() && value.getSourceName() != null
-                && !Configuration.DEFAULTS.equals(value.getSourceName());
+        WrittenValue value = value(setting);
+        return value.isSet() && !value.origin().is(Origin.Kind.DEFAULT);
     }
 
     /**
@@ -155,28 +144,13 @@ public final class Settings {
     }
 
     /** The personal source that wrote {@code value}, as {@link #personalSource} names it; none for the team's or typed ones. */
-    private Optional<String> personalName(Setting setting, ConfigValue value) {
-        String unset = value.getValue() != null && value.getValue().isEmpty() ? "=" : "";
-        String name = value.getSourceName() == null ? "" : value.getSourceName();
-        if (name.equals(Configuration.ENVIRONMENT)) {
-            return Optional.of(setting.environmentVariable() + unset + " in your environment");
-        }
-        if (localFile.map(path -> path.toString().equals(name)).orElse(false)) {
-            return Optional.of(setting.key() + unset + " in your local file " + name);
-        }
-        if (userFileRead && name.equals(userFile.toString())) {
-            return Optional.of(setting.key() + unset + " in your user file " + name);
-        }
-        return Optional.empty();
+    private static Optional<String> personalName(Setting<?> setting, WrittenValue value) {
+        return value.origin().personal(setting, value.text() != null && value.text().isEmpty());
     }
 
-    /** Whether the value of {@code setting} came from the project file. */
+    /** Whether the value of {@code setting} came from the project file (found, or named with {@code --config}). */
     public boolean fromProjectFile(Setting<?> setting) {
-        return from(projectFile, setting);
-    }
-
-    private boolean from(Optional<Path> file, Setting<?> setting) {
-        return !fromCommandLine(setting) && file.map(path -> path.toString().equals(value(setting).getSourceName())).orElse(false);
+        return from(setting).isProjectFile();
     }
 
     /**
@@ -199,7 +173,7 @@ public final class Settings {
         if (workdir.isPresent()) {
             return workdir;
         }
-        return fromProjectFile(setting) || from(localFile, setting) ? projectFile.map(Path::getParent) : Optional.empty();
+        return fromProjectFile(setting) || from(setting).is(Origin.Kind.LOCAL_FILE) ? projectFile.map(Path::getParent) : Optional.empty();
     }
 
     /**
@@ -258,7 +232,7 @@ public final class Settings {
         return setting == Setting.COMMAND && commandFromCommandLine;
     }
 
-    private ConfigValue value(Setting<?> setting) {
+    private WrittenValue value(Setting<?> setting) {
         return config.value(setting);
     }
 }

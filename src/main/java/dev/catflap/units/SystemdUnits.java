@@ -1,6 +1,7 @@
 package dev.catflap.units;
 
 import dev.catflap.CatflapException;
+import dev.catflap.config.Origin;
 import dev.catflap.config.Setting;
 import dev.catflap.config.Settings;
 import dev.catflap.config.ShellWords;
@@ -96,7 +97,7 @@ public final class SystemdUnits {
      */
     public static void refuseUnitOptionsWithout(Settings settings) {
         for (Setting<?> setting : UNIT_SETTINGS) {
-            if (settings.source(setting).equals(setting.option())) {
+            if (settings.given(setting) && settings.from(setting).is(Origin.Kind.OPTION)) {
                 throw CatflapException.usage(settings.origin(setting) + ": only applies with --systemd-units");
             }
         }

@@ -2,6 +2,7 @@ package dev.catflap.units;
 
 import dev.catflap.CatflapException;
 import dev.catflap.config.CatflapConfig;
+import dev.catflap.config.Origin;
 import dev.catflap.config.Setting;
 import dev.catflap.config.Settings;
 import dev.catflap.launch.CommandWords;
@@ -28,7 +29,6 @@ import java.util.Set;
 final class UnitPlanner {
     /** What systemd's SocketMode= would be if catflap's umask could not be read: the usual 022. */
     private static final int USUAL_UMASK = 0022;
-    private static final String DEFAULT_SOURCE = "default";
 
     private final Settings settings;
     private final CatflapConfig config;
@@ -144,7 +144,7 @@ final class UnitPlanner {
     private ProductionCommand command(List<String> commandLine) {
         boolean unitCommandGiven = settings.text(Setting.UNIT_COMMAND).isPresent();
         if (!commandLine.isEmpty()) {
-            if (unitCommandGiven && settings.source(Setting.UNIT_COMMAND).equals(Setting.UNIT_COMMAND.option())) {
+            if (unitCommandGiven && settings.from(Setting.UNIT_COMMAND).is(Origin.Kind.OPTION)) {
                 throw CatflapException.usage(Setting.UNIT_COMMAND.option() + " and a COMMAND on the command line: "
                         + "give the production command once");
             }
@@ -155,7 +155,7 @@ final class UnitPlanner {
         CommandWords words = (unitCommandGiven ? config.unitCommand() : config.command()).orElseThrow(
                 () -> CatflapException.usage("no command given (on the command line, or as " + Setting.UNIT_COMMAND.key()
                         + " or " + Setting.COMMAND.key() + ")"));
-        return new ProductionCommand(words.displayWords(), described(setting),
+        return new ProductionCommand(words.displayWords(), settings.described(setting),
                 settings.directoryOf(setting).orElse(workingDirectory), Optional.of(setting));
     }
 
@@ -226,14 +226,9 @@ final class UnitPlanner {
         return given;
     }
 
-    /** "catflap.unit-command in FILE", "CATFLAP_UNIT_COMMAND", "--unit-command". */
-    private String described(Setting<?> setting) {
-        String source = settings.source(setting);
-        return source.startsWith("/") ? setting.key() + " in " + source : source;
-    }
-
+    /** Whether no source set {@code setting}, nor unset it: its built-in default, if any, applies as the table has it. */
     private boolean isDefault(Setting<?> setting) {
-        return settings.source(setting).equals(DEFAULT_SOURCE);
+        return settings.from(setting).is(Origin.Kind.DEFAULT);
     }
 
     /**

@@ -83,6 +83,21 @@ class PersonalSourceTest {
         assertEquals(Optional.empty(), settings.personalSource(Setting.GRACE), "--config's file");
     }
 
+    /**
+     * A file named with --config is the project's file, even where it is the user file itself
+     * (also read as the user file, below it): which source a value came from is decided by the
+     * source, never by comparing its path with the user file's.
+     */
+    @Test
+    void theUserFileNamedWithConfigIsConfigsFile() throws IOException {
+        Files.writeString(sources.userFile, "catflap.port=9005\ncatflap.command=cat\n");
+        Settings settings = sources.loadConfig(sources.userFile, new LinkedHashMap<>(), sources.environment());
+        assertEquals(Optional.empty(), settings.personalSource(Setting.PORT), "--config's file");
+        assertTrue(settings.from(Setting.PORT).is(Origin.Kind.CONFIG_FILE));
+        assertTrue(settings.fromProjectFile(Setting.COMMAND));
+        assertEquals(sources.userFile.toString(), settings.source(Setting.PORT));
+    }
+
     /** The rows left out of units: decided per row; a new row of the Supervising group is decided with it. */
     @Test
     void theDevelopmentOnlySettingsAreTheSupervisingOptions() {

@@ -43,6 +43,11 @@ final class SettingsSources {
         return configuration.load(flags, commandLine, Optional.of(projectFile), environment);
     }
 
+    /** With {@code --config} naming {@code file} instead of the project file. */
+    Settings loadConfig(Path file, Map<Setting<?>, List<String>> flags, Map<String, String> environment) {
+        return configuration.load(flags, Optional.empty(), Optional.of(file), environment);
+    }
+
     /** As the search finds the project file, from the directory: the local file beside it is read too. */
     Settings loadFound(Map<Setting<?>, List<String>> flags, Optional<CommandWords> commandLine, Map<String, String> environment) {
         return configuration.load(flags, commandLine, Optional.empty(), environment, directory);

@@ -222,6 +222,30 @@ class UnitsFromPersonalValuesIT {
         SystemdUnitsIT.verifyIn(repository.resolve("deploy"), "webapp");
     }
 
+    /**
+     * A file named with --config is chosen on purpose, also where it is the user file itself
+     * (then read as the user file too, below --config's): its values are --config's and draw no
+     * warning, as the team file's would not. Which source gave a value is the source's, not
+     * found by comparing its path with the user file's.
+     */
+    @Test
+    void theUserFileNamedWithConfigIsChosenOnPurpose() throws Exception {
+        Path deploy = Files.createDirectory(repository.resolve("deploy"));
+        int port = freePort();
+        Path userFile = Files.createDirectories(config.resolve("catflap")).resolve("config.properties");
+        Files.writeString(userFile, "catflap.port=" + port + "\ncatflap.backlog=64\ncatflap.command=cat -u\n");
+
+        Catflap.Result result = developer().run("--systemd-units", "webapp", "--config", userFile.toString(),
+                "--unit-dir", deploy.toString());
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(List.of(), result.stderr().lines().filter(line -> line.contains("not from the project")).toList(),
+                result.stderr());
+        String socket = Files.readString(deploy.resolve("webapp.socket"));
+        assertTrue(socket.contains("\nListenStream=127.0.0.1:" + port + "\n") && socket.contains("\nBacklog=64\n"), socket);
+        assertTrue(Files.readString(deploy.resolve("webapp.service")).contains("\nExecStart=" + onPath("cat") + " -u\n"));
+        SystemdUnitsIT.verifyIn(deploy, "webapp");
+    }
+
     /** Several missing directories inside the project, made one in the other; the team file's relative path is the project's. */
     @Test
     void aDeeperUnitDirectoryInsideTheProjectIsMadeWholeFromASubdirectory() throws Exception {

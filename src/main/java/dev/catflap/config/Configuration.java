@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +44,11 @@ public class Configuration {
     private static final int PROJECT_FILE_ORDINAL = 250;
     private static final int USER_FILE_ORDINAL = 200;
     private static final int DEFAULTS_ORDINAL = 100;
-    private static final String VARIABLE_PREFIX = "CATFLAP_";
-    /** The launcher's own variable (src/main/launcher/catflap): JVM options, not a setting. */
-    private static final String JAVA_OPTIONS_VARIABLE = "CATFLAP_JAVA_OPTS";
+    /**
+     * catflap's variables that are no setting's: the launcher's JVM options
+     * (src/main/launcher/catflap) and the internal error's trace.
+     */
+    private static final Set<String> OTHER_VARIABLES = Set.of("CATFLAP_JAVA_OPTS", DebugVariable.NAME);
 
     private final SettingsFileSystem system;
 
@@ -130,13 +131,11 @@ public class Configuration {
      * lower-case form, so the names are compared as it would map them.
      */
     private static List<String> unknownVariables(Map<String, String> environment) {
-        Set<String> known = settingsVariables();
-        known.add(JAVA_OPTIONS_VARIABLE);
-        known.add(DebugVariable.NAME);
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(environment.keySet())) {
             String mapped = Setting.asVariable(name);
-            if (mapped.startsWith(VARIABLE_PREFIX) && !known.contains(mapped)) {
+            if (mapped.startsWith(Setting.VARIABLE_PREFIX) && Setting.forVariable(name).isEmpty()
+                    && !OTHER_VARIABLES.contains(mapped)) {
                 warnings.add("warning: unknown variable " + name + " in the environment (ignored)");
             }
         }
@@ -150,22 +149,12 @@ public class Configuration {
      * variable to whatever reads configuration.
      */
     private static Map<String, String> settingVariables(Map<String, String> environment) {
-        Set<String> settings = settingsVariables();
         Map<String, String> variables = new HashMap<>();
         environment.forEach((name, value) -> {
-            if (settings.contains(Setting.asVariable(name))) {
+            if (Setting.forVariable(name).isPresent()) {
                 variables.put(name, value);
             }
         });
-        return variables;
-    }
-
-    /** Every setting's variable, CATFLAP_PORT and the others: a new set the caller may add to. */
-    private static Set<String> settingsVariables() {
-        Set<String> variables = new HashSet<>();
-        for (Setting<?> setting : Setting.values()) {
-            variables.add(setting.environmentVariable());
-        }
         return variables;
     }
 

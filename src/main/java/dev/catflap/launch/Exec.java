@@ -104,8 +104,8 @@ final class Exec {
      * caller ignored where the JVM took it over.
      */
     private void restoreSignals(CallerState caller) {
-        for (int signal = 1; signal <= Signals.LAST_SIGNAL; signal++) {
-            if (caller.isIgnored(signal) && signal != Signals.SIGKILL && signal != Signals.SIGSTOP) {
+        for (int signal : Signals.settable()) {
+            if (caller.isIgnored(signal)) {
                 posix.signals().setSignalIgnored(signal, true);
             }
         }

@@ -4,9 +4,7 @@ import dev.catflap.CatflapException;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.ConfigValueConfigSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -51,8 +49,11 @@ final class ListValue {
 
     /** The list {@code setting} gets from {@code sources}, in any order: their ranks order them. */
     static ListValue of(Setting<?> setting, Iterable<ConfigSource> sources) {
-        List<ConfigSource> lowestFirst = StreamSupport.stream(sources.spliterator(), false)
-                .sorted(Comparator.comparingInt(ConfigSource::getOrdinal)).toList();
+        List<ConfigSource> lowestFirst = new ArrayList<>();
+        sources.forEach(lowestFirst::add);
+        // Not Comparator.comparingInt, whose lambda is serializable: the start-up archive keeps no
+        // such lambda, and it was generated anew at every start.
+        lowestFirst.sort((a, b) -> Integer.compare(a.getOrdinal(), b.getOrdinal()));
         List<Part> parts = new ArrayList<>();
         ConfigValue highest = null;
         for (ConfigSource source : lowestFirst) {

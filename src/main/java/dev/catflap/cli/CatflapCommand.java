@@ -20,7 +20,6 @@ import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.socket.Backlog;
 import dev.catflap.socket.BoundSocket;
-import dev.catflap.socket.ListenSpec;
 import dev.catflap.socket.SocketBinder;
 import dev.catflap.supervise.Ending;
 import dev.catflap.supervise.IgnoreFileReader;
@@ -98,7 +97,7 @@ public class CatflapCommand implements Callable<Integer> {
             return new SystemdUnits(search, posix, Console::say)
                     .write(options.units, settings, command, environment);
         }
-        SystemdUnits.refuseUnitOptionsWithout(settings);
+        settings.refuseUnitOptions();
         CatflapConfig config = settings.config();
         if (config.command().isEmpty()) {
             throw CatflapException.commandLine(noCommand(settings));
@@ -107,7 +106,7 @@ public class CatflapCommand implements Callable<Integer> {
         Optional<byte[]> directory = settings.commandDirectory().map(path -> OsString.encode(OsString.of(path)));
         byte[] executable = search.resolve(words, environment, directory);
 
-        List<BoundSocket> bound = binder.bindAll(listenSpecs(config), config.backlog().orElseGet(Backlog::systemMaximum));
+        List<BoundSocket> bound = binder.bindAll(config.sockets(), config.backlog().orElseGet(Backlog::systemMaximum));
         if (!config.quiet()) {
             bound.forEach(socket -> Console.say("Listening at: " + socket.address()));
         }
@@ -260,11 +259,6 @@ public class CatflapCommand implements Callable<Integer> {
             case 1 -> none + files.get(0) + " sets no " + Setting.COMMAND.key();
             default -> none + "neither " + files.get(0) + " nor " + files.get(1) + " sets " + Setting.COMMAND.key();
         };
-    }
-
-    /** The -l specs, or the one TCP socket of the -h/-p shorthand. */
-    private static List<ListenSpec> listenSpecs(CatflapConfig config) {
-        return config.listen().orElseGet(() -> List.of(ListenSpec.tcp(config.host(), config.port())));
     }
 
     /** exec keeps catflap's pid, so LISTEN_PID is catflap's own (see {@link #supervision} for a child's). */

@@ -112,9 +112,19 @@ public final class CatflapConfig {
         return value(Setting.WORKDIR);
     }
 
-    /** The sockets of {@code -l/--listen}, in order; when unset, the {@code -h/-p} shorthand's one. */
+    /** The sockets of {@code -l/--listen}, in order; empty when unset (see {@link #sockets()}). */
     public Optional<List<ListenSpec>> listen() {
         return value(Setting.LISTEN);
+    }
+
+    /**
+     * The sockets catflap binds, in order: the {@code -l/--listen} specs, or where none is given
+     * the one TCP socket of the {@code -h/-p} shorthand. The one place this rule is written: the
+     * launch, the units and the count that {@code --stdin} and {@code --fdname} are checked
+     * against all take it from here.
+     */
+    public List<ListenSpec> sockets() {
+        return listen().orElseGet(() -> List.of(ListenSpec.tcp(host(), port())));
     }
 
     public boolean systemd() {

@@ -10,6 +10,9 @@ import java.util.List;
  * catflap (exit 2) where two of them contradict each other, naming both and where they came from.
  */
 final class Combinations {
+    /** cli's option that writes the units: a mode of the run, which no setting holds. */
+    private static final String UNITS_MODE = "--systemd-units";
+
     private final SettingValues config;
     private final CatflapConfig typed;
 
@@ -41,6 +44,35 @@ final class Combinations {
     }
 
     /**
+     * The mode rule for {@value #UNITS_MODE}, which is an option of the run and not a setting, so
+     * that {@link #check} cannot know it: its options given without it are refused, as the other
+     * modes' are ({@link #onlyInItsMode}).
+     *
+     * @throws CatflapException (exit 2) naming the option
+     */
+    static void unitOptionsOnlyWithUnits(SettingValues config, CatflapConfig typed) {
+        Combinations combinations = new Combinations(config, typed);
+        for (Setting<?> setting : Setting.values()) {
+            if (setting.group() == Setting.Group.UNITS) {
+                combinations.onlyInItsMode(setting, isSet(combinations.value(setting)), UNITS_MODE, false);
+            }
+        }
+    }
+
+    /**
+     * One {@code --fdname} per socket, for the units, which systemd's protocol always names,
+     * {@code --systemd} or not ({@link #check} holds a run to it only with {@code --systemd}).
+     *
+     * @throws CatflapException (exit 2) naming both counts
+     */
+    static void oneNamePerSocket(SettingValues config, CatflapConfig typed) {
+        Combinations combinations = new Combinations(config, typed);
+        if (isSet(combinations.value(Setting.FDNAME))) {
+            combinations.namesMatchSockets();
+        }
+    }
+
+    /**
      * {@code -l} and {@code -h/-p} both say where the sockets are. The higher source wins, so that
      * a flag overrides a file; given in the same source (or the shorthand above the specs) they
      * contradict each other rather than have one silently dropped.
@@ -62,8 +94,12 @@ final class Combinations {
      * the plain runs.
      */
     private void onlyInItsMode(Setting<?> setting, boolean given, Setting<?> mode) {
-        if (given && value(setting).origin().is(Origin.Kind.OPTION) && !isInMode(mode)) {
-            throw conflict(setting, "only applies with " + mode.option());
+        onlyInItsMode(setting, given, mode.option(), isInMode(mode));
+    }
+
+    private void onlyInItsMode(Setting<?> setting, boolean given, String mode, boolean inMode) {
+        if (given && value(setting).origin().is(Origin.Kind.OPTION) && !inMode) {
+            throw conflict(setting, "only applies with " + mode);
         }
     }
 
@@ -113,9 +149,13 @@ final class Combinations {
 
     /** Only with --systemd: without it, names from a file wait for it (see {@link #onlyInItsMode}). */
     private void oneNamePerSocket() {
-        if (!isSet(value(Setting.FDNAME)) || !isOn(Setting.SYSTEMD)) {
-            return;
+        if (isSet(value(Setting.FDNAME)) && isOn(Setting.SYSTEMD)) {
+            namesMatchSockets();
         }
+    }
+
+    /** The one place the names are counted against the sockets ({@link CatflapConfig#sockets()}). */
+    private void namesMatchSockets() {
         int names = typed.fdname().orElseThrow().size();
         int sockets = socketCount();
         if (names != sockets) {
@@ -126,7 +166,7 @@ final class Combinations {
     }
 
     private int socketCount() {
-        return typed.listen().map(List::size).orElse(1);
+        return typed.sockets().size();
     }
 
     private WrittenValue value(Setting<?> setting) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +33,11 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class Configuration {
-    private static final String VARIABLE_PREFIX = "CATFLAP_";
-    /** The launcher's own variable (src/main/launcher/catflap): JVM options, not a setting. */
-    private static final String JAVA_OPTIONS_VARIABLE = "CATFLAP_JAVA_OPTS";
+    /**
+     * catflap's variables that are no setting's: the launcher's JVM options
+     * (src/main/launcher/catflap) and the internal error's trace.
+     */
+    private static final Set<String> OTHER_VARIABLES = Set.of("CATFLAP_JAVA_OPTS", DebugVariable.NAME);
 
     private final SettingsFileSystem system;
 
@@ -122,13 +123,11 @@ public class Configuration {
      * lower-case form, so the names are compared as it would map them.
      */
     private static List<String> unknownVariables(Map<String, String> environment) {
-        Set<String> known = settingsVariables();
-        known.add(JAVA_OPTIONS_VARIABLE);
-        known.add(DebugVariable.NAME);
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(environment.keySet())) {
             String mapped = Setting.asVariable(name);
-            if (mapped.startsWith(VARIABLE_PREFIX) && !known.contains(mapped)) {
+            if (mapped.startsWith(Setting.VARIABLE_PREFIX) && Setting.forVariable(name).isEmpty()
+                    && !OTHER_VARIABLES.contains(mapped)) {
                 warnings.add("warning: unknown variable " + name + " in the environment (ignored)");
             }
         }
@@ -137,27 +136,16 @@ public class Configuration {
 
     /**
      * The variables that name a setting, as SmallRye would find them (CATFLAP_PORT, or its
-     * lower-case or dotted form): the environment source holds nothing else. SmallRye's takes its
-     * rank from CONFIG_ORDINAL (or config_ordinal) in the map it is given, and would offer every
-     * variable to whatever reads configuration.
+     * lower-case or dotted form): the environment source holds nothing else, so that no other
+     * variable (a CONFIG_ORDINAL, a QUARKUS_*) is offered to whatever reads it.
      */
     private static Map<String, String> settingVariables(Map<String, String> environment) {
-        Set<String> settings = settingsVariables();
         Map<String, String> variables = new HashMap<>();
         environment.forEach((name, value) -> {
-            if (settings.contains(Setting.asVariable(name))) {
+            if (Setting.forVariable(name).isPresent()) {
                 variables.put(name, value);
             }
         });
-        return variables;
-    }
-
-    /** Every setting's variable, CATFLAP_PORT and the others: a new set the caller may add to. */
-    private static Set<String> settingsVariables() {
-        Set<String> variables = new HashSet<>();
-        for (Setting<?> setting : Setting.values()) {
-            variables.add(setting.environmentVariable());
-        }
         return variables;
     }
 

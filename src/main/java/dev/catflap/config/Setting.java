@@ -143,6 +143,8 @@ public final class Setting<T> {
 
     /** The rows, in the order {@code --help} lists them. */
     private static final List<Setting<?>> ALL = List.copyOf(ROWS);
+    /** The rows by their variable ({@link #environmentVariable()}), each made once from its key. */
+    private static final Map<String, Setting<?>> BY_VARIABLE = byVariable();
 
     /** Where {@code --help} lists a setting's option, under which heading, in this order. */
     public enum Group {
@@ -190,6 +192,8 @@ public final class Setting<T> {
 
     /** What every key starts with: catflap's part of a properties file. */
     public static final String KEY_PREFIX = "catflap.";
+    /** What every setting's variable starts with, {@code CATFLAP_}: the key prefix mapped as every key is. */
+    static final String VARIABLE_PREFIX = asVariable(KEY_PREFIX);
     /** In a description, where the built-in default goes: written once, in the row's default. */
     public static final String DEFAULT = "{default}";
     /** What an option takes: nothing (a switch), one value, or a list ({@link Value}). */
@@ -246,6 +250,8 @@ public final class Setting<T> {
     private final ListParser<T> listParser;
     private final Function<String, T> parser;
     private final String description;
+    /** {@link #environmentVariable()}, made from the key once, when the row is. */
+    private final String variable;
 
     /**
      * A list setting's parser: it takes the elements as their sources gave them (each option's
@@ -283,6 +289,7 @@ public final class Setting<T> {
         this.listParser = listParser;
         this.parser = parser;
         this.description = description;
+        this.variable = asVariable(key());
         ROWS.add(this);
     }
 
@@ -298,15 +305,39 @@ public final class Setting<T> {
 
     /** The environment variable, e.g. {@code CATFLAP_PORT} (SmallRye's mapping of the key). */
     public String environmentVariable() {
-        return asVariable(key());
+        return variable;
+    }
+
+    /**
+     * The setting whose variable {@code name} is as SmallRye finds it: {@code CATFLAP_PORT}, or
+     * its lower-case or dotted forms ({@link #asVariable}).
+     */
+    static Optional<Setting<?>> forVariable(String name) {
+        return Optional.ofNullable(BY_VARIABLE.get(asVariable(name)));
     }
 
     /**
      * SmallRye's mapping of a name to a variable's: upper case, every other character {@code _}.
      * It finds {@code catflap.port} in CATFLAP_PORT, and also in its lower-case or dotted forms.
+     * The one place the mapping is written, both ways: a row's variable is made by it, and a
+     * variable of the environment is matched to a row by it. A loop, not a regular expression:
+     * every variable of the caller's passes here at each start.
      */
     static String asVariable(String name) {
-        return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        char[] variable = name.toUpperCase(Locale.ROOT).toCharArray();
+        for (int i = 0; i < variable.length; i++) {
+            char c = variable[i];
+            variable[i] = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ? c : '_';
+        }
+        return new String(variable);
+    }
+
+    private static Map<String, Setting<?>> byVariable() {
+        Map<String, Setting<?>> rows = new LinkedHashMap<>();
+        for (Setting<?> setting : ALL) {
+            rows.put(setting.environmentVariable(), setting);
+        }
+        return Map.copyOf(rows);
     }
 
     /** The command-line option as messages name it, e.g. {@code -p/--port}; for the command, "command line". */

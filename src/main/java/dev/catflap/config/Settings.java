@@ -82,6 +82,26 @@ public final class Settings {
     }
 
     /**
+     * Outside {@code --systemd-units}: its options, given as options, would do nothing, and are
+     * refused as every other mode's are (the rule is {@link Combinations}').
+     *
+     * @throws dev.catflap.CatflapException (exit 2) naming the option
+     */
+    public void refuseUnitOptions() {
+        Combinations.unitOptionsOnlyWithUnits(config, typed);
+    }
+
+    /**
+     * For {@code --systemd-units}: one {@code --fdname} per socket, as with {@code --systemd}
+     * (the rule is {@link Combinations}').
+     *
+     * @throws dev.catflap.CatflapException (exit 2) naming both counts
+     */
+    public void requireOneNamePerSocket() {
+        Combinations.oneNamePerSocket(config, typed);
+    }
+
+    /**
      * How the user wrote the value of {@code setting} where it came from, for a message, e.g.
      * {@code -p/--port 80} or {@code catflap.port=80 in FILE}; only for a setting that is set.
      */

@@ -50,7 +50,11 @@ final class Exec {
                 ? posix.self().openFilesLimitWithSoft(caller.openFilesSoftLimit().getAsLong())
                 : null;
         // Blocking, as the command expects its sockets: the flag is shared by every copy.
-        plan.sockets().forEach(socket -> posix.descriptors().setBlocking(socket.fd()));
+        // Loops, not lambdas, in this method: its lambdas were not in the start-up archive (the
+        // one here was made anew at every start, a class generated before the exec).
+        for (BoundSocket socket : plan.sockets()) {
+            posix.descriptors().setBlocking(socket.fd());
+        }
         int end = plan.endOfSockets();
         SocketPlacement placement = SocketPlacement.of(plan.sockets(), plan.firstSocketFd());
         SocketPlacement.checkFits(plan.sockets().size(), plan.firstSocketFd(), placement.usesSpare() ? end : -1,
@@ -64,7 +68,9 @@ final class Exec {
             return; // everything the exec needs has run; the process is still the caller's
         }
 
-        plan.directory().ifPresent(this::changeDirectory);
+        if (plan.directory().isPresent()) {
+            changeDirectory(plan.directory().get());
+        }
         restoreSignals(caller);
         posix.descriptors().closeOnExecFrom(LaunchPlan.FIRST_SOCKET_FD);
         placeSockets(moves, spare);
@@ -104,8 +110,8 @@ final class Exec {
      * caller ignored where the JVM took it over.
      */
     private void restoreSignals(CallerState caller) {
-        for (int signal = 1; signal <= Signals.LAST_SIGNAL; signal++) {
-            if (caller.isIgnored(signal) && signal != Signals.SIGKILL && signal != Signals.SIGSTOP) {
+        for (int signal : Signals.settable()) {
+            if (caller.isIgnored(signal)) {
                 posix.signals().setSignalIgnored(signal, true);
             }
         }

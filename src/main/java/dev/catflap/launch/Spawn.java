@@ -172,8 +172,8 @@ public final class Spawn {
     /** Every signal the caller did not ignore starts at its default action, whatever the JVM did with it. */
     private static long signalsToDefault(CallerState caller) {
         long set = 0;
-        for (int signal = 1; signal <= Signals.LAST_SIGNAL; signal++) {
-            if (!caller.isIgnored(signal) && signal != Signals.SIGKILL && signal != Signals.SIGSTOP) {
+        for (int signal : Signals.settable()) {
+            if (!caller.isIgnored(signal)) {
                 set |= CallerState.bit(signal);
             }
         }

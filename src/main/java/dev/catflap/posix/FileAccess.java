@@ -10,8 +10,12 @@ import java.util.Optional;
  * through that descriptor alone.
  */
 public interface FileAccess {
-    /** Where {@code directory} is the working directory: openat's AT_FDCWD. */
-    int WORKING_DIRECTORY = -100;
+    /**
+     * Where {@code directory} is the working directory. No descriptor's number (they are never
+     * negative), and not the system's own word for it (Linux's AT_FDCWD, -100): posix puts that
+     * in its place where it calls the system.
+     */
+    int WORKING_DIRECTORY = Integer.MIN_VALUE;
 
     boolean exists(byte[] path);
 

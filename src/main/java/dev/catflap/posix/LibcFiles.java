@@ -33,6 +33,8 @@ final class LibcFiles implements FileAccess {
     private static final int O_NOFOLLOW = Platform.isARM() ? 0100000 : 0400000;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
     private static final int AT_EMPTY_PATH = 0x1000;
+    /** The working directory as the *at calls take it, for {@link FileAccess#WORKING_DIRECTORY}. */
+    private static final int AT_FDCWD = -100;
     /** STATX_TYPE, MODE, UID, GID, INO: what {@link FileStatus} holds (the device always comes). */
     private static final int STATX_WANTED = 0x1 | 0x2 | 0x8 | 0x10 | 0x100;
     /** struct statx, the same on every architecture: 256 bytes, these offsets. */
@@ -91,7 +93,7 @@ final class LibcFiles implements FileAccess {
 
     @Override
     public int openDirectory(int directory, byte[] name) {
-        return retried("open", () -> libc().openat(directory, NativeMemory.cString(name),
+        return retried("open", () -> libc().openat(at(directory), NativeMemory.cString(name),
                 O_PATH | O_DIRECTORY | O_NOFOLLOW | LibcDescriptors.O_CLOEXEC, 0));
     }
 
@@ -147,9 +149,14 @@ final class LibcFiles implements FileAccess {
         }
     }
 
+    /** The system's descriptor for {@code directory}: AT_FDCWD for {@link FileAccess#WORKING_DIRECTORY}. */
+    static int at(int directory) {
+        return directory == WORKING_DIRECTORY ? AT_FDCWD : directory;
+    }
+
     private static FileStatus statx(String call, int directory, byte[] name, int flags) {
         Memory buffer = NativeMemory.zeroed(STATX_SIZE);
-        check(call, () -> libc().statx(directory, NativeMemory.cString(name), flags, STATX_WANTED, buffer));
+        check(call, () -> libc().statx(at(directory), NativeMemory.cString(name), flags, STATX_WANTED, buffer));
         long device = (Integer.toUnsignedLong(buffer.getInt(STX_DEV_MAJOR)) << 32)
                 | Integer.toUnsignedLong(buffer.getInt(STX_DEV_MINOR));
         return new FileStatus(device, buffer.getLong(STX_INO), buffer.getShort(STX_MODE) & 0xffff,
@@ -158,13 +165,13 @@ final class LibcFiles implements FileAccess {
 
     @Override
     public int createNew(int directory, byte[] name, int mode) {
-        return retried("open", () -> libc().openat(directory, NativeMemory.cString(name),
+        return retried("open", () -> libc().openat(at(directory), NativeMemory.cString(name),
                 O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY | LibcDescriptors.O_CLOEXEC, mode));
     }
 
     @Override
     public int openForReadingAt(int directory, byte[] name) {
-        return retried("open", () -> libc().openat(directory, NativeMemory.cString(name),
+        return retried("open", () -> libc().openat(at(directory), NativeMemory.cString(name),
                 O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | LibcDescriptors.O_CLOEXEC, 0));
     }
 
@@ -200,21 +207,21 @@ final class LibcFiles implements FileAccess {
 
     @Override
     public void renameAt(int directory, byte[] from, byte[] to) {
-        check("rename", () -> libc().renameat(directory, NativeMemory.cString(from), directory, NativeMemory.cString(to)));
+        check("rename", () -> libc().renameat(at(directory), NativeMemory.cString(from), at(directory), NativeMemory.cString(to)));
     }
 
     @Override
     public void unlinkAt(int directory, byte[] name) {
-        check("unlink", () -> libc().unlinkat(directory, NativeMemory.cString(name), 0));
+        check("unlink", () -> libc().unlinkat(at(directory), NativeMemory.cString(name), 0));
     }
 
     @Override
     public void makeDirectoryAt(int directory, byte[] name, int mode) {
-        check("mkdir", () -> libc().mkdirat(directory, NativeMemory.cString(name), mode));
+        check("mkdir", () -> libc().mkdirat(at(directory), NativeMemory.cString(name), mode));
     }
 
     @Override
     public void removeDirectoryAt(int directory, byte[] name) {
-        check("rmdir", () -> libc().unlinkat(directory, NativeMemory.cString(name), AT_REMOVEDIR));
+        check("rmdir", () -> libc().unlinkat(at(directory), NativeMemory.cString(name), AT_REMOVEDIR));
     }
 }

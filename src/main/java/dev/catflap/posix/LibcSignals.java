@@ -12,6 +12,8 @@ import java.util.Set;
 
 /** {@link Signals} through libc, and the kernel's rt_sigaction where glibc would refuse. */
 final class LibcSignals implements Signals {
+    /** Linux's last signal: they are 1..64 ({@link Signals#exists}). */
+    static final int LAST_SIGNAL = 64;
     private static final int SIG_BLOCK = 0;
     private static final int SIG_SETMASK = 2;
     static final int SIGSET_BYTES = 128;

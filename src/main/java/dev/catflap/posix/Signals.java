@@ -15,8 +15,6 @@ public interface Signals {
     int SIGTSTP = 20;
     int SIGTTOU = 22;
     int SIGXFSZ = 25;
-    /** Signals 1..64; glibc reserves 32 and 33 for its own threads. */
-    int LAST_SIGNAL = 64;
 
     /** The name of a signal catflap sends or passes on ({@code SIGTERM}), else {@code signal N}. */
     static String name(int signal) {
@@ -30,6 +28,30 @@ public interface Signals {
             case SIGTERM -> "SIGTERM";
             default -> "signal " + signal;
         };
+    }
+
+    /**
+     * Whether the system has a signal numbered {@code signal}: Linux's are 1..64 (glibc reserves
+     * 32 and 33 for its own threads).
+     */
+    static boolean exists(int signal) {
+        return signal >= 1 && signal <= LibcSignals.LAST_SIGNAL;
+    }
+
+    /**
+     * Every signal whose action a process may set, in order: all the system has but SIGKILL and
+     * SIGSTOP, which can be neither caught nor ignored.
+     */
+    static int[] settable() {
+        // a loop, not a stream: exec runs it at every start, before which no stream was needed
+        int[] signals = new int[LibcSignals.LAST_SIGNAL - 2];
+        int count = 0;
+        for (int signal = 1; signal <= LibcSignals.LAST_SIGNAL; signal++) {
+            if (signal != SIGKILL && signal != SIGSTOP) {
+                signals[count++] = signal;
+            }
+        }
+        return signals;
     }
 
     /** The calling thread's blocked signals. */

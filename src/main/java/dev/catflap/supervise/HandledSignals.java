@@ -92,7 +92,7 @@ final class HandledSignals implements SignalSource {
         try {
             int signal = value == null ? Signals.SIGUSR2 : Integer.parseInt(value.strip());
             // HotSpot accepts 12..64 and otherwise keeps SIGUSR2
-            return signal > Signals.SIGUSR2 && signal <= Signals.LAST_SIGNAL;
+            return signal > Signals.SIGUSR2 && Signals.exists(signal);
         } catch (NumberFormatException e) {
             return false;
         }

@@ -22,7 +22,6 @@ import java.util.function.IntConsumer;
  * nothing runs.
  */
 public final class SystemdUnits {
-    private static final List<Setting<?>> UNIT_SETTINGS = List.of(Setting.UNIT_COMMAND, Setting.UNIT_DIR);
     private static final String HOME = "HOME";
 
     private final ExecutableSearch search;
@@ -87,19 +86,5 @@ public final class SystemdUnits {
         ActivateCommand.line(plan).ifPresent(line -> done.accept("try them: " + line));
         done.accept("install them: " + UnitHeader.install(plan, directory));
         return 0;
-    }
-
-    /**
-     * The unit options given as options without --systemd-units would do nothing: refused, as
-     * catflap refuses other options outside their mode. From a file they wait for it.
-     *
-     * @throws CatflapException (exit 2) naming the option
-     */
-    public static void refuseUnitOptionsWithout(Settings settings) {
-        for (Setting<?> setting : UNIT_SETTINGS) {
-            if (settings.given(setting) && settings.from(setting).is(Origin.Kind.OPTION)) {
-                throw CatflapException.usage(settings.origin(setting) + ": only applies with --systemd-units");
-            }
-        }
     }
 }

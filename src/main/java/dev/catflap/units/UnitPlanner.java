@@ -92,14 +92,14 @@ final class UnitPlanner {
 
     /** The -l sockets, or the -h/-p shorthand's one, each checked for what a unit can say. */
     private List<ListenLine> sockets() {
-        Optional<List<ListenSpec>> listen = config.listen();
-        List<ListenSpec> specs = listen.orElseGet(() -> List.of(ListenSpec.tcp(config.host(), config.port())));
+        boolean listen = config.listen().isPresent();
+        List<ListenSpec> specs = config.sockets();
         List<ListenLine> lines = new ArrayList<>();
         for (ListenSpec spec : specs) {
             try {
                 lines.add(ListenLine.of(spec, workingDirectory));
             } catch (IllegalArgumentException e) {
-                String origin = listen.isEmpty() ? settings.origin(Setting.PORT)
+                String origin = !listen ? settings.origin(Setting.PORT)
                         : specs.size() == 1 ? settings.origin(Setting.LISTEN)
                         : spec.text() + " (" + settings.origin(Setting.LISTEN) + ")";
                 throw CatflapException.usage(origin + ": " + e.getMessage());
@@ -120,10 +120,7 @@ final class UnitPlanner {
             sockets.forEach(socket -> kinds.add(socket.spec().defaultName()));
             return kinds.size() == 1 ? Optional.of(kinds.iterator().next()) : Optional.empty();
         }
-        if (names.get().size() != sockets.size()) {
-            throw CatflapException.usage(settings.origin(Setting.FDNAME) + ": " + names.get().size() + " names for "
-                    + sockets.size() + " sockets: give one --fdname per socket, in order");
-        }
+        settings.requireOneNamePerSocket();
         if (new LinkedHashSet<>(names.get()).size() > 1) {
             throw CatflapException.usage(settings.origin(Setting.FDNAME) + ": systemd gives all the sockets of a "
                     + ".socket unit one name (FileDescriptorName=), and catflap writes one .socket unit: "

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,9 @@ class CatflapConfigTypesTest {
             Setting.UNIT_COMMAND, "cat -n",
             Setting.COMMAND, "cat -u");
 
+    /** Accessors that give a rule's result from several settings, not one setting's value: called, not counted. */
+    private static final Set<String> DERIVED = Set.of("sockets");
+
     @Test
     void everyAccessorTakesItsSettingsParsedValue() throws Exception {
         CatflapConfig.Builder values = CatflapConfig.builder();
@@ -46,7 +50,9 @@ class CatflapConfigTypesTest {
                 if (value instanceof Optional<?> optional) {
                     assertTrue(optional.isPresent(), accessor.getName());
                 }
-                called.add(accessor.getName());
+                if (!DERIVED.contains(accessor.getName())) {
+                    called.add(accessor.getName());
+                }
             }
         }
         assertTrue(called.containsAll(List.of("command", "unitCommand", "unitDir", "port", "listen")), called.toString());

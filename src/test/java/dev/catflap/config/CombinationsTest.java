@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.catflap.CatflapException;
 import dev.catflap.ExitStatus;
+import dev.catflap.socket.ListenSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,43 @@ class CombinationsTest {
         assertEquals("--fdname a --fdname b: 2 names for 1 socket: give one --fdname per socket, in order", refusal());
         flags.put(Setting.LISTEN, List.of("127.0.0.1:0", "[::1]:0"));
         assertDoesNotThrow(this::load);
+    }
+
+    /** --systemd-units is no setting: the rule for its options waits for the command line's mode, but is kept here. */
+    @Test
+    void aUnitOptionAsAnOptionNeedsSystemdUnits() throws IOException {
+        flags.put(Setting.UNIT_DIR, List.of("."));
+        Settings settings = load();
+        CatflapException refused = assertThrows(CatflapException.class, settings::refuseUnitOptions);
+        assertEquals(ExitStatus.USAGE, refused.status());
+        assertEquals("--unit-dir .: only applies with --systemd-units", refused.getMessage());
+        flags.clear();
+        environment.put("CATFLAP_UNIT_COMMAND", "cat");
+        assertDoesNotThrow(load()::refuseUnitOptions, "from a variable it waits for --systemd-units");
+    }
+
+    /** The units name their sockets with or without --systemd: the same count, in the same words. */
+    @Test
+    void theUnitsCountTheNamesAsSystemdDoes() throws IOException {
+        environment.put("CATFLAP_FDNAME", "a,b");
+        Settings settings = load();
+        CatflapException refused = assertThrows(CatflapException.class, settings::requireOneNamePerSocket);
+        assertEquals(ExitStatus.USAGE, refused.status());
+        assertEquals("CATFLAP_FDNAME=a,b: 2 names for 1 socket: give one --fdname per socket, in order", refused.getMessage());
+        flags.put(Setting.LISTEN, List.of("127.0.0.1:0", "[::1]:0"));
+        assertDoesNotThrow(load()::requireOneNamePerSocket);
+        environment.remove("CATFLAP_FDNAME");
+        assertDoesNotThrow(load()::requireOneNamePerSocket, "no names: the default ones");
+    }
+
+    /** Without -l, the -h/-p shorthand's one TCP socket: the one socket --stdin and --fdname are counted against. */
+    @Test
+    void theSocketsAreTheListenSpecsOrTheShorthandsOne() throws IOException {
+        flags.put(Setting.PORT, List.of("8080"));
+        assertEquals(List.of(ListenSpec.parse("127.0.0.1:8080")), load().config().sockets());
+        flags.clear();
+        flags.put(Setting.LISTEN, List.of("unix:a.sock", "udp://[::1]:53"));
+        assertEquals(List.of(ListenSpec.parse("unix:a.sock"), ListenSpec.parse("udp://[::1]:53")), load().config().sockets());
     }
 
     private String refusal() {

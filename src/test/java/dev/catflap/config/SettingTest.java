@@ -5,11 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingTest {
+    /** Each row's variable is its key mapped as SmallRye maps a name, and SmallRye's forms of it find the row back. */
+    @Test
+    void eachRowsVariableIsItsKeyMappedAndMapsBack() {
+        for (Setting<?> setting : Setting.values()) {
+            String variable = setting.environmentVariable();
+            assertEquals(Setting.VARIABLE_PREFIX + setting.key().substring(Setting.KEY_PREFIX.length()).toUpperCase().replace('-', '_'),
+                    variable);
+            assertEquals(Optional.of(setting), Setting.forVariable(variable));
+            assertEquals(Optional.of(setting), Setting.forVariable(setting.key()), "the dotted form");
+            assertEquals(Optional.of(setting), Setting.forVariable(variable.toLowerCase()), "the lower-case form");
+        }
+        assertEquals("CATFLAP_", Setting.VARIABLE_PREFIX);
+        assertEquals("CATFLAP_NO_DEFAULT_IGNORES", Setting.NO_DEFAULT_IGNORES.environmentVariable());
+        assertEquals(Optional.empty(), Setting.forVariable("CATFLAP_PROT"));
+        assertEquals(Optional.empty(), Setting.forVariable("CATFLAP_JAVA_OPTS"));
+    }
+
     @Test
     void graceIsWholeOrDecimalSecondsUpToAnHour() {
         assertEquals(Duration.ofSeconds(5), SettingParsers.seconds("5"));

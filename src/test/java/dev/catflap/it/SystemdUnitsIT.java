@@ -413,6 +413,23 @@ class SystemdUnitsIT {
     }
 
     /**
+     * The units are held to one --fdname per socket as --systemd is, by the same rule and in the
+     * same words, also where the names wait in a variable for a mode (the units once said
+     * "2 names for 1 sockets", counted apart).
+     */
+    @Test
+    void namesForTheUnitsAreCountedAsForSystemd() throws IOException {
+        Catflap.Result result = Catflap.launcher().in(dir).env("CATFLAP_FDNAME", "web,admin")
+                .run("--systemd-units", "app", "-l", "127.0.0.1:8080", "--", "cat");
+        assertEquals(2, result.exit(), result.stderr());
+        assertEquals("[catflap] CATFLAP_FDNAME=web,admin: 2 names for 1 socket (-l/--listen 127.0.0.1:8080): "
+                + "give one --fdname per socket, in order\n", result.stderr());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList(), "nothing written");
+        }
+    }
+
+    /**
      * The units' own "try it" line, run as written: systemd-socket-activate gives the example
      * server the same socket and variable as catflap (on fd 0 for --stdin), and the unchanged
      * server answers the same.

@@ -102,6 +102,31 @@ class ReleaseArchiveIT {
         assertEquals(1, result.exit());
     }
 
+    @Test
+    void zshCompletesFromTheArchivesFunctionDirectory() throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh")),
+                "zsh is not installed: skipping its completion test (.ci/run installs it)");
+        // A real completion: an interactive zsh on a pseudo-terminal (zpty) with the archive's
+        // share/zsh/site-functions on its fpath and compinit, typing catflap --sys and TAB.
+        Path home = Files.createTempDirectory(temp, "zsh-home");
+        String script = """
+                zmodload zsh/zpty
+                zpty z "HOME=${(q)2} PS1='> ' TERM=dumb zsh -f -i"
+                zpty -w z "fpath=(${(q)1} \\$fpath); autoload -U compinit; compinit -u -D; echo READY"
+                zpty -r -m z out '*READY*READY*'
+                zpty -w -n z $'catflap --sys\t'
+                sleep 3
+                all=
+                while zpty -r -t z out; do all+=$out; done
+                print -r -- "$all"
+                zpty -d z
+                """;
+        Catflap.Result result = Catflap.launcher().in(home).runDirectly(List.of("zsh", "-f", "-c", script, "zsh",
+                prefix.resolve("share/zsh/site-functions").toString(), home.toString()));
+        assertTrue(result.stdout().contains("catflap --systemd"), "zsh completed --sys to --systemd: " + result.stdout()
+                + result.stderr());
+    }
+
     // ---- helpers
 
     private static void assumeOtherJdk() {

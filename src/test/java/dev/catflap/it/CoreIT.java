@@ -281,7 +281,7 @@ class CoreIT {
 
     @Test
     void launcherWorksFromAnyDirectoryAndThroughASymlink() throws IOException {
-        Path link = Files.createSymbolicLink(temp.resolve("catflap"), Path.of("target/catflap").toAbsolutePath());
+        Path link = Files.createSymbolicLink(temp.resolve("catflap"), Path.of(System.getProperty("catflap.launcher", "target/catflap")).toAbsolutePath());
         ProcessBuilder builder = new ProcessBuilder(link.toString(), "--version").directory(temp.toFile());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

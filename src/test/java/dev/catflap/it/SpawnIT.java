@@ -187,6 +187,8 @@ class SpawnIT {
             for (String tool : List.of("readlink", "env")) {
                 Files.createSymbolicLink(bin.resolve(tool), Path.of("/usr/bin", tool));
             }
+            // An installed catflap (-Dcatflap.launcher=/usr/bin/catflap) takes its java from PATH.
+            Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
             catflap.env("PATH", bin.toString());
         }
         ProbeReport report = ProbeReport.parse(catflap.run(args(options, Catflap.interpreterProbe("report"))).stdout());

@@ -37,7 +37,7 @@ class LauncherBuildDirectoryTest {
         Process sh = new ProcessBuilder("sh", "-n", script.toString()).redirectErrorStream(true).start();
         String output = new String(sh.getInputStream().readAllBytes());
         assertEquals(0, sh.waitFor(), output);
-        assertTrue(Files.readString(script).contains("home='/home/me/it'\\''s here/target'"), "home as sh reads it");
+        assertTrue(Files.readString(script).contains("here='/home/me/it'\\''s here/target'"), "the directory as sh reads it");
     }
 
     /** What the build writes for {@code directory}: the property the filter takes, made by the pom's rule. */

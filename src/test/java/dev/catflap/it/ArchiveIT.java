@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -107,6 +108,62 @@ class ArchiveIT {
         Catflap.Result result = train(launcher, null, List.of(base.toString()));
         assertEquals(1, result.exit(), result.stderr());
         assertEquals("[catflap-train] " + base + " is no JDK: no bin/java and release file there\n", result.stderr());
+    }
+
+    // ---- the Debian package's maintainer scripts (src/deb/control/), on a copy of the installation
+
+    /**
+     * postinst (configure, and triggered by a change in /usr/lib/jvm) trains an archive for each
+     * JDK 17+ there and drops those of JDKs gone; prerm (and postrm) remove them all.
+     */
+    @Test
+    void maintainerScriptsTrainForEachJdkAndRemoveWhatTheyMade() throws IOException {
+        Path launcher = install("catflap");
+        Path archives = launcher.resolveSibling("quarkus-app").resolve("archive");
+        Files.writeString(archives.resolve("Gone-17.0.1+1.jsa"), "a JDK removed since");
+        List<String> expected;
+        try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            expected = homes.filter(home -> !Files.isSymbolicLink(home) && Files.isExecutable(home.resolve("bin/java"))
+                    && Files.isRegularFile(home.resolve("release")) && major(release(home)) >= 17)
+                    .map(ArchiveIT::archiveName).sorted().toList();
+        }
+        assertTrue(expected.contains(archiveName(BUILD_JDK)), "the build's JDK is in /usr/lib/jvm: " + expected);
+
+        for (List<String> call : List.of(List.of("configure", "1.0"), List.of("triggered", "/usr/lib/jvm"))) {
+            maintainerScript("postinst", launcher, call);
+            try (Stream<Path> files = Files.list(archives)) {
+                assertEquals(expected, files.map(file -> file.getFileName().toString()).sorted().toList(), String.join(" ", call));
+            }
+            assertTrue(startsFromArchive(launcher, BUILD_JDK));
+        }
+        maintainerScript("prerm", launcher, List.of("remove"));
+        assertFalse(Files.exists(archives));
+        Files.createDirectory(archives);
+        Files.writeString(archives.resolve(archiveName(BUILD_JDK)), "written after prerm");
+        maintainerScript("postrm", launcher, List.of("purge"));
+        assertFalse(Files.exists(archives));
+        assertTrue(Files.exists(launcher), "nothing but the archives");
+    }
+
+    /** src/deb/control/SCRIPT with its APP (/usr/lib/catflap) the installation of {@code launcher}, run with {@code args}. */
+    private void maintainerScript(String script, Path launcher, List<String> args) throws IOException {
+        String text = Files.readString(Path.of("src/deb/control", script));
+        assertTrue(text.contains("\nAPP=/usr/lib/catflap\n"), script);
+        Path copy = Files.writeString(base.resolve(script), text.replace("\nAPP=/usr/lib/catflap\n", "\nAPP='" + launcher.getParent() + "'\n"));
+        List<String> line = new ArrayList<>(List.of("sh", copy.toString()));
+        line.addAll(args);
+        // Not Catflap's one-minute limit: postinst trains once per JDK, a minute or more on a loaded machine.
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(base.resolve(script + ".log").toFile());
+        builder.environment().put("PATH", SYSTEM_PATH);
+        builder.environment().remove("JAVA_HOME");
+        try {
+            Process process = builder.start();
+            assertTrue(process.waitFor(10, TimeUnit.MINUTES), script + " ended");
+            assertEquals(0, process.exitValue(), script + ": " + Files.readString(base.resolve(script + ".log")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- never an archive another user could have written

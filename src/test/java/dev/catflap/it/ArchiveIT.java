@@ -103,6 +103,20 @@ class ArchiveIT {
     }
 
     @Test
+    void trainingByAnotherUserThanTheOwnerSaysWhy() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root, to act as two users");
+        Path launcher = install("install");
+        Path archives = launcher.resolveSibling("quarkus-app").resolve("archive");
+        List<String> line = new ArrayList<>(Catflap.AS_NOBODY);
+        line.addAll(List.of(launcher.resolveSibling("catflap-train").toString(), BUILD_JDK.toString()));
+        Catflap.Result result = Catflap.launcherAt(launcher).env("PATH", SYSTEM_PATH).runDirectly(line);
+        assertEquals(1, result.exit(), result.stderr());
+        assertEquals("[catflap-train] cannot write to " + archives + ": run catflap-train as the owner of the installation"
+                + " (root for a system-wide one)\n", result.stderr());
+        assertTrue(Files.isRegularFile(archives.resolve(archiveName(BUILD_JDK))), "the installation's archive is kept");
+    }
+
+    @Test
     void trainingRefusesWhatIsNoJdk() throws IOException {
         Path launcher = install("install");
         Catflap.Result result = train(launcher, null, List.of(base.toString()));

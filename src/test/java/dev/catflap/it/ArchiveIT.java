@@ -234,8 +234,10 @@ class ArchiveIT {
     /**
      * catflap-train writes nothing where another user could swap it: in an archive directory that
      * user nobody may write to, a racing swapper turns each new entry into a link to a file of
-     * root's, which the JVM would then overwrite with the archive. Six runs, each refused before
-     * anything is written; the swapper was ready, and wins the same race on an entry made there.
+     * root's, which the JVM would then write through, or read back as the AOT configuration the
+     * cache every user maps is built from (without the check, the swapper won that: the child JVM
+     * read root's file instead). Six runs, each refused before anything is written; the swapper was
+     * ready, swapped nothing, and wins the same race on an entry made there.
      */
     @Test
     void trainingRefusesADirectoryAnotherUserMayWriteTo() throws IOException {
@@ -256,6 +258,7 @@ class ArchiveIT {
                 assertEquals(1, result.exit(), result.stderr());
                 assertEquals("[catflap-train] refused: other users may write to " + archives + "\n", result.stderr());
             }
+            assertFalse(swapper.stdout().contains("swapped"), swapper.stdout());
             Files.writeString(archives.resolve(name + ".control"), "x");
             swapper.awaitStdout("swapped " + name + ".control");
         }

@@ -7,8 +7,9 @@
 #   ./mvnw package && bench/startup.sh [--runs N] [CATFLAP...]
 #
 # CATFLAP is target/catflap unless named (e.g. another build's, to compare two in one run: name
-# several, each is a row). The hello-world runs on the JDK the first CATFLAP's launcher is bound to
-# (or JAVA=.../bin/java) as `java -Xshare:auto -XX:TieredStopAtLevel=1 Hello`.
+# several, each is a row). The hello-world runs on the JDK catflap runs on: JAVA=.../bin/java, else
+# $JAVA_HOME's (the launcher runs on it where set), else the one the first CATFLAP's launcher is
+# bound to, as `java -Xshare:auto -XX:TieredStopAtLevel=1 Hello`.
 set -u -f
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH")
@@ -17,7 +18,7 @@ CATFLAPS=()
 while [ $# -gt 0 ]; do
     case $1 in
         --runs) RUNS=${2:?}; shift ;;
-        -h | --help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) CATFLAPS+=("$1") ;;
     esac
     shift
@@ -26,6 +27,7 @@ done
 for c in "${CATFLAPS[@]}"; do
     [ -x "$c" ] || { echo "bench: no $c: build first (./mvnw package)" >&2; exit 1; }
 done
+JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 JAVA=${JAVA:-$(sed -n 's/^java=//p' "${CATFLAPS[0]}")}
 [ -x "$JAVA" ] || { echo "bench: no java at $JAVA: set JAVA" >&2; exit 1; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/catflap-startup.XXXXXX") || exit 1

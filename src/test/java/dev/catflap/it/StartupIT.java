@@ -25,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a word when the archive cannot be used, and leaving nothing of the JVM behind for the command.
  */
 class StartupIT {
-    private static final Path ARCHIVE = Path.of(System.getProperty("catflap.archive", "target/quarkus-app/catflap.aot"));
+    /** The archive for the JDK running these tests (the build's), where the launcher looks for it. */
+    private static final Path ARCHIVE = System.getProperty("catflap.archive") != null ? Path.of(System.getProperty("catflap.archive"))
+            : Path.of(System.getProperty("catflap.archives", "target/quarkus-app/archive"))
+                    .resolve(ArchiveIT.archiveName(Path.of(System.getProperty("java.home"))));
     /** Makes the JVM fail rather than start without the archive. */
     private static final String ARCHIVE_REQUIRED = ARCHIVE.toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
 
@@ -55,6 +58,18 @@ class StartupIT {
         List<String> fromJars = result.stderr().lines().filter(line -> line.contains("source: file:")).toList();
         assertTrue(result.stderr().contains("picocli.CommandLine source: shared objects file"), result.stderr());
         assertEquals(List.of(), fromJars);
+    }
+
+    @Test
+    void picocliComesFromTheArchiveOnEveryBuildJdk() {
+        // picocli's Java 5 class files, upgraded at build time with ASM (every build JDK, 17 too):
+        // no archive holds a class older than Java 6.
+        Catflap.Result result = Catflap.launcher().env("CATFLAP_JAVA_OPTS", "-Xlog:class+load=info:stderr")
+                .run("-q", "-p", "0", "--", "true");
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> picocli = result.stderr().lines().filter(line -> line.contains(" picocli.")).toList();
+        assertTrue(picocli.size() > 20, result.stderr());
+        assertEquals(List.of(), picocli.stream().filter(line -> !line.contains("source: shared objects file")).toList());
     }
 
     @Test
@@ -179,10 +194,10 @@ class StartupIT {
     }
 
     private static Path archiveOf(Path launcher) {
-        return launcher.resolveSibling("quarkus-app").resolve(ARCHIVE.getFileName());
+        return launcher.resolveSibling("quarkus-app").resolve("archive").resolve(ARCHIVE.getFileName());
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {

@@ -23,7 +23,7 @@ class LauncherHeaderTest {
     /** A header entry: "#  TERM  why...", the term being the option (or options) it explains. */
     private static final Pattern ENTRY = Pattern.compile("^#  (\\S.*?)(?:  |$)");
     /** A JVM option in the script's java command lines, as far as its name goes (up to = or a quote). */
-    private static final Pattern OPTION = Pattern.compile("(?<![\\w.])(-X[^\\s\"=}]+|-D[\\w.]+|-jar|@archive\\.quiet@|\\$CATFLAP_JAVA_OPTS)");
+    private static final Pattern OPTION = Pattern.compile("(?<![\\w.])(-X[^\\s\"=}]+|-D[\\w.]+|-jar|\\$archive_quiet|\\$CATFLAP_JAVA_OPTS)");
 
     @Test
     void everyJvmOptionHasItsLineInTheHeader() throws IOException {

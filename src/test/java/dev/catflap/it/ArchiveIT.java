@@ -159,11 +159,11 @@ class ArchiveIT {
         assertTrue(Files.exists(launcher), "nothing but the archives");
     }
 
-    /** src/deb/control/SCRIPT with its APP (/usr/lib/catflap) the installation of {@code launcher}, run with {@code args}. */
+    /** src/deb/control/SCRIPT with its APP (/usr/lib/catflap) the application directory of {@code launcher}, run with {@code args}. */
     private void maintainerScript(String script, Path launcher, List<String> args) throws IOException {
         String text = Files.readString(Path.of("src/deb/control", script));
         assertTrue(text.contains("\nAPP=/usr/lib/catflap\n"), script);
-        Path copy = Files.writeString(base.resolve(script), text.replace("\nAPP=/usr/lib/catflap\n", "\nAPP='" + launcher.getParent() + "'\n"));
+        Path copy = Files.writeString(base.resolve(script), text.replace("\nAPP=/usr/lib/catflap\n", "\nAPP='" + launcher.resolveSibling("quarkus-app") + "'\n"));
         List<String> line = new ArrayList<>(List.of("sh", copy.toString()));
         line.addAll(args);
         // Not Catflap's one-minute limit: postinst trains once per JDK, a minute or more on a loaded machine.

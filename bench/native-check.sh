@@ -37,10 +37,13 @@ work=$root/target/native-check
 builder=$work/builder-$version
 image=$work/image
 mkdir -p "$work"
+# One run at a time per tree: a second would rewrite the same files under a builder still running.
+exec 9> "$work/lock"
 
 say() { printf '[native-check] %s\n' "$*"; }
 die() { say "$*" >&2; exit 2; }
 
+flock -n 9 || die "another bench/native-check.sh runs in this tree"
 [ -x "$JAVA_HOME/bin/java" ] || die "no JDK at $JAVA_HOME (set NATIVE_CHECK_JAVA_HOME)"
 jdk_feature=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 [ "$jdk_feature" = "${version%%.*}" ] || die "builder $version needs a JDK ${version%%.*}; $JAVA_HOME is $jdk_feature"

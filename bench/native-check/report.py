@@ -60,7 +60,7 @@ for o in objects:
 # Why it stops there: the link of a Linux executable takes the JDK's static libraries (a GraalVM has
 # them in lib/static/linux-amd64/glibc/) and Native Image's own C libraries (lib/svm/clibraries/).
 static_dir = os.path.join(java_home, 'lib', 'static', 'linux-amd64', 'glibc')
-jdk_static = ['libjava.a', 'libnio.a', 'libnet.a', 'libzip.a', 'libfdlibm.a', 'libjvm.a']
+jdk_static = ['libjava.a', 'libnio.a', 'libnet.a', 'libzip.a']
 missing = [l for l in jdk_static if not os.path.exists(os.path.join(static_dir, l))]
 say('stopped before the link (-H:+ExitAfterRelocatableImageWrite): linking needs the JDK\'s static libraries, '
     'missing from %s: %s; and Native Image\'s C libraries (liblibchelper.a, libjvm.a, libsvm_container.a '

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -77,6 +79,44 @@ class NativeImageMetadataTest {
         }
         assertAll(List.of(includes.split(",")).stream().map(name -> (Executable) () ->
                 assertNotNull(getClass().getClassLoader().getResource(name.strip()), name + " is on the class path")));
+    }
+
+    /**
+     * Quarkus has Native Image initialize every class at build time unless told otherwise. JNA must
+     * be initialized at run time, and so must each posix class whose initializer may use it (its
+     * class file has an initializer and names JNA): LibC.INSTANCE's initializer loads libc through
+     * JNA, which at build time started JNA's cleaner thread in the builder (the image build failed
+     * on it, bench/native-check.sh) and would keep the builder's handles.
+     */
+    @Test
+    void classesWhoseInitializersMayUseJnaAreInitializedAtRunTime() throws IOException, URISyntaxException {
+        String args = applicationProperties().getProperty("quarkus.native.additional-build-args", "");
+        Set<String> runTime = new TreeSet<>();
+        for (String arg : args.split(",")) {
+            if (arg.strip().startsWith("--initialize-at-run-time=")) {
+                runTime.add(arg.strip().substring("--initialize-at-run-time=".length()));
+            }
+        }
+        assertTrue(runTime.contains("com.sun.jna"), "initialized at run time: " + runTime);
+        Path classes = SourceTree.classes();
+        Set<String> initializersUsingJna = new TreeSet<>();
+        for (Path file : SourceTree.files(classes, ".class")) {
+            if (SourceTree.holds(file, "<clinit>") && SourceTree.holds(file, "com/sun/jna")) {
+                String name = classes.relativize(file).toString();
+                initializersUsingJna.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+            }
+        }
+        assertTrue(initializersUsingJna.contains("dev.catflap.posix.LibC"), "the scan finds LibC: " + initializersUsingJna);
+        initializersUsingJna.removeAll(runTime);
+        assertTrue(initializersUsingJna.isEmpty(), "initialized at build time but may use JNA: " + initializersUsingJna);
+    }
+
+    private Properties applicationProperties() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {
+            properties.load(in);
+        }
+        return properties;
     }
 
     /** Every named class, method (by parameter types) and field is declared where the entry says. */

@@ -242,7 +242,7 @@ public class Configuration {
 
     /**
      * A repeated option as the user typed it, one option per value given, an empty one as
-     * {@code ''}: {@code --ignore {a,b --ignore ''}.
+     * {@code ''}: {@code --ignore a,b --ignore ''}.
      */
     static String asTyped(Setting<?> setting, List<String> values) {
         if (values.equals(List.of(""))) {

@@ -1,7 +1,6 @@
 package dev.catflap.units;
 
 import dev.catflap.CatflapException;
-import dev.catflap.config.Origin;
 import dev.catflap.config.Setting;
 import dev.catflap.config.Settings;
 import dev.catflap.config.ShellWords;

@@ -103,6 +103,17 @@ class ArchiveIT {
     }
 
     @Test
+    void trainingSaysWhyAPathWithAColonGetsNoArchive() throws IOException {
+        // The launcher leaves such an archive out (the JVM would take it for two): training one
+        // would end in a misleading "writable by another user?".
+        Path launcher = install("a:b");
+        Catflap.Result result = train(launcher, null, List.of(BUILD_JDK.toString()));
+        assertEquals(1, result.exit(), result.stderr());
+        assertEquals("[catflap-train] " + launcher.resolveSibling("quarkus-app/archive") + ": the JVM takes a ':' in an archive's"
+                + " path for two archives; catflap starts without one there\n", result.stderr());
+    }
+
+    @Test
     void trainingByAnotherUserThanTheOwnerSaysWhy() throws IOException {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root, to act as two users");
         Path launcher = install("install");

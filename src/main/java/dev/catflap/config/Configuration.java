@@ -245,9 +245,6 @@ public class Configuration {
      * {@code ''}: {@code --ignore a,b --ignore ''}.
      */
     static String asTyped(Setting<?> setting, List<String> values) {
-        if (values.equals(List.of(""))) {
-            return setting.option() + " "; // the list cleared, as its text (empty) shows it
-        }
         List<String> options = new ArrayList<>();
         for (String element : values) {
             options.add(setting.option() + " " + (element.isEmpty() ? "''" : element));

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public final class SystemdQuoting {
     /** Words that mean the same quoted or not: no blank, quote, backslash, specifier or variable. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@+=:,./-]+");
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** What systemd's string_is_safe() refuses in an executable's path, besides control characters. */
     private static final String UNSAFE_IN_EXECUTABLE = "'\"\\";
 
@@ -76,14 +75,16 @@ public final class SystemdQuoting {
      * One word of ExecStart=, read back as this exact argument: {@code %} and {@code $} doubled
      * (systemd's escapes for a literal one), a lone {@code ;} escaped so it does not end the
      * command, and anything with other than plain characters in double quotes, with C escapes for
-     * quotes, backslashes and control characters.
+     * quotes and backslashes.
      *
-     * @throws IllegalArgumentException for a word that is not UTF-8, which a unit file cannot hold
+     * @throws IllegalArgumentException for a word that is not UTF-8, which a unit file cannot
+     *     hold, or that holds a control character ({@link #noControl})
      */
     public static String execWord(String word) {
         if (word.equals(";")) {
             return "\\;";
         }
+        noControl(word, "the argument " + word);
         return quoted(word, true);
     }
 
@@ -92,10 +93,28 @@ public final class SystemdQuoting {
      * the line into assignments as it splits ExecStart=, double quotes and C escapes honoured, then
      * expands specifiers ({@code %%} one {@code %}) but no variables: {@code $} stays as it is.
      *
-     * @throws IllegalArgumentException for a value that is not UTF-8, which a unit file cannot hold
+     * @throws IllegalArgumentException for a value that is not UTF-8, which a unit file cannot
+     *     hold, or that holds a control character ({@link #noControl})
      */
     public static String assignment(String name, String value) {
+        noControl(value, "its value");
         return quoted(name + "=" + value, false);
+    }
+
+    /**
+     * systemd would read a control character back from a C escape, but the units' other
+     * texts could not give it: the try-it line, printed as catflap prints every line (control
+     * characters escaped, so that none reaches the terminal), would pass a backslash and letters
+     * once pasted, and the comment shows {@code ?}. A unit that runs other than what it says is
+     * refused instead, as WorkingDirectory= and the Listen lines refuse one.
+     */
+    private static void noControl(String text, String what) {
+        for (char c : text.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException(what + " holds a control character, which catflap writes into no unit: "
+                        + "the try-it line and the units' comment could not show it as the service would get it");
+            }
+        }
     }
 
     private static String quoted(String word, boolean variables) {
@@ -110,10 +129,7 @@ public final class SystemdQuoting {
                 case '\\' -> "\\\\";
                 case '%' -> "%%";
                 case '$' -> variables ? "$$" : "$";
-                case '\n' -> "\\n";
-                case '\t' -> "\\t";
-                case '\r' -> "\\r";
-                default -> c < 0x20 || c == 0x7f ? hexEscape(c) : String.valueOf(c);
+                default -> String.valueOf(c);
             });
         }
         return quoted.append('"').toString();
@@ -158,9 +174,5 @@ public final class SystemdQuoting {
         if (OsString.hasEscapes(value)) {
             throw new IllegalArgumentException("it holds bytes that are not UTF-8, which a unit file cannot");
         }
-    }
-
-    private static String hexEscape(char c) {
-        return "\\x" + HEX[c >> 4] + HEX[c & 0xf];
     }
 }

@@ -103,10 +103,11 @@ class SystemdUnitsIT {
     @Test
     void argumentsKeepTheirBytesThroughSystemdsQuotingAndSpecifiers() throws Exception {
         Catflap.Result result = Catflap.launcher().in(dir).run("--systemd-units", "quoted", "-p", "8080", "--",
-                "printf", "%s\n", "$HOME", "a \"b\" c", "back\\slash", ";", "");
+                "printf", "%s\\n", "$HOME", "a \"b\" c", "back\\slash", ";", "");
         assertEquals(0, result.exit(), result.stderr());
+        // printf '%s\n' as a shell passes it: a backslash and an n (a control character itself is refused)
         assertTrue(unit("quoted.service").contains("\nExecStart=" + onPath("printf")
-                + " \"%%s\\n\" \"$$HOME\" \"a \\\"b\\\" c\" \"back\\\\slash\" \\; \"\"\n"), unit("quoted.service"));
+                + " \"%%s\\\\n\" \"$$HOME\" \"a \\\"b\\\" c\" \"back\\\\slash\" \\; \"\"\n"), unit("quoted.service"));
         verify("quoted");
     }
 
@@ -314,6 +315,42 @@ class SystemdUnitsIT {
                     files.map(file -> file.getFileName().toString()).sorted().toList());
         }
         verify(name);
+    }
+
+    /**
+     * A control character in a --setenv value or an argument is refused, from an option and from
+     * a file, as README says: the try-it line, printed with it escaped, would pass a backslash and
+     * letters, not what the unit runs. One line naming the value and its source; nothing written.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--setenv", "catflap.setenv", "argument", "catflap.command"})
+    void aControlCharacterInAVariableOrAnArgumentIsRefused(String where) throws Exception {
+        Path file = dir.resolve(".catflap.properties");
+        List<String> args = new ArrayList<>(List.of("--systemd-units", "app", "-p", "8080"));
+        String expected = switch (where) {
+            case "--setenv" -> {
+                args.addAll(List.of("--setenv", "Z=\u001b[31mred", "--", "cat"));
+                yield "[catflap] --setenv Z=\\e[31mred: its value holds a control character";
+            }
+            case "catflap.setenv" -> {
+                Files.writeString(file, "catflap.setenv=Z=\"\\u001b[31mred\"\ncatflap.command=cat\n");
+                yield "[catflap] " + file + ":1: catflap.setenv=Z=\"\\e[31mred\": its value holds a control character";
+            }
+            case "argument" -> {
+                args.addAll(List.of("--", "cat", "a\u0001b"));
+                yield "[catflap] command from the command line: the argument a\\x01b holds a control character";
+            }
+            default -> {
+                Files.writeString(file, "catflap.command=cat \"a\\u0001b\"\n");
+                yield "[catflap] command from catflap.command in " + file + ": the argument a\\x01b holds a control character";
+            }
+        };
+        Catflap.Result result = Catflap.launcher().in(dir).run(args);
+        assertEquals(2, result.exit(), result.stderr());
+        assertTrue(result.stderr().startsWith(expected + ", which catflap writes into no unit: the try-it line and the units' "
+                + "comment could not show it as the service would get it"), result.stderr());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        assertFalse(Files.exists(dir.resolve("app.service")) || Files.exists(dir.resolve("app.socket")), "nothing written");
     }
 
     /** WorkingDirectory= cannot hold every name a directory can have: refused as a bad value, not an internal error. */

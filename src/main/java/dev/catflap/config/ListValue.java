@@ -41,11 +41,16 @@ final class ListValue {
     private final List<Part> parts;
     /** The highest source that sets the list at all, if any: the one that cleared it when no part is left. */
     private final WrittenValue highest;
+    /** The highest source that cleared the list with an empty element, if any, and every part a clear took away. */
+    private final WrittenValue clearedBy;
+    private final List<Part> cleared;
 
-    private ListValue(Setting<?> setting, List<Part> parts, WrittenValue highest) {
+    private ListValue(Setting<?> setting, List<Part> parts, WrittenValue highest, WrittenValue clearedBy, List<Part> cleared) {
         this.setting = setting;
         this.parts = List.copyOf(parts);
         this.highest = highest;
+        this.clearedBy = clearedBy;
+        this.cleared = List.copyOf(cleared);
     }
 
     /** The list {@code setting} gets from {@code sources}, in any order: their origins rank them. */
@@ -53,6 +58,9 @@ final class ListValue {
         List<RankedSource> lowestFirst = sources.stream().sorted((one, other) -> Origin.byRank(one.origin(), other.origin())).toList();
         List<Part> parts = new ArrayList<>();
         WrittenValue highest = null;
+        WrittenValue clearedBy = null;
+        // what the highest clear takes away: all that any clear did, as it would have taken that too
+        List<Part> cleared = new ArrayList<>();
         for (RankedSource source : lowestFirst) {
             Optional<WrittenValue> value = source.value(setting);
             if (value.isEmpty()) {
@@ -65,6 +73,8 @@ final class ListValue {
             refuseStrayEmpty(setting, highest, elements);
             for (String element : elements) {
                 if (element.isEmpty()) {
+                    clearedBy = highest;
+                    cleared.addAll(parts);
                     parts.clear();
                     added.clear();
                 } else {
@@ -75,7 +85,7 @@ final class ListValue {
                 parts.add(new Part(highest, added));
             }
         }
-        return new ListValue(setting, parts, highest);
+        return new ListValue(setting, parts, highest, clearedBy, cleared);
     }
 
     /** A source's elements as it wrote them; one that is no list (an unfinished quote, a {@code #} word) is an error naming it. */
@@ -110,6 +120,16 @@ final class ListValue {
     /** The sources' parts that make up the list, lowest rank first; none where it is unset or cleared. */
     List<Part> parts() {
         return parts;
+    }
+
+    /** The highest source that cleared the list with an empty element, if one did. */
+    Optional<WrittenValue> clearedBy() {
+        return Optional.ofNullable(clearedBy);
+    }
+
+    /** The lower sources' parts that a clear took away, lowest first; none where nothing was cleared. */
+    List<Part> cleared() {
+        return cleared;
     }
 
     /** Every element of the list, lowest source's first, as the sources gave them: what the setting's parser takes. */

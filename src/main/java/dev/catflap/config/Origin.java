@@ -165,11 +165,17 @@ public record Origin(Kind kind, Optional<Path> file) {
      * @param unset whether the value is empty
      */
     Optional<String> personal(Setting<?> setting, boolean unset) {
+        return personal(setting, unset, WrittenValue.NO_LINE);
+    }
+
+    /** {@link #personal(Setting, boolean)}, a file's with the line the value is on: "catflap.host in your user file PATH:3". */
+    Optional<String> personal(Setting<?> setting, boolean unset, int line) {
         String equals = unset ? "=" : "";
+        String at = line > 0 ? ":" + line : "";
         return switch (kind) {
             case VARIABLE -> Optional.of(setting.environmentVariable() + equals + " in your environment");
-            case LOCAL_FILE -> Optional.of(setting.key() + equals + " in your local file " + path());
-            case USER_FILE -> Optional.of(setting.key() + equals + " in your user file " + path());
+            case LOCAL_FILE -> Optional.of(setting.key() + equals + " in your local file " + path() + at);
+            case USER_FILE -> Optional.of(setting.key() + equals + " in your user file " + path() + at);
             case OPTION, PROJECT_FILE, CONFIG_FILE, DEFAULT -> Optional.empty();
         };
     }

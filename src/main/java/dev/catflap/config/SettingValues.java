@@ -39,6 +39,20 @@ final class SettingValues {
         return WrittenValue.none();
     }
 
+    /**
+     * The value the highest source ranking below {@code origin} writes for the scalar
+     * {@code setting}, if any: the one a value from {@code origin} replaced (or unset).
+     */
+    Optional<WrittenValue> below(Setting<?> setting, Origin origin) {
+        for (RankedSource source : sources) {
+            Optional<WrittenValue> value = source.origin().ranksAtLeast(origin) ? Optional.empty() : source.value(setting);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The list's parts, source by source; empty for a scalar. */
     Optional<ListValue> list(Setting<?> setting) {
         return Optional.ofNullable(lists.get(setting));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The effective settings, checked, with where each came from. Made by {@link Configuration}. */
@@ -165,7 +166,77 @@ public final class Settings {
 
     /** The personal source that wrote {@code value}, as {@link #personalSource} names it; none for the team's or typed ones. */
     private static Optional<String> personalName(Setting<?> setting, WrittenValue value) {
-        return value.origin().personal(setting, value.text() != null && value.text().isEmpty());
+        return value.origin().personal(setting, value.text() != null && value.text().isEmpty(), value.line());
+    }
+
+    /**
+     * What one of the user's own sources took away from the project's value: an empty value that
+     * unset it, or an empty element that cleared the project's elements of a list.
+     *
+     * @param by the personal source, as {@link #personalSource} names it
+     * @param cleared whether a list's empty element took them (else an empty value unset a scalar)
+     * @param lines what the project's value that is gone made, as the caller words it (unit lines)
+     */
+    public record Removal(String by, boolean cleared, List<String> lines) {
+        public Removal {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * The project's value of {@code setting} that a personal source unset or cleared, if one did:
+     * what {@link #personalSource} cannot name, as no value of it is left. Something generated
+     * for others (the units) then lacks a line the team wrote, e.g. {@code catflap.backlog=} in
+     * the local file. A value the user's own lower source gave (the user file's) is no loss to
+     * the project, nor is one that would not parse (it would have been an error, not a line).
+     *
+     * @param lines what the project's value (a list's: the elements it lost) would have made; none
+     *     where it makes nothing (a switch the project turned off), and then there is no removal
+     */
+    public <T> Optional<Removal> personalRemoval(Setting<T> setting, Function<T, List<String>> lines) {
+        if (fromCommandLine(setting)) {
+            return Optional.empty();
+        }
+        T gone;
+        Optional<String> by;
+        boolean cleared;
+        try {
+            Optional<ListValue> list = config.list(setting);
+            if (list.isPresent()) {
+                List<String> elements = list.get().cleared().stream().filter(part -> part.written().origin().isProjectFile())
+                        .flatMap(part -> part.elements().stream()).toList();
+                if (elements.isEmpty()) {
+                    return Optional.empty();
+                }
+                gone = setting.parse(elements);
+                by = list.get().clearedBy().flatMap(value -> personalName(setting, value));
+                cleared = true;
+            } else {
+                WrittenValue value = value(setting);
+                Optional<WrittenValue> replaced = value.unsets() ? config.below(setting, value.origin())
+                        .filter(below -> below.isSet() && below.origin().isProjectFile()) : Optional.empty();
+                if (replaced.isEmpty()) {
+                    return Optional.empty();
+                }
+                gone = setting.parse(replaced.get().text());
+                by = personalName(setting, value);
+                cleared = false;
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        List<String> made = lines.apply(gone);
+        return made.isEmpty() ? Optional.empty() : by.map(name -> new Removal(name, cleared, made));
+    }
+
+    /** Whether a source unset {@code setting} with an empty value (or cleared the whole list), which {@link #from} names. */
+    public boolean unset(Setting<?> setting) {
+        return !fromCommandLine(setting) && value(setting).unsets();
+    }
+
+    /** The source that decided {@code setting}, named as {@link #source} names one that sets it, also where it unset it. */
+    public String sourceName(Setting<?> setting) {
+        return from(setting).name(setting);
     }
 
     /** Whether the value of {@code setting} came from the project file (found, or named with {@code --config}). */

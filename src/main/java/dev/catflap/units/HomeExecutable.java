@@ -17,7 +17,7 @@ final class HomeExecutable {
     }
 
     /**
-     * @param home $HOME as the shell has it, if set
+     * @param home $HOME as the shell has it, else the user's home in the password database
      * @return a {@code warning: ...} naming the executable, if it is in the home and not in the
      *     service's working directory
      */
@@ -33,7 +33,11 @@ final class HomeExecutable {
         if (!isInside(executable, directory.get()) || project) {
             return Optional.empty();
         }
-        return Optional.of("warning: ExecStart= runs " + executable + ", inside your home " + directory.get()
+        // a link from a system path (/usr/local/bin/x -> ~/tools/x) is named with the file it runs
+        Path target = real(executable);
+        String runs = executable.normalize().startsWith(directory.get()) || target.equals(executable) ? executable.toString()
+                : executable + " (a link to " + target + ")";
+        return Optional.of("warning: ExecStart= runs " + runs + ", inside your home " + directory.get()
                 + ", which the service may not have (another user, ProtectHome=, no shell's setup for a shim): "
                 + "give the production command with a system path, --unit-command (or catflap.unit-command)");
     }

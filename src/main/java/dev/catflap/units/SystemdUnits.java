@@ -41,6 +41,16 @@ public final class SystemdUnits {
     }
 
     /**
+     * The user's home: $HOME as the shell has it, else (unset or empty, as under {@code env -u
+     * HOME} or a bare cron job) the password database's, which Java's user.home holds; a shim
+     * there is the same shim either way.
+     */
+    private static Optional<String> home(Environment environment) {
+        return Optional.ofNullable(environment.variables().get(HOME)).filter(home -> !home.isEmpty())
+                .or(() -> Optional.ofNullable(System.getProperty("user.home")));
+    }
+
+    /**
      * Writes {@code NAME.socket} and {@code NAME.service} into the unit directory.
      *
      * @param commandLine the COMMAND words on catflap's command line, empty if none
@@ -70,8 +80,8 @@ public final class SystemdUnits {
         }
 
         // after the writing, which may still fail with one line: warnings are for units that exist
-        PersonalValues.warnings(plan, settings).forEach(notices);
-        HomeExecutable.warning(plan, Optional.ofNullable(environment.variables().get(HOME))).ifPresent(notices);
+        PersonalValues.warnings(plan, settings, workingDirectory).forEach(notices);
+        HomeExecutable.warning(plan, home(environment)).ifPresent(notices);
         // -q hides what catflap did, not what it left out, which the user may not expect
         Consumer<String> done = settings.config().quiet() ? line -> { } : notices;
         done.accept("the service runs the command from " + plan.command().source() + ": " + ShellWords.quote(plan.exec()));

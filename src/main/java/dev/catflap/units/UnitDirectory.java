@@ -114,8 +114,10 @@ record UnitDirectory(Path path, int fd, List<Created> created) {
 
     /**
      * Where a missing directory would be: the real path of the deepest part that exists, then
-     * the names below it, all to be made. Made only inside the project, and never through
-     * {@code .} or {@code ..}, whose meaning depends on what is not there yet.
+     * the names below it, all to be made. Made only inside the project, and never where a name
+     * still to be made is {@code .} or {@code ..}, whose meaning depends on what is not there yet
+     * ({@code nd1/../nd2}); above the first missing one they are resolved as in any existing path
+     * ({@code ../deploy}, {@code ./deploy} from a subdirectory).
      */
     private static Target missing(Path given, String origin, Optional<Path> project) {
         Path existing = given;
@@ -137,7 +139,13 @@ record UnitDirectory(Path path, int fd, List<Created> created) {
         Path target = base.resolve(below);
         Optional<Path> inside = project.flatMap(UnitDirectory::realOrNone).filter(target::startsWith);
         boolean plain = StreamSupport.stream(below.spliterator(), false).noneMatch(name -> name.equals(DOT) || name.equals(UP));
-        if (inside.isEmpty() || !plain) {
+        if (inside.isPresent() && !plain) {
+            // inside the project: the rule broken is the dots, which the message names
+            throw CatflapException.usage(origin + ": no such directory " + base.resolve(below.getName(0)) + "; catflap makes "
+                    + "no missing directory through . or .. (" + below + " is still to be made, and what .. leaves depends on "
+                    + "what is not there yet): name it without them, or make it");
+        }
+        if (inside.isEmpty()) {
             String where = project.map(directory -> " (" + directory + ")").orElse(", and no project file was found");
             throw CatflapException.usage(origin + ": no such directory " + given.normalize() + "; catflap makes a missing "
                     + "unit directory only inside the project" + where + ": make it, or choose another");

@@ -209,12 +209,16 @@ final class UnitPlanner {
 
     /**
      * Every setting not at its built-in default, by where it came from, for the units' first line:
-     * {@code /home/me/app/.catflap.properties (catflap.listen, catflap.command)}.
+     * {@code /home/me/app/.catflap.properties (catflap.listen, catflap.command)}; one that a source
+     * unset with an empty value under that source, as {@code catflap.backlog=}, since the source
+     * decided the units as much as one that sets a value (the team's line is gone).
      */
     private List<String> settingsGiven() {
         Map<String, List<String>> bySource = new LinkedHashMap<>();
         for (Setting<?> setting : Setting.values()) {
-            if (!isDefault(setting) && settings.text(setting).isPresent()) {
+            if (settings.unset(setting)) {
+                bySource.computeIfAbsent(settings.sourceName(setting), source -> new ArrayList<>()).add(setting.key() + "=");
+            } else if (!isDefault(setting) && settings.text(setting).isPresent()) {
                 bySource.computeIfAbsent(settings.source(setting), source -> new ArrayList<>()).add(setting.key());
             }
         }

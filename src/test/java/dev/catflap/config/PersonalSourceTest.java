@@ -52,7 +52,7 @@ class PersonalSourceTest {
         Files.writeString(sources.userFile, "catflap.setenv=DEBUG=1, MINE=2\n");
         Settings settings = sources.loadFound(new LinkedHashMap<>(), Optional.empty(), sources.environment());
         assertEquals(Optional.empty(), settings.personalSourceOf(Setting.SETENV, new VariableAssignment("DEBUG", "1")));
-        assertEquals(Optional.of("catflap.setenv in your user file " + sources.userFile),
+        assertEquals(Optional.of("catflap.setenv in your user file " + sources.userFile + ":1"),
                 settings.personalSourceOf(Setting.SETENV, new VariableAssignment("MINE", "2")));
     }
 
@@ -61,8 +61,8 @@ class PersonalSourceTest {
         Files.writeString(sources.userFile, "catflap.host=0.0.0.0\n");
         Files.writeString(sources.localFile, "catflap.backlog=64\n");
         Settings settings = sources.loadFound(new LinkedHashMap<>(), Optional.empty(), sources.environment());
-        assertEquals(Optional.of("catflap.host in your user file " + sources.userFile), settings.personalSource(Setting.HOST));
-        assertEquals(Optional.of("catflap.backlog in your local file " + sources.localFile), settings.personalSource(Setting.BACKLOG));
+        assertEquals(Optional.of("catflap.host in your user file " + sources.userFile + ":1"), settings.personalSource(Setting.HOST));
+        assertEquals(Optional.of("catflap.backlog in your local file " + sources.localFile + ":1"), settings.personalSource(Setting.BACKLOG));
         assertEquals(Optional.empty(), settings.personalSource(Setting.PORT));
         assertEquals(Optional.empty(), settings.personalSource(Setting.COMMAND));
         assertEquals(Optional.empty(), settings.personalSource(Setting.ENV), "the built-in default");
@@ -96,6 +96,30 @@ class PersonalSourceTest {
         assertTrue(settings.from(Setting.PORT).is(Origin.Kind.CONFIG_FILE));
         assertTrue(settings.fromProjectFile(Setting.COMMAND));
         assertEquals(sources.userFile.toString(), settings.source(Setting.PORT));
+    }
+
+    /**
+     * What a personal source took away from the project's value: an empty value that unset a
+     * scalar the project file sets, an empty element that cleared the project's list elements;
+     * not what it unset of the user's own file, nor a switch the project left off.
+     */
+    @Test
+    void whatAPersonalSourceUnsetOrClearedOfTheProjectsIsARemoval() throws IOException {
+        Files.writeString(sources.projectFile, "catflap.command=cat\ncatflap.backlog=128\ncatflap.setenv=MODE=prod,KEEP=1\n"
+                + "catflap.stdin=false\n");
+        Files.writeString(sources.userFile, "catflap.host=0.0.0.0\n");
+        Files.writeString(sources.localFile, "catflap.backlog=\ncatflap.host=\ncatflap.stdin=\n");
+        Map<String, String> environment = sources.environment();
+        environment.put("CATFLAP_SETENV", ",KEEP=1");
+        Settings settings = sources.loadFound(new LinkedHashMap<>(), Optional.empty(), environment);
+        assertEquals(Optional.of(new Settings.Removal("catflap.backlog= in your local file " + sources.localFile + ":1", false,
+                List.of("Backlog=128"))), settings.personalRemoval(Setting.BACKLOG, backlog -> List.of("Backlog=" + backlog)));
+        assertEquals(Optional.of(new Settings.Removal("CATFLAP_SETENV in your environment", true, List.of("MODE=prod", "KEEP=1"))),
+                settings.personalRemoval(Setting.SETENV, assignments -> assignments.stream().map(VariableAssignment::toString).toList()));
+        assertEquals(Optional.empty(), settings.personalRemoval(Setting.HOST, host -> List.of(host.toString())), "the user file's own value");
+        assertEquals(Optional.empty(), settings.personalRemoval(Setting.STDIN, on -> on ? List.of("on") : List.of()), "was off");
+        assertEquals(Optional.empty(), settings.personalRemoval(Setting.PORT, port -> List.of("" + port)), "not unset");
+        assertTrue(settings.unset(Setting.BACKLOG) && !settings.unset(Setting.SETENV) && !settings.unset(Setting.PORT));
     }
 
     /** The rows left out of units: decided per row; a new row of the Supervising group is decided with it. */

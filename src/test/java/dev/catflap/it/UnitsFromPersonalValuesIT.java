@@ -83,11 +83,11 @@ class UnitsFromPersonalValuesIT {
         String listen = "ListenStream=127.0.0.1:" + port;
         List<String> lines = result.stderr().lines().toList();
         assertTrue(lines.contains("[catflap] warning: " + listen + " comes from catflap.host in your user file " + userFile
-                + ", not from the project"), result.stderr());
+                + ":1, not from the project"), result.stderr());
         assertTrue(lines.contains("[catflap] warning: " + listen + " comes from CATFLAP_PORT in your environment, not from "
                 + "the project"), result.stderr());
         assertTrue(lines.contains("[catflap] warning: Backlog=64 comes from catflap.backlog in your local file " + localFile
-                + ", not from the project"), result.stderr());
+                + ":1, not from the project"), result.stderr());
         assertEquals(3, lines.stream().filter(line -> line.contains(", not from the project")).count(),
                 "the team file's command and unit-dir are no warning: " + result.stderr());
         assertTrue(lines.contains("[catflap] warning: ExecStart= runs " + shim + ", inside your home " + home + ", which the "
@@ -135,12 +135,13 @@ class UnitsFromPersonalValuesIT {
             }
             case "user file" -> {
                 Files.writeString(userFile, "catflap.host=0.0.0.0\ncatflap.port=1234\n");
-                yield "ListenStream=0.0.0.0:8080 comes from catflap.host in your user file " + userFile;
+                yield "ListenStream=0.0.0.0:8080 comes from catflap.host in your user file " + userFile + ":1";
             }
             case "local file" -> {
                 Files.writeString(localFile, "catflap.port=9002\ncatflap.env=APP_FD\n");
-                yield "ListenStream=127.0.0.1:9002 comes from catflap.port in your local file " + localFile + ", not from "
-                        + "the project\n[catflap] warning: Environment=APP_FD=3 comes from catflap.env in your local file " + localFile;
+                yield "ListenStream=127.0.0.1:9002 comes from catflap.port in your local file " + localFile + ":1, not from "
+                        + "the project\n[catflap] warning: Environment=APP_FD=3 comes from catflap.env in your local file " + localFile
+                        + ":2";
             }
             default -> {
                 catflap.env("CATFLAP_COMMAND", "cat -u");
@@ -176,7 +177,7 @@ class UnitsFromPersonalValuesIT {
         assertEquals(List.of("[catflap] warning: ListenStream=127.0.0.1:" + own + " comes from CATFLAP_LISTEN in your environment, "
                         + "not from the project",
                 "[catflap] warning: Environment=DEBUG=1 comes from catflap.setenv in your local file " + localFile
-                        + ", not from the project",
+                        + ":1, not from the project",
                 "[catflap] warning: WorkingDirectory=" + repository.resolve("src") + " comes from CATFLAP_WORKDIR in your "
                         + "environment, not from the project"), warnings, result.stderr());
         String service = Files.readString(repository.resolve("deploy/webapp.service"));
@@ -187,17 +188,94 @@ class UnitsFromPersonalValuesIT {
         SystemdUnitsIT.verifyIn(repository.resolve("deploy"), "webapp");
     }
 
+    /**
+     * A personal source that empties the team's values changes the units as much as one that sets
+     * them: each unit line it changed or took away is named with the source (the file's line, or
+     * the variable), and the header names the source. The team's production command, backlog,
+     * variable, working directory, socket name and --stdin, emptied from the local file or from
+     * variables.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"local file", "variables"})
+    void aPersonalSourceThatEmptiesTheTeamsValuesIsNamed(String where) throws Exception {
+        Path deploy = Files.createDirectory(repository.resolve("deploy"));
+        Files.createDirectories(repository.resolve("src"));
+        Files.writeString(repository.resolve(".catflap.properties"), TEAM_FILE.replace("catflap.command=python3 src/webapp/server.py",
+                "catflap.command=/usr/bin/python3 app.py --reload\ncatflap.unit-command=/usr/bin/python3 app.py\n"
+                + "catflap.backlog=128\ncatflap.setenv=MODE=prod\ncatflap.workdir=src\ncatflap.fdname=web\ncatflap.stdin=true"));
+        Path localFile = repository.resolve(".catflap.local.properties");
+        Catflap catflap = developer();
+        List<String> keys = List.of("unit-command", "backlog", "setenv", "workdir", "fdname", "stdin");
+        List<String> by = new ArrayList<>();
+        if (where.equals("local file")) {
+            Files.writeString(localFile, String.join("", keys.stream().map(key -> "catflap." + key + "=\n").toList()));
+            keys.forEach(key -> by.add("catflap." + key + "= in your local file " + localFile + ":" + (keys.indexOf(key) + 1)));
+        } else {
+            keys.forEach(key -> catflap.env("CATFLAP_" + key.toUpperCase().replace('-', '_'), ""));
+            keys.forEach(key -> by.add("CATFLAP_" + key.toUpperCase().replace('-', '_') + "= in your environment"));
+        }
+
+        Catflap.Result result = catflap.run("--systemd-units", "webapp");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(List.of(
+                "[catflap] warning: FileDescriptorName=tcp comes from " + by.get(4) + ", not from the project",
+                "[catflap] warning: ExecStart=/usr/bin/python3 app.py --reload comes from " + by.get(0) + ", not from the project",
+                "[catflap] warning: Environment=LISTEN_FD=3 comes from " + by.get(5) + ", not from the project",
+                "[catflap] warning: WorkingDirectory=" + repository + " comes from " + by.get(3) + ", not from the project",
+                "[catflap] warning: the project's Backlog=128 is not in the units: " + by.get(1) + " unset it",
+                "[catflap] warning: the project's Environment=MODE=prod is not in the units: " + by.get(2) + " cleared it",
+                "[catflap] warning: the project's StandardInput=socket is not in the units: " + by.get(5) + " unset it"),
+                result.stderr().lines().filter(line -> line.startsWith("[catflap] warning: ") && !line.contains("inside your home"))
+                        .toList(), result.stderr());
+        String service = Files.readString(deploy.resolve("webapp.service"));
+        assertTrue(service.contains("\nExecStart=/usr/bin/python3 app.py --reload\n"), service);
+        assertFalse(service.contains("MODE=prod") || service.contains("StandardInput="), service);
+        String header = service.lines().findFirst().orElseThrow();
+        String source = where.equals("local file") ? localFile + " (catflap.backlog=, catflap.fdname=, catflap.stdin=, "
+                + "catflap.setenv=, catflap.workdir=, catflap.unit-command=)"
+                : "CATFLAP_BACKLOG (catflap.backlog=), CATFLAP_FDNAME (catflap.fdname=)";
+        assertTrue(header.contains(source), header);
+        String socket = Files.readString(deploy.resolve("webapp.socket"));
+        assertFalse(socket.contains("Backlog="), socket);
+        SystemdUnitsIT.verifyIn(deploy, "webapp");
+    }
+
+    /** A variable that clears the team's sockets with an empty element, and adds its own: the team's socket it took is named. */
+    @Test
+    void aListClearedByAnEmptyElementNamesWhatItTook() throws Exception {
+        Files.createDirectory(repository.resolve("deploy"));
+        int team = freePort();
+        int own = freePort();
+        Files.writeString(repository.resolve(".catflap.properties"), TEAM_FILE.replace("catflap.port=8080",
+                "catflap.listen=127.0.0.1:" + team + "\ncatflap.setenv=MODE=prod,KEEP=1"));
+        Catflap.Result result = developer().env("CATFLAP_LISTEN", ",127.0.0.1:" + own).env("CATFLAP_SETENV", ",KEEP=1")
+                .run("--systemd-units", "webapp");
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(List.of("[catflap] warning: ListenStream=127.0.0.1:" + own + " comes from CATFLAP_LISTEN in your environment, "
+                        + "not from the project",
+                "[catflap] warning: Environment=KEEP=1 comes from CATFLAP_SETENV in your environment, not from the project",
+                "[catflap] warning: the project's ListenStream=127.0.0.1:" + team + " is not in the units: CATFLAP_LISTEN in your "
+                        + "environment cleared it",
+                "[catflap] warning: the project's Environment=MODE=prod is not in the units: CATFLAP_SETENV in your environment "
+                        + "cleared it"),
+                result.stderr().lines().filter(line -> line.startsWith("[catflap] warning: ") && !line.contains("inside your home"))
+                        .toList(), result.stderr());
+    }
+
     /** An empty CATFLAP_LISTEN that clears the team's sockets is named on the -h/-p socket it leaves in their place. */
     @Test
     void aVariableThatClearsTheTeamsSocketsIsNamed() throws Exception {
         Files.createDirectory(repository.resolve("deploy"));
+        int team = freePort();
         Files.writeString(repository.resolve(".catflap.properties"), TEAM_FILE.replace("catflap.port=8080",
-                "catflap.listen=127.0.0.1:" + freePort()));
+                "catflap.listen=127.0.0.1:" + team));
         Catflap.Result result = developer().env("CATFLAP_LISTEN", "").run("--systemd-units", "webapp");
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(List.of("[catflap] warning: ListenStream=127.0.0.1:5000 comes from CATFLAP_LISTEN= in your environment, "
                 + "not from the project"), result.stderr().lines().filter(line -> line.endsWith(", not from the project")).toList(),
                 result.stderr());
+        assertTrue(result.stderr().contains("[catflap] warning: the project's ListenStream=127.0.0.1:" + team + " is not in the "
+                + "units: CATFLAP_LISTEN= in your environment cleared it\n"), result.stderr());
         SystemdUnitsIT.verifyIn(repository.resolve("deploy"), "webapp");
     }
 
@@ -285,14 +363,72 @@ class UnitsFromPersonalValuesIT {
                 + ": no such directory " + outside + "; catflap makes a missing unit directory only inside the project ("
                 + repository + "): make it, or choose another\n", file.stderr());
 
-        Catflap.Result up = developer().run("--systemd-units", "webapp", "--unit-dir", "../new/../deploy");
-        assertEquals(2, up.exit(), up.stderr());
-        assertTrue(up.stderr().startsWith("[catflap] --unit-dir ../new/../deploy: no such directory " + repository.resolve("deploy")
-                + "; catflap makes a missing unit directory only inside the project"), up.stderr());
+        // each with the first directory missing and the part still to be made, which holds the dots
+        for (List<Object> dots : List.<List<Object>>of(List.of("../new/../deploy", repository.resolve("new"), "new/../deploy"),
+                List.of("nd1/../nd2", tests.resolve("nd1"), "nd1/../nd2"), List.of("new/./deploy", tests.resolve("new"), "new/./deploy"))) {
+            Catflap.Result up = developer().run("--systemd-units", "webapp", "--unit-dir", dots.get(0).toString());
+            assertEquals(2, up.exit(), up.stderr());
+            assertEquals("[catflap] --unit-dir " + dots.get(0) + ": no such directory " + dots.get(1) + "; catflap makes no missing "
+                    + "directory through . or .. (" + dots.get(2) + " is still to be made, and what .. leaves depends on what "
+                    + "is not there yet): name it without them, or make it\n", up.stderr());
+        }
 
         assertFalse(Files.exists(temp.resolve("elsewhere")), "nothing made outside");
-        assertFalse(Files.exists(repository.resolve("new")), "nothing made inside");
+        assertFalse(Files.exists(repository.resolve("new")) || Files.exists(tests.resolve("new")), "nothing made inside");
+        assertFalse(Files.exists(tests.resolve("nd1")) || Files.exists(tests.resolve("nd2")), "nothing made inside");
         assertFalse(Files.exists(repository.resolve("deploy")), "nothing made inside");
+    }
+
+    /**
+     * A . or .. above the first missing directory is resolved as in any existing path: from
+     * tests/, ../deploy2/x and ./dot/x are made in the project (README says so).
+     */
+    @Test
+    void dotsAboveTheMissingDirectoriesAreResolved() throws Exception {
+        for (String given : List.of("../deploy2/x", "./dot/x")) {
+            Catflap.Result result = developer().run("--systemd-units", "webapp", "--unit-dir", given);
+            assertEquals(0, result.exit(), result.stderr());
+            Path made = tests.resolve(given).normalize();
+            assertTrue(Files.isRegularFile(made.resolve("webapp.service")), result.stderr());
+            assertTrue(result.stderr().contains("[catflap] made the directory " + made + " in the project\n"), result.stderr());
+        }
+    }
+
+    /**
+     * With HOME unset (env -u HOME, a bare cron job), the home is the password database's: a shim
+     * in it is named all the same. The shim goes in a directory of its own in this user's real
+     * home, removed afterwards.
+     */
+    @Test
+    void withHomeUnsetAShimInThePasswordDatabasesHomeIsNamed() throws Exception {
+        Path passwdHome = Path.of(System.getProperty("user.home")).toRealPath();
+        Path own = Files.createTempDirectory(passwdHome, ".catflap-it-");
+        try {
+            Path shims = Files.createDirectories(own.resolve(".pyenv/shims"));
+            Path inHome = Files.copy(shim, shims.resolve("python3"));
+            Catflap catflap = developer().env("PATH", shims + ":" + System.getenv("PATH"));
+            catflap.environment().remove("HOME");
+            Catflap.Result result = catflap.run("--systemd-units", "webapp");
+            assertEquals(0, result.exit(), result.stderr());
+            assertTrue(result.stderr().contains("[catflap] warning: ExecStart= runs " + inHome + ", inside your home " + passwdHome
+                    + ", which the service may not have"), result.stderr());
+        } finally {
+            try (Stream<Path> files = Files.walk(own)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** A link outside the home to an executable inside it (/usr/local/bin/x -> ~/tools/x) is named with its target. */
+    @Test
+    void aLinkIntoTheHomeIsNamedWithItsTarget() throws Exception {
+        Path tool = Files.copy(shim, Files.createDirectories(home.resolve("tools")).resolve("python3"));
+        Path bin = Files.createDirectories(temp.resolve("usr/local/bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("python3"), tool);
+        Catflap.Result result = developer().env("PATH", bin + ":" + System.getenv("PATH")).run("--systemd-units", "webapp");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(result.stderr().contains("[catflap] warning: ExecStart= runs " + link + " (a link to " + tool.toRealPath()
+                + "), inside your home " + home + ", which the service may not have"), result.stderr());
     }
 
     /** A link in the project named as the unit directory, leading nowhere: never made through. */

@@ -73,7 +73,7 @@ public class Configuration {
             Map<String, String> environment, Path workingDirectory) {
         List<String> warnings = new ArrayList<>(unknownVariables(environment));
         SettingsFileReader reader = new SettingsFileReader(system);
-        Trust trust = new Trust(system.effectiveUid());
+        Trust trust = new Trust(system);
         Optional<ConfigFile> project = ProjectFile.read(configFile, workingDirectory, UserFile.home(environment),
                 reader, trust, warnings::add);
         Optional<ConfigFile> local = configFile.isPresent() ? Optional.empty()

@@ -53,11 +53,6 @@ final class ProjectFile {
         }
         Consumer<String> ignore = doubt -> warn.accept("warning: ignoring " + found.get() + ": " + doubt
                 + "; to use it anyway, name it: --config " + found.get());
-        Optional<String> doubt = trust.doubt(found.get());
-        if (doubt.isPresent()) {
-            ignore.accept(doubt.get());
-            return Optional.empty();
-        }
         return reader.readTrusted(found.get(), found.get().toString(), trust, ignore);
     }
 

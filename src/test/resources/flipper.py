@@ -5,7 +5,8 @@
 
 As another user who may rename entries in DIR (a member of its group, DIR being 2775) would, it
 loops: renames DIR/NAME away to DIR/.flip.NAME, puts its own symbolic link to TARGET under NAME,
-renames the file back over the link. A program that judges NAME and then opens it by name can be
+renames the file back over the link (at once, or every other round after 0.2 ms, so that both the
+swaps and the link are seen). A program that judges NAME and then opens it by name can be
 handed the link's target in between. Prints 'ready' before the first flip and, on SIGTERM or
 after SECONDS, 'flips N' for the N rounds it made (the file is always put back), then ends.
 """
@@ -32,6 +33,8 @@ def main():
         os.rename(entry, away)
         try:
             os.symlink(target, entry)
+            if flips % 2:
+                time.sleep(0.0002)  # every other round the link stays a little: a run sees it, not only the swaps
         finally:
             os.rename(away, entry)
         flips += 1

@@ -62,7 +62,7 @@ final class SettingsFileReader {
         try {
             String kind = kind(found.status().mode() & TYPE_MASK);
             if (kind != null) {
-                throw CatflapException.usage(name + ": " + found.link().map(link -> link + ", ").orElse("") + kind + ", not a regular file");
+                throw CatflapException.usage(name + ": " + (found.link().isPresent() ? "a link to " : "") + kind + ", not a regular file");
             }
             int fd = system.reopenForReading(found.fd());
             try {

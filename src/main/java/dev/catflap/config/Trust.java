@@ -53,6 +53,10 @@ final class Trust {
         if (!trusted(file.uid())) {
             return Optional.of(belongs(it, file));
         }
+        if (!file.isRegularFile()) {
+            // Never read at all (a FIFO, /dev/zero): refused for what it is, whoever may write to it.
+            return Optional.empty();
+        }
         if ((file.permissions() & WRITABLE_BY_OTHERS) != 0) {
             return Optional.of(it + " is writable by every user");
         }

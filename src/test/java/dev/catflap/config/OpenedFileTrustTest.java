@@ -54,7 +54,7 @@ class OpenedFileTrustTest {
         List<String> warnings = new ArrayList<>();
 
         Optional<ConfigFile> read = ProjectFile.read(Optional.empty(), directory, directory, new SettingsFileReader(swapping),
-                new Trust(swapping), warnings::add);
+                new Trust(swapping), warnings::add, ignored -> { });
 
         assertEquals(Optional.empty(), read, "the swapped-in entry is not obeyed");
         assertEquals(1, warnings.size(), warnings.toString());

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SettingsFileRaceIT {
     private static final int RUNS = 80;
+    private static final String SYSTEM_PATH = "/usr/local/bin:/usr/bin:/bin";
     private static final int TEAM = 4242;
     private static final String PROJECT = ".catflap.properties";
     private static final String LOCAL = ".catflap.local.properties";
@@ -52,7 +53,8 @@ class SettingsFileRaceIT {
                     project.toString(), flipped, evil.toString(), "600"));
             int linksSeen = 0;
             List<String> outcomes = new ArrayList<>();
-            try (Catflap.Running flipper = catflap.startDirectly(attacker)) {
+            // the system's python3: nobody cannot reach one under root's home (pyenv)
+            try (Catflap.Running flipper = Catflap.launcher().env("PATH", SYSTEM_PATH).startDirectly(attacker)) {
                 flipper.awaitStdout("ready");
                 for (int run = 0; run < RUNS; run++) {
                     Catflap.Result result = catflap.run("-p", "0");

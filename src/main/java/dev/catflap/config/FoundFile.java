@@ -43,25 +43,26 @@ record FoundFile(int fd, FileStatus status, Optional<String> link, Optional<Stri
             byte[] directoryPath = slash == 0 ? new byte[] {'/'} : Arrays.copyOf(current, slash);
             byte[] entry = Arrays.copyOfRange(current, slash + 1, current.length);
             Entry opened = entry(system, trust, directoryPath, entry, itsDirectory, name, link);
-            if (opened.doubt().isPresent()) {
-                return doubted(opened.doubt().get());
-            }
             int fd = opened.fd();
-            FileStatus status = system.status(fd);
-            Optional<String> doubt = status.isSymbolicLink() ? trust.doubtLink(status, it)
-                    : trust.doubtFile(status, it);
-            if (doubt.isPresent() || !status.isSymbolicLink()) {
-                if (doubt.isPresent()) {
-                    system.close(fd);
-                    return doubted(doubt.get());
-                }
-                return new FoundFile(fd, status, link, Optional.empty());
-            }
             byte[] target;
             try {
+                FileStatus status = system.status(fd);
+                // The entry first, then its directory: "it belongs to mallory" says more than where it lies.
+                Optional<String> doubt = (status.isSymbolicLink() ? trust.doubtLink(status, it) : trust.doubtFile(status, it))
+                        .or(opened::directoryDoubt);
+                if (doubt.isPresent()) {
+                    return doubted(doubt.get());
+                }
+                if (!status.isSymbolicLink()) {
+                    FoundFile found = new FoundFile(fd, status, link, Optional.empty());
+                    fd = -1; // the caller's now
+                    return found;
+                }
                 target = system.readLink(fd);
             } finally {
-                system.close(fd);
+                if (fd >= 0) {
+                    system.close(fd);
+                }
             }
             if (links == MAX_LINKS) {
                 throw CatflapException.failure("cannot read " + name + ": more than " + MAX_LINKS + " links in a row");
@@ -75,36 +76,36 @@ record FoundFile(int fd, FileStatus status, Optional<String> link, Optional<Stri
         return new FoundFile(-1, null, Optional.empty(), Optional.of(doubt));
     }
 
-    /** An entry's O_PATH descriptor, or why its directory is doubted. */
-    private record Entry(int fd, Optional<String> doubt) {
+    /** An entry's O_PATH descriptor, and why its directory is doubted, if it is. */
+    private record Entry(int fd, Optional<String> directoryDoubt) {
     }
 
-    /** The entry, its directory judged first. */
+    /** The entry, and its directory judged (on the directory's descriptor, through which the entry was opened). */
     private static Entry entry(SettingsFileSystem system, Trust trust, byte[] directoryPath, byte[] entry, String itsDirectory,
             String name, Optional<String> link) {
         int directory;
         try {
             directory = system.openDirectory(directoryPath);
         } catch (PosixException e) {
-            throw unreachable(name, link, reason(e));
+            throw unreachable(name, link, e);
         }
         try {
             Optional<String> doubt = trust.doubtDirectory(system.status(directory), itsDirectory + " " + decoded(directoryPath));
-            return doubt.isPresent() ? new Entry(-1, doubt) : new Entry(system.openEntry(directory, entry), doubt);
+            return new Entry(system.openEntry(directory, entry), doubt);
         } catch (PosixException e) {
-            if (e.errno() == Errno.ENOENT) {
-                // Found a moment ago: a link to nothing, or a file someone removed or renamed since.
-                throw CatflapException.failure("cannot read " + name + ": "
-                        + link.map(words -> words + ", which does not exist").orElse("removed while catflap was reading it"));
-            }
-            throw unreachable(name, link, reason(e));
+            throw unreachable(name, link, e);
         } finally {
             system.close(directory);
         }
     }
 
-    private static CatflapException unreachable(String name, Optional<String> link, String reason) {
-        return CatflapException.failure("cannot read " + name + ": " + link.map(words -> words + ": " + reason).orElse(reason));
+    private static CatflapException unreachable(String name, Optional<String> link, PosixException e) {
+        if (e.errno() == Errno.ENOENT) {
+            // Found a moment ago: a link to nothing, or a file someone removed or renamed since.
+            return CatflapException.failure("cannot read " + name + ": "
+                    + link.map(words -> words + ", which does not exist").orElse("removed while catflap was reading it"));
+        }
+        return CatflapException.failure("cannot read " + name + ": " + link.map(words -> words + ": ").orElse("") + reason(e));
     }
 
     private static String reason(PosixException e) {

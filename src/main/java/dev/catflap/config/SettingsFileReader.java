@@ -54,7 +54,12 @@ final class SettingsFileReader {
      * and there is none.
      */
     Optional<ConfigFile> readTrusted(Path path, String name, Trust trust, Consumer<String> ignore) {
-        FoundFile found = FoundFile.open(system, trust, path, name);
+        FoundFile found;
+        try {
+            found = FoundFile.open(system, trust, path, name);
+        } catch (PosixException e) {
+            throw CatflapException.failure("cannot read " + name + ": " + reason(e));
+        }
         if (found.doubt().isPresent()) {
             ignore.accept(found.doubt().get());
             return Optional.empty();

@@ -70,6 +70,7 @@ class SettingsFileRaceIT {
                 flipper.signal("TERM");
                 String flips = flipper.await().stdout();
                 assertTrue(linksSeen > 0, "the attacker never won a race (" + flips.strip() + "): " + outcomes);
+                System.out.println(flipped + ": " + linksSeen + " of " + RUNS + " runs saw the link and ignored it; " + flips.strip());
             }
             assertTrue(Files.isRegularFile(project.resolve(flipped)), "the flipper put the file back");
         } finally {

@@ -29,12 +29,13 @@ public final class ConfigReport {
         List<String> lines = table(rows);
         lines.add("");
         lines.add("command runs in: " + commandDirectory(settings));
-        lines.add("project file: " + settings.projectFile().map(Object::toString)
+        lines.add("project file: " + settings.projectFile().map(Object::toString).or(settings::ignoredProjectFile)
                 .orElse("none (no " + ProjectFile.NAME + " in the working directory or above it)"));
         for (Path farther : settings.fartherProjectFiles()) {
             lines.add("not read:     " + farther + " (farther up: only the nearest project file is read)");
         }
         settings.localFile().ifPresent(file -> lines.add("local file:   " + file));
+        settings.loneLocalFile().ifPresent(file -> lines.add("local file:   " + file + " (not read: " + LocalFile.LONE + ")"));
         lines.add("user file:    " + settings.userFile() + (settings.userFileRead() ? "" : " (not found)"));
         return lines;
     }

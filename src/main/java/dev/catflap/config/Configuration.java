@@ -73,11 +73,15 @@ public class Configuration {
             Map<String, String> environment, Path workingDirectory) {
         List<String> warnings = new ArrayList<>(unknownVariables(environment));
         SettingsFileReader reader = new SettingsFileReader(system);
-        Trust trust = new Trust(system.effectiveUid());
+        Trust trust = new Trust(system);
+        List<String> ignoredProject = new ArrayList<>();
         Optional<ConfigFile> project = ProjectFile.read(configFile, workingDirectory, UserFile.home(environment),
-                reader, trust, warnings::add);
+                reader, trust, warnings::add, ignoredProject::add);
         Optional<ConfigFile> local = configFile.isPresent() ? Optional.empty()
                 : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, warnings::add));
+        // Only where the search found nothing: beside an ignored project file, that file's warning says enough.
+        Optional<Path> loneLocal = configFile.isPresent() || project.isPresent() || !ignoredProject.isEmpty() ? Optional.empty()
+                : LocalFile.lone(workingDirectory, UserFile.home(environment), warnings::add);
         Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
         Origin.Kind projectKind = configFile.isPresent() ? Origin.Kind.CONFIG_FILE : Origin.Kind.PROJECT_FILE;
         SettingValues config = new SettingValues(sources(flags, environment, fileSource(Origin.Kind.LOCAL_FILE, local),
@@ -94,7 +98,8 @@ public class Configuration {
                 : project.map(file -> ProjectFile.fartherThan(file.path(), workingDirectory, UserFile.home(environment)))
                         .orElse(List.of());
         return new Settings(config, typed, commandLine.isPresent(), project.map(ConfigFile::path), notRead,
-                local.map(ConfigFile::path), UserFile.location(environment), user.isPresent(), warnings);
+                local.map(ConfigFile::path), ignoredProject.stream().findFirst(), loneLocal, UserFile.location(environment),
+                user.isPresent(), warnings);
     }
 
     /**

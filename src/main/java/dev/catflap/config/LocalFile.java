@@ -18,8 +18,20 @@ import java.util.function.Consumer;
  */
 final class LocalFile {
     static final String NAME = ".catflap.local.properties";
+    /** Why a local file with no project file beside it is not read. */
+    static final String LONE = "it overrides a " + ProjectFile.NAME + " beside it, and there is none";
 
     private LocalFile() {
+    }
+
+    /**
+     * A local file the search would reach where it found no project file: not read, as it has
+     * nothing to override, but a developer who wrote one and sees it do nothing is told why.
+     */
+    static Optional<Path> lone(Path workingDirectory, Path home, Consumer<String> warn) {
+        Optional<Path> lone = ProjectFile.nearest(NAME, workingDirectory, home);
+        lone.ifPresent(path -> warn.accept("warning: not reading the local file " + path + ": " + LONE));
+        return lone;
     }
 
     /** The local file beside {@code projectFile}, if it exists and is to be trusted. */
@@ -29,11 +41,6 @@ final class LocalFile {
             return Optional.empty();
         }
         Consumer<String> ignore = doubt -> warn.accept("warning: ignoring the local file " + path + ": " + doubt);
-        Optional<String> doubt = trust.doubt(path);
-        if (doubt.isPresent()) {
-            ignore.accept(doubt.get());
-            return Optional.empty();
-        }
         return reader.readTrusted(path, path.toString(), trust, ignore);
     }
 }

@@ -34,9 +34,10 @@ final class ProjectFile {
      * @param workingDirectory where the search starts
      * @param home where the search ends, if the working directory is below it
      * @param warn told of a file found but ignored
+     * @param ignored told of that file as {@code --show-config} names it: "PATH (found, but ignored: WHY)"
      */
     static Optional<ConfigFile> read(Optional<Path> explicit, Path workingDirectory, Path home,
-            SettingsFileReader reader, Trust trust, Consumer<String> warn) {
+            SettingsFileReader reader, Trust trust, Consumer<String> warn, Consumer<String> ignored) {
         if (explicit.isPresent()) {
             Path path = workingDirectory.resolve(explicit.get()).normalize();
             if (explicit.get().toString().isEmpty()) {
@@ -47,17 +48,14 @@ final class ProjectFile {
             }
             return Optional.of(reader.read(path, "--config " + explicit.get()));
         }
-        Optional<Path> found = nearest(workingDirectory, home);
+        Optional<Path> found = nearest(NAME, workingDirectory, home);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Consumer<String> ignore = doubt -> warn.accept("warning: ignoring " + found.get() + ": " + doubt
-                + "; to use it anyway, name it: --config " + found.get());
-        Optional<String> doubt = trust.doubt(found.get());
-        if (doubt.isPresent()) {
-            ignore.accept(doubt.get());
-            return Optional.empty();
-        }
+        Consumer<String> ignore = doubt -> {
+            warn.accept("warning: ignoring " + found.get() + ": " + doubt + "; to use it anyway, name it: --config " + found.get());
+            ignored.accept(found.get() + " (found, but ignored: " + doubt + ")");
+        };
         return reader.readTrusted(found.get(), found.get().toString(), trust, ignore);
     }
 
@@ -73,7 +71,7 @@ final class ProjectFile {
         List<Path> farther = new ArrayList<>();
         Path directory = found.getParent();
         while (!isSame(directory, home) && directory.getParent() != null) {
-            Optional<Path> next = nearest(directory.getParent(), filesystem, home);
+            Optional<Path> next = nearest(NAME, directory.getParent(), filesystem, home);
             if (next.isEmpty()) {
                 break;
             }
@@ -83,15 +81,16 @@ final class ProjectFile {
         return farther;
     }
 
-    private static Optional<Path> nearest(Path directory, Path home) {
+    /** The nearest entry {@code name} from {@code directory} upward, as the search goes. */
+    static Optional<Path> nearest(String name, Path directory, Path home) {
         Path start = directory.toAbsolutePath();
-        return nearest(start, filesystem(start), home);
+        return nearest(name, start, filesystem(start), home);
     }
 
     /** The nearest file from {@code start} upward, on {@code filesystem} (the working directory's), up to {@code home}. */
-    private static Optional<Path> nearest(Path start, Optional<Object> filesystem, Path home) {
+    private static Optional<Path> nearest(String name, Path start, Optional<Object> filesystem, Path home) {
         for (Path dir = start; dir != null && filesystem.isPresent() && filesystem(dir).equals(filesystem); dir = dir.getParent()) {
-            Path candidate = dir.resolve(NAME);
+            Path candidate = dir.resolve(name);
             // A dangling link counts as found: reading it then fails naming it, rather than
             // the settings a team committed being skipped without a word.
             if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {

@@ -17,18 +17,25 @@ public final class Settings {
     /** The project files above the one read, which are not read (see {@link ProjectFile#fartherThan}). */
     private final Supplier<List<Path>> fartherProjectFiles;
     private final Optional<Path> localFile;
+    /** The project file found but ignored for trust, with why, as --show-config says it. */
+    private final Optional<String> ignoredProjectFile;
+    /** A local file found where no project file is, which is not read (see {@link LocalFile#lone}). */
+    private final Optional<Path> loneLocalFile;
     private final Path userFile;
     private final boolean userFileRead;
     private final List<String> warnings;
 
     Settings(SettingValues config, CatflapConfig typed, boolean commandFromCommandLine, Optional<Path> projectFile,
-            Supplier<List<Path>> fartherProjectFiles, Optional<Path> localFile, Path userFile, boolean userFileRead, List<String> warnings) {
+            Supplier<List<Path>> fartherProjectFiles, Optional<Path> localFile, Optional<String> ignoredProjectFile,
+            Optional<Path> loneLocalFile, Path userFile, boolean userFileRead, List<String> warnings) {
         this.config = config;
         this.typed = typed;
         this.commandFromCommandLine = commandFromCommandLine;
         this.projectFile = projectFile;
         this.fartherProjectFiles = fartherProjectFiles;
         this.localFile = localFile;
+        this.ignoredProjectFile = ignoredProjectFile;
+        this.loneLocalFile = loneLocalFile;
         this.userFile = userFile;
         this.userFileRead = userFileRead;
         this.warnings = List.copyOf(warnings);
@@ -297,6 +304,16 @@ public final class Settings {
     /** The local file read beside the project file, if any. */
     public Optional<Path> localFile() {
         return localFile;
+    }
+
+    /** The project file the search found but ignored, as "PATH (found, but ignored: WHY)". */
+    public Optional<String> ignoredProjectFile() {
+        return ignoredProjectFile;
+    }
+
+    /** A local file with no project file beside it, which is not read. */
+    public Optional<Path> loneLocalFile() {
+        return loneLocalFile;
     }
 
     /** Where the user file is for this user, read or not. */

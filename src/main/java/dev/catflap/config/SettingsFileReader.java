@@ -5,6 +5,7 @@ import dev.catflap.posix.Errno;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.PosixException;
 import dev.catflap.posix.ProcFs;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,13 +19,16 @@ import java.util.function.Consumer;
  * block catflap until someone wrote to it, a device or a huge file would feed it until memory
  * ran out. Anything else is refused at once (exit 2), naming the path. What a path is, is judged
  * once it is open, on what was opened, and the open itself never waits: nothing put in the
- * file's place between a check and the open can hang catflap.
+ * file's place between a check and the open can hang catflap. A file found rather than named is
+ * opened as itself first (O_PATH), and only a regular file is opened for reading.
  */
 final class SettingsFileReader {
     /** Far more than any settings file needs; small enough to read at once. */
     static final int LIMIT_BYTES = 1024 * 1024;
     private static final String LIMIT_TEXT = "1 MiB";
     private static final int TYPE_MASK = 0170000;
+    /** What one read asks for: most settings files in one call. */
+    private static final int CHUNK_BYTES = 64 * 1024;
 
     private final SettingsFileSystem system;
 
@@ -40,31 +44,65 @@ final class SettingsFileReader {
      *     that is not properties, exit 1 for one that cannot be read
      */
     ConfigFile read(Path path, String name) {
-        return ConfigFile.read(path, bytes(path, name, null, null));
+        return ConfigFile.read(path, bytes(path, name));
     }
 
     /**
-     * {@link #read}, for a file catflap found by itself: {@code trust} judges once more the file
-     * that was opened, not its name, which another user may have pointed at another file since the
-     * name was judged. A file it doubts is not read: {@code ignore} is told why, and there is none.
+     * {@link #read}, for a file catflap found by itself: {@link FoundFile} opens it and {@code
+     * trust} judges it, its directory and any link on the way, through descriptors, and the bytes
+     * are read from the very file judged. A file it doubts is not read: {@code ignore} is told why,
+     * and there is none.
      */
     Optional<ConfigFile> readTrusted(Path path, String name, Trust trust, Consumer<String> ignore) {
-        byte[] bytes = bytes(path, name, trust, ignore);
-        return bytes == null ? Optional.empty() : Optional.of(ConfigFile.read(path, bytes));
+        FoundFile found;
+        try {
+            found = FoundFile.open(system, trust, path, name);
+        } catch (PosixException e) {
+            throw CatflapException.failure("cannot read " + name + ": " + reason(e));
+        }
+        if (found.doubt().isPresent()) {
+            ignore.accept(found.doubt().get());
+            return Optional.empty();
+        }
+        try {
+            String kind = kind(found.status().mode() & TYPE_MASK);
+            if (kind != null) {
+                throw CatflapException.usage(name + ": " + (found.link().isPresent() ? "a link to " : "") + kind + ", not a regular file");
+            }
+            int fd = system.reopenForReading(found.fd());
+            try {
+                return Optional.of(ConfigFile.read(path, limited(fd, name)));
+            } finally {
+                system.close(fd);
+            }
+        } catch (PosixException e) {
+            throw CatflapException.failure("cannot read " + name + ": " + reason(e));
+        } finally {
+            system.close(found.fd());
+        }
     }
 
-    /** The file's bytes; null where {@code trust} doubts what was opened. */
-    private byte[] bytes(Path path, String name, Trust trust, Consumer<String> ignore) {
+    /** At most {@link #LIMIT_BYTES} from {@code fd}: a file that grows meanwhile still ends here. */
+    private byte[] limited(int fd, String name) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[CHUNK_BYTES];
+        int count;
+        while (bytes.size() <= LIMIT_BYTES && (count = system.read(fd, buffer)) > 0) {
+            bytes.write(buffer, 0, count);
+        }
+        if (bytes.size() > LIMIT_BYTES) {
+            throw tooLarge(name);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The bytes of a file named on purpose (--config): any regular file of a sane size. */
+    private byte[] bytes(Path path, String name) {
         int fd = open(path, name);
         try {
             // The kernel's link to what this process opened: it never names another file.
             Path opened = ProcFs.system().openedFile(fd);
             checkRegularAndSane(Files.readAttributes(opened, "unix:mode,size"), Files.isSymbolicLink(path), name);
-            Optional<String> doubt = trust == null ? Optional.empty() : trust.doubtOpened(opened);
-            if (doubt.isPresent()) {
-                ignore.accept(doubt.get());
-                return null;
-            }
             try (InputStream in = Files.newInputStream(opened)) {
                 byte[] bytes = in.readNBytes(LIMIT_BYTES + 1); // a file that grows meanwhile still ends here
                 if (bytes.length > LIMIT_BYTES) {

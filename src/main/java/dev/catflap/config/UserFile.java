@@ -33,11 +33,6 @@ final class UserFile {
             return Optional.empty();
         }
         Consumer<String> ignore = doubt -> warn.accept("warning: ignoring the user file " + path + ": " + doubt);
-        Optional<String> doubt = trust.doubt(path);
-        if (doubt.isPresent()) {
-            ignore.accept(doubt.get());
-            return Optional.empty();
-        }
         return reader.readTrusted(path, path.toString(), trust, ignore);
     }
 

@@ -62,6 +62,22 @@ public interface FileAccess {
     /** Opens the file {@code name} in {@code directory} for reading, not following a link, never waiting (a FIFO). */
     int openForReadingAt(int directory, byte[] name);
 
+    /**
+     * Opens the entry {@code name} in {@code directory} as itself (O_PATH, O_NOFOLLOW): a link is
+     * the link, which {@link #status} and {@link #readLink} then judge and read, never its target;
+     * nothing else is opened, so a FIFO cannot block. Close-on-exec; the caller closes it.
+     */
+    int openEntryAt(int directory, byte[] name);
+
+    /** The target of the link open at {@code fd} (from {@link #openEntryAt}): exactly that link's. */
+    byte[] readLink(int fd);
+
+    /**
+     * Opens for reading, never waiting, the very file open at {@code fd} (an O_PATH descriptor
+     * from {@link #openEntryAt}), through its /proc/self/fd link: no name is looked up again.
+     */
+    int reopenForReading(int fd);
+
     /** Reads up to {@code buffer.length} bytes; 0 at the end. */
     int read(int fd, byte[] buffer);
 

@@ -76,6 +76,8 @@ interface LibC extends Library {
 
     int statx(int directory, Pointer path, int flags, int mask, Pointer buffer) throws LastErrorException;
 
+    long readlinkat(int directory, Pointer path, Pointer buffer, long size) throws LastErrorException;
+
     int fchmod(int fd, int mode) throws LastErrorException;
 
     int renameat(int fromDirectory, Pointer from, int toDirectory, Pointer to) throws LastErrorException;

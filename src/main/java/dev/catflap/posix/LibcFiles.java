@@ -46,6 +46,8 @@ final class LibcFiles implements FileAccess {
     private static final int STX_DEV_MAJOR = 136;
     private static final int STX_DEV_MINOR = 140;
     private static final byte[] EMPTY = {};
+    /** PATH_MAX: no link's target is longer. */
+    private static final int LINK_MAX = 4096;
     /** Where the kernel keeps a file's access ACL, and the layout of its value (posix_acl_xattr.h). */
     private static final byte[] ACCESS_ACL = "system.posix_acl_access".getBytes(StandardCharsets.US_ASCII);
     /** The largest value an extended attribute can have (XATTR_SIZE_MAX). */
@@ -173,6 +175,29 @@ final class LibcFiles implements FileAccess {
     public int openForReadingAt(int directory, byte[] name) {
         return retried("open", () -> libc().openat(at(directory), NativeMemory.cString(name),
                 O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | LibcDescriptors.O_CLOEXEC, 0));
+    }
+
+    @Override
+    public int openEntryAt(int directory, byte[] name) {
+        return retried("open", () -> libc().openat(at(directory), NativeMemory.cString(name),
+                O_PATH | O_NOFOLLOW | LibcDescriptors.O_CLOEXEC, 0));
+    }
+
+    /** readlinkat with an empty name reads the link that {@code fd} itself is (Linux 2.6.39). */
+    @Override
+    public byte[] readLink(int fd) {
+        Memory buffer = new Memory(LINK_MAX);
+        int length = retried("readlink", () -> (int) libc().readlinkat(fd, NativeMemory.cString(EMPTY), buffer, LINK_MAX));
+        if (length == LINK_MAX) {
+            throw new PosixException("readlink", Errno.ENAMETOOLONG, "a link's target too long");
+        }
+        return buffer.getByteArray(0, length);
+    }
+
+    @Override
+    public int reopenForReading(int fd) {
+        return retried("open", () -> libc().open(NativeMemory.cString(LinuxProcFs.openedFileBytes(fd)),
+                O_RDONLY | O_NONBLOCK | O_NOCTTY | LibcDescriptors.O_CLOEXEC));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.catflap.posix.FileAccess;
 import dev.catflap.posix.FileStatus;
 import dev.catflap.posix.OsString;
 import dev.catflap.posix.PosixException;
+import dev.catflap.posix.PrivateGroup;
 import dev.catflap.posix.ProcFs;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,25 +1,19 @@
 package dev.catflap.config;
 
-import java.io.FileInputStream;
+import dev.catflap.posix.FileStatus;
+import dev.catflap.posix.Posix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * The settings files' system calls done by Java instead of JNA: the file opened by a stream, whose
- * descriptor number is the one that appeared in /proc/self/fd meanwhile. Good for regular files,
- * which is all the unit tests read.
+ * The system's settings-file calls (through JNA, as catflap makes them), for another effective
+ * uid than the test's: files a test makes are trusted when it reports their owner's.
  */
-final class FakeFileSystem implements SettingsFileSystem {
+class FakeFileSystem implements SettingsFileSystem {
     private final int uid;
-    private final Map<Integer, FileInputStream> open = new HashMap<>();
+    private final SettingsFileSystem system = SettingsFileSystem.of(Posix.system());
 
     /** @param uid the effective uid to report, whose files are trusted */
     FakeFileSystem(int uid) {
@@ -41,48 +35,48 @@ final class FakeFileSystem implements SettingsFileSystem {
     }
 
     @Override
-    public synchronized int openWithoutBlocking(byte[] path) {
-        try {
-            Path file = Path.of(new String(path, StandardCharsets.UTF_8)).toRealPath();
-            Set<Integer> before = descriptorsOf(file);
-            FileInputStream in = new FileInputStream(file.toFile());
-            Set<Integer> opened = descriptorsOf(file);
-            opened.removeAll(before);
-            if (opened.size() != 1) {
-                in.close();
-                throw new IllegalStateException("cannot tell the new descriptor among " + opened);
-            }
-            int fd = opened.iterator().next();
-            open.put(fd, in);
-            return fd;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public int openWithoutBlocking(byte[] path) {
+        return system.openWithoutBlocking(path);
     }
 
     @Override
-    public synchronized void close(int fd) {
-        try {
-            open.remove(fd).close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public int openDirectory(byte[] directory) {
+        return system.openDirectory(directory);
     }
 
-    /** The descriptors open on {@code file} (the listing's own descriptor is another file). */
-    private static Set<Integer> descriptorsOf(Path file) throws IOException {
-        Set<Integer> fds = new HashSet<>();
-        try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
-            entries.forEach(entry -> {
-                try {
-                    if (Files.readSymbolicLink(entry).equals(file)) {
-                        fds.add(Integer.parseInt(entry.getFileName().toString()));
-                    }
-                } catch (IOException e) {
-                    // closed meanwhile: not the file's
-                }
-            });
-        }
-        return fds;
+    @Override
+    public int openEntry(int directory, byte[] name) {
+        return system.openEntry(directory, name);
+    }
+
+    @Override
+    public FileStatus status(int fd) {
+        return system.status(fd);
+    }
+
+    @Override
+    public byte[] readLink(int fd) {
+        return system.readLink(fd);
+    }
+
+    @Override
+    public int reopenForReading(int fd) {
+        return system.reopenForReading(fd);
+    }
+
+    @Override
+    public int read(int fd, byte[] buffer) {
+        return system.read(fd, buffer);
+    }
+
+    @Override
+    public void close(int fd) {
+        system.close(fd);
+    }
+
+    /** The test's user has no private group here: a group-writable file is another group's. */
+    @Override
+    public boolean isPrivateGroup(int gid) {
+        return false;
     }
 }

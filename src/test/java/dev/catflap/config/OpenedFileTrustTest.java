@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.catflap.posix.OsString;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A project file is judged again on the file that was opened: in a directory a group may write to,
- * another member can swap the name between the check and the open (renameat2 with
- * RENAME_EXCHANGE, in a loop, won within 13 runs in a review). The swap is made certain here by a
- * file system that opens the other file under the judged name.
+ * A project file is judged on what was opened, not on its name: in a directory a group may write
+ * to, another member can swap the name (rename it away, put a link of theirs in its place) between
+ * the search and the open. The swap is made certain here by a file system that opens the other
+ * entry under the judged name; what was opened is judged and refused.
  */
 class OpenedFileTrustTest {
     private static final int NOBODY = 65534;
@@ -28,38 +28,36 @@ class OpenedFileTrustTest {
     Path directory;
 
     @Test
-    void aFileSwappedInAfterItsNameWasJudgedIsNotObeyed() throws IOException {
+    void aFileSwappedInAfterItsNameWasFoundIsNotObeyed() throws IOException {
+        assertRefused(Files.writeString(directory.resolve("evil"), "catflap.command=touch pwned\n"),
+                "it belongs to user nobody, not to you or root;");
+    }
+
+    @Test
+    void anotherUsersLinkToRootsFileIsNotFollowed() throws IOException {
+        Path rootsFile = Files.writeString(directory.resolve("roots"), "catflap.command=touch pwned\n");
+        Path link = Files.createSymbolicLink(directory.resolve("link"), rootsFile);
+        assertRefused(link, "it is a link that belongs to user nobody, not to you or root;");
+    }
+
+    private void assertRefused(Path swapped, String why) throws IOException {
         assumeTrue((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0, "needs root, to own files as another user");
         Path judged = Files.writeString(directory.resolve(ProjectFile.NAME), "catflap.command=echo benign\n");
-        Path swapped = Files.writeString(directory.resolve("evil"), "catflap.command=touch pwned\n");
-        Files.setAttribute(swapped, "unix:uid", NOBODY);
-        FakeFileSystem files = new FakeFileSystem(0);
-        SettingsFileSystem swapping = new SettingsFileSystem() {
+        Files.setAttribute(swapped, "unix:uid", NOBODY, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        byte[] judgedName = OsString.encode(ProjectFile.NAME);
+        SettingsFileSystem swapping = new FakeFileSystem(0) {
             @Override
-            public int effectiveUid() {
-                return 0;
-            }
-
-            @Override
-            public int openWithoutBlocking(byte[] path) {
-                boolean isJudged = Arrays.equals(path, judged.toString().getBytes(StandardCharsets.UTF_8));
-                return files.openWithoutBlocking((isJudged ? swapped : Path.of(new String(path, StandardCharsets.UTF_8)))
-                        .toString().getBytes(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void close(int fd) {
-                files.close(fd);
+            public int openEntry(int directory, byte[] name) {
+                return super.openEntry(directory, Arrays.equals(name, judgedName) ? OsString.encode(swapped.getFileName().toString()) : name);
             }
         };
         List<String> warnings = new ArrayList<>();
 
         Optional<ConfigFile> read = ProjectFile.read(Optional.empty(), directory, directory, new SettingsFileReader(swapping),
-                new Trust(0), warnings::add);
+                new Trust(swapping), warnings::add, ignored -> { });
 
-        assertEquals(Optional.empty(), read, "the swapped-in file is not obeyed");
+        assertEquals(Optional.empty(), read, "the swapped-in entry is not obeyed");
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("warning: ignoring " + judged + ": it belongs to user nobody, not to you or root;"),
-                warnings.get(0));
+        assertTrue(warnings.get(0).startsWith("warning: ignoring " + judged + ": " + why), warnings.get(0));
     }
 }

@@ -353,7 +353,8 @@ class ConfigIT {
         Path file = Files.createSymbolicLink(project.resolve(".catflap.properties"), project.resolve("gone.properties"));
         Catflap.Result result = catflap(nested).run("-p", "0", "touch", "ran");
         assertEquals(1, result.exit());
-        assertEquals("[catflap] cannot read " + file + ": no such file\n", result.stderr());
+        assertEquals("[catflap] cannot read " + file + ": a link to " + project.resolve("gone.properties") + ", which does not exist\n",
+                result.stderr());
         assertFalse(Files.exists(nested.resolve("ran")));
     }
 
@@ -363,7 +364,8 @@ class ConfigIT {
         Path file = Files.createSymbolicLink(configHome.resolve("catflap/config.properties"), configHome.resolve("gone.properties"));
         Catflap.Result result = catflap(project).run("-p", "0", "touch", "ran");
         assertEquals(1, result.exit());
-        assertEquals("[catflap] cannot read " + file + ": no such file\n", result.stderr());
+        assertEquals("[catflap] cannot read " + file + ": a link to " + configHome.resolve("gone.properties") + ", which does not exist\n",
+                result.stderr());
         assertFalse(Files.exists(project.resolve("ran")));
     }
 

@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Whose files catflap obeys: a settings file another user could have written is ignored with a
@@ -163,7 +166,7 @@ class TrustIT {
         Files.setAttribute(target, "unix:uid", 0);
         Files.setAttribute(link, "unix:uid", NOBODY, LinkOption.NOFOLLOW_LINKS);
         Catflap.Result theirLink = asRoot(project).run("-p", "0");
-        assertTrue(theirLink.stderr().startsWith("[catflap] warning: ignoring " + link + ": it belongs to user nobody"),
+        assertTrue(theirLink.stderr().startsWith("[catflap] warning: ignoring " + link + ": it is a link that belongs to user nobody"),
                 theirLink.stderr());
         assertFalse(Files.exists(shared.resolve("planted-ran")));
 
@@ -221,6 +224,93 @@ class TrustIT {
         assertTrue(result.stderr().startsWith("[catflap] warning: ignoring the user file " + file
                 + ": it belongs to user nobody, not to you or root\n"), result.stderr());
         assertTrue(environ(ProbeReport.parse(result.stdout())).contains("LISTEN_FD=3"), "the file's env is not used");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"project,0666,is writable by every user", "local,0666,is writable by every user",
+        "user,0666,is writable by every user", "project,0664,is writable by group 4242, not only by you",
+        "local,0620,is writable by group 4242, not only by you"})
+    void fileOthersCanWriteIsIgnoredThoughItIsTheUsersOwn(String which, String mode, String why) throws IOException {
+        Path project = directory(base.resolve("project"), 0755);
+        Path projectFile = Files.writeString(project.resolve(NAME), "catflap.quiet=true\ncatflap.command=true\n");
+        Path file = switch (which) {
+            case "project" -> planted(project, 0);
+            case "local" -> Files.writeString(project.resolve(".catflap.local.properties"),
+                    "catflap.command=touch " + shared.resolve("planted-ran") + "\n");
+            default -> Files.writeString(directory(configHome.resolve("catflap"), 0755).resolve("config.properties"),
+                    "catflap.command=touch " + shared.resolve("planted-ran") + "\n");
+        };
+        if (which.equals("user")) {
+            Files.delete(projectFile);
+        }
+        Files.setAttribute(file, "unix:gid", 4242);
+        Files.setAttribute(file, "unix:mode", Integer.parseInt(mode, 8));
+        Catflap.Result result = asRoot(project).run("-p", "0");
+        String named = switch (which) {
+            case "project" -> file.toString();
+            case "local" -> "the local file " + file;
+            default -> "the user file " + file;
+        };
+        assertTrue(result.stderr().startsWith("[catflap] warning: ignoring " + named + ": it " + why), result.stderr());
+        assertFalse(Files.exists(shared.resolve("planted-ran")), "a file others can write is not obeyed");
+
+        if (which.equals("project")) {
+            Catflap.Result named2 = asRoot(project).run("--config", file.toString(), "-p", "0");
+            assertEquals(0, named2.exit(), named2.stderr());
+            assertTrue(Files.exists(shared.resolve("planted-ran")), "named with --config, it is obeyed: " + named2.stderr());
+        }
+    }
+
+    @Test
+    void groupWritableFileOfTheUsersPrivateGroupIsObeyed() throws IOException {
+        Path project = directory(base.resolve("project"), 02775);
+        Path file = planted(project, 0);
+        Files.setAttribute(file, "unix:mode", 0664); // root's group: root is its only member here
+        Catflap.Result result = asRoot(project).run("-p", "0");
+        assertEquals(0, result.exit(), result.stderr());
+        assertTrue(Files.exists(shared.resolve("planted-ran")), result.stderr());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {NAME, ".catflap.local.properties"})
+    void danglingLinkIsNamedAsALinkWithItsTarget(String name) throws IOException {
+        Path project = directory(base.resolve("project"), 0755);
+        if (!name.equals(NAME)) {
+            Files.writeString(project.resolve(NAME), "catflap.quiet=true\ncatflap.command=true\n");
+        }
+        Path link = Files.createSymbolicLink(project.resolve(name), base.resolve("gone/nowhere.properties"));
+        Catflap.Result result = asRoot(project).run("-p", "0");
+        assertEquals(1, result.exit(), result.stderr());
+        assertEquals("[catflap] cannot read " + link + ": a link to " + base.resolve("gone/nowhere.properties")
+                + ", which does not exist\n", result.stderr());
+    }
+
+    @Test
+    void localFileWithoutAProjectFileIsNotReadAndCatflapSaysWhy() throws IOException {
+        Path project = directory(base.resolve("project"), 0755);
+        Path local = Files.writeString(project.resolve(".catflap.local.properties"), "catflap.port=8123\n");
+        Path below = directory(project.resolve("src"), 0755);
+        Catflap.Result result = asRoot(below).run("-p", "0", "true");
+        assertEquals(0, result.exit(), result.stderr());
+        String warning = "[catflap] warning: not reading the local file " + local + ": it overrides a .catflap.properties beside it,"
+                + " and there is none\n";
+        assertTrue(result.stderr().startsWith(warning), result.stderr());
+        assertEquals(1, result.stderr().split("not reading", -1).length - 1, "warned once: " + result.stderr());
+
+        Catflap.Result show = asRoot(below).run("--show-config");
+        assertEquals(0, show.exit(), show.stderr());
+        assertTrue(show.stdout().contains("\nlocal file:   " + local + " (not read: it overrides a .catflap.properties beside it,"
+                + " and there is none)\n"), show.stdout());
+        assertFalse(show.stdout().contains("8123"), "its port is not used: " + show.stdout());
+    }
+
+    @Test
+    void showConfigSaysAProjectFileWasFoundButIgnored() throws IOException {
+        Path file = planted(shared, NOBODY);
+        Catflap.Result show = asRoot(directory(shared.resolve("x"), 0755)).run("--show-config");
+        assertEquals(0, show.exit(), show.stderr());
+        assertTrue(show.stdout().contains("\nproject file: " + file + " (found, but ignored: it belongs to user nobody,"
+                + " not to you or root)\n"), show.stdout());
     }
 
     // ---- helpers

@@ -101,4 +101,19 @@ public abstract class UnusedFileAccess implements FileAccess {
     public void removeDirectoryAt(int directory, byte[] name) {
         throw unused();
     }
+
+    @Override
+    public int openEntryAt(int directory, byte[] name) {
+        throw unused();
+    }
+
+    @Override
+    public byte[] readLink(int fd) {
+        throw unused();
+    }
+
+    @Override
+    public int reopenForReading(int fd) {
+        throw unused();
+    }
 }

@@ -1,4 +1,4 @@
-package dev.catflap.units;
+package dev.catflap.posix;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * primary group. A group the
  * files do not list (one from a directory service) is not taken as private.
  */
-final class PrivateGroup {
+public final class PrivateGroup {
     private static final Path PASSWD = Path.of("/etc/passwd");
     private static final Path GROUP = Path.of("/etc/group");
 
@@ -24,7 +24,7 @@ final class PrivateGroup {
     }
 
     /** From the system's /etc/passwd and /etc/group; false where either cannot be read. */
-    static boolean isOnlyMember(int gid, int user) {
+    public static boolean isOnlyMember(int gid, int user) {
         return isOnlyMember(gid, user, PASSWD, GROUP);
     }
 

@@ -1,4 +1,4 @@
-package dev.catflap.units;
+package dev.catflap.posix;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

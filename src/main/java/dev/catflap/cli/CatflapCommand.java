@@ -75,11 +75,13 @@ public class CatflapCommand implements Callable<Integer> {
         if (options.init) {
             return init(parsed, command);
         }
-        if (command.equals(List.of("init"))) {
+        if (!command.isEmpty() && command.get(0).equals("init")) {
             // As air's "air init": a user who types it wants the starter file, never the system's
-            // init (as root, telinit), which no one runs through a socket launcher.
-            throw CatflapException.commandLine("init: did you mean --init, which writes a starter .catflap.properties? "
-                    + "To run a program named init, give its path (./init)");
+            // init (as root, "init 0" halts the machine), which no one runs through a socket
+            // launcher; whatever follows it ("init .", "init --force") is no reason to run it.
+            throw CatflapException.commandLine(String.join(" ", command) + ": did you mean --init, which writes a starter "
+                    + ".catflap.properties? catflap runs no program named init by that bare name: "
+                    + "to run the system's init or another, give its path (/sbin/init, ./init)");
         }
         Environment environment = CallerEnvironment.read(posix);
         Settings settings = configuration.load(SettingOptions.flags(spec), commandLine(command), options.file(),

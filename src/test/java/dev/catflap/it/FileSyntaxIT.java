@@ -231,7 +231,8 @@ class FileSyntaxIT {
         Catflap.Result result = fromTests().run();
         assertEquals(2, result.exit(), result.stderr());
         assertEquals("[catflap] " + localFile + ":2: catflap.port=9002: cannot be combined with catflap.listen=127.0.0.1:0 ("
-                + teamFile + ":2) (write the address in a listen spec instead, e.g. -l 127.0.0.1:8080)\n", result.stderr());
+                + teamFile + ":2); to listen at 127.0.0.1:9002 alone, write catflap.listen=,127.0.0.1:9002 in " + localFile
+                + " instead (an empty first element clears the lower sources' specs)\n", result.stderr());
         assertNotRun();
     }
 

@@ -5,6 +5,7 @@ import dev.catflap.CatflapLine;
 import dev.catflap.config.CatflapConfig;
 import dev.catflap.config.ConfigReport;
 import dev.catflap.config.Configuration;
+import dev.catflap.config.NewProjectFile;
 import dev.catflap.config.Origin;
 import dev.catflap.config.Setting;
 import dev.catflap.config.Settings;
@@ -131,7 +132,8 @@ public class CatflapCommand implements Callable<Integer> {
 
     /**
      * {@code --init}: the starter project file, written before any file is read, so that a broken
-     * one elsewhere cannot stop it. It is the only thing asked for: anything else given with it,
+     * one elsewhere cannot stop it. Not where catflap would ignore it for trust (refused, nothing
+     * written); where it hides a project file above, a warning names that file. It is the only thing asked for: anything else given with it,
      * a command above all ({@code catflap --init init}), is refused rather than left unused.
      */
     private int init(ParseResult parsed, List<String> command) {
@@ -145,8 +147,17 @@ public class CatflapCommand implements Callable<Integer> {
                         + ": it only writes " + StarterFile.SHOWN_NAME + ", every setting commented out");
             }
         }
+        NewProjectFile place = NewProjectFile.here(LauncherVariables.forSettings(CallerEnvironment.read(posix).variables()), posix);
+        place.ignoredBecause().ifPresent(doubt -> {
+            throw CatflapException.usage("catflap would ignore " + StarterFile.SHOWN_NAME + " here, as any project file it "
+                    + "finds there: " + doubt + "; write it in a directory only you (or root) can write to");
+        });
+        Optional<Path> hidden = place.hides();
         StarterFile.write(posix.files(), posix.descriptors()::close);
         Console.say("wrote " + StarterFile.SHOWN_NAME);
+        hidden.ifPresent(above -> Console.say("warning: catflap started in " + place.directory() + " or below now reads "
+                + StarterFile.SHOWN_NAME + " instead of " + above + " (only the nearest project file is read; "
+                + "nothing is merged)"));
         return 0;
     }
 

@@ -62,6 +62,16 @@ final class Trust {
         if (directory == null) {
             return Optional.empty();
         }
+        return doubtDirectory(directory, itsDirectory);
+    }
+
+    /**
+     * Why a file of {@code directory}'s, even one of the user's own, must not be obeyed: the
+     * directory's owner or mode (see {@link #doubt}); for {@code catflap --init}, before it writes one.
+     *
+     * @param itsDirectory how the message names the directory, before its path
+     */
+    Optional<String> doubtDirectory(Path directory, String itsDirectory) throws IOException {
         if (!trusted(uid(directory))) {
             return Optional.of(itsDirectory + " " + directory + " belongs to " + owner(directory) + ", not to you or root");
         }

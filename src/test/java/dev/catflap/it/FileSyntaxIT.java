@@ -108,6 +108,28 @@ class FileSyntaxIT {
         assertNotRun();
     }
 
+    /**
+     * A variable or an option has no line for a comment: its message says to remove the word or
+     * quote it inside the shell's quotes, and what it says to write works.
+     */
+    @Test
+    void aHashWordInAVariableOrAnOptionIsToBeQuotedForTheShell() throws Exception {
+        team("catflap.port=0\ncatflap.command=touch ran\n");
+        Catflap.Result ignore = fromTests().env("CATFLAP_IGNORE", "#*#").run("--watch", "../src");
+        assertEquals(2, ignore.exit(), ignore.stderr());
+        assertEquals("[catflap] CATFLAP_IGNORE=#*#: '#' starts no comment inside a value; a variable holds no comment: "
+                + "remove it, or quote it to pass it on (CATFLAP_IGNORE=\"'#*#'\")\n", ignore.stderr());
+        Catflap.Result setenv = fromTests().env("CATFLAP_SETENV", "A=1 # c").run();
+        assertEquals(2, setenv.exit(), setenv.stderr());
+        assertEquals("[catflap] CATFLAP_SETENV=A=1 # c: '#' starts no comment inside a value; a variable holds no comment: "
+                + "remove it, or quote it to pass it on (CATFLAP_SETENV=\"A=1 '# c'\")\n", setenv.stderr());
+        assertNotRun();
+
+        Catflap.Result quoted = fromTests().env("CATFLAP_IGNORE", "'#*#'").run("--watch", "../src", "--show-config");
+        assertEquals(0, quoted.exit(), quoted.stderr());
+        assertTrue(quoted.stdout().contains("#*#"), quoted.stdout());
+    }
+
     // quoting in lists
 
     /** The issue's case: quoted globs matched nothing, so a .pyc written restarted the server. */

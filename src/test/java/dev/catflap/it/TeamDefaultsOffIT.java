@@ -127,6 +127,16 @@ class TeamDefaultsOffIT {
                 .matcher(off.stdout()).find(), off.stdout());
     }
 
+    /** --show-config names what the user typed, and shows a switch as read, not as written. */
+    @Test
+    void showConfigNamesTheValuesAsTypedAndRead() {
+        Catflap.Result empty = catflap().env("CATFLAP_QUIET", "no").run("--watch", "", "--show-config");
+        assertEquals(0, empty.exit(), empty.stderr());
+        assertTrue(Pattern.compile("(?m)^catflap\\.watch +\\(not set\\) +unset by --watch ''$")
+                .matcher(empty.stdout()).find(), empty.stdout());
+        assertTrue(Pattern.compile("(?m)^catflap\\.quiet +false +CATFLAP_QUIET$").matcher(empty.stdout()).find(), empty.stdout());
+    }
+
     @Test
     void theNegationsAreInTheHelp() {
         Catflap.Result help = catflap().run("--help");

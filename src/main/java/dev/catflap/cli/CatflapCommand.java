@@ -5,6 +5,7 @@ import dev.catflap.CatflapLine;
 import dev.catflap.config.CatflapConfig;
 import dev.catflap.config.ConfigReport;
 import dev.catflap.config.Configuration;
+import dev.catflap.config.NewProjectFile;
 import dev.catflap.config.Origin;
 import dev.catflap.config.Setting;
 import dev.catflap.config.Settings;
@@ -75,11 +76,13 @@ public class CatflapCommand implements Callable<Integer> {
         if (options.init) {
             return init(parsed, command);
         }
-        if (command.equals(List.of("init"))) {
+        if (!command.isEmpty() && command.get(0).equals("init")) {
             // As air's "air init": a user who types it wants the starter file, never the system's
-            // init (as root, telinit), which no one runs through a socket launcher.
-            throw CatflapException.commandLine("init: did you mean --init, which writes a starter .catflap.properties? "
-                    + "To run a program named init, give its path (./init)");
+            // init (as root, "init 0" halts the machine), which no one runs through a socket
+            // launcher; whatever follows it ("init .", "init --force") is no reason to run it.
+            throw CatflapException.commandLine(String.join(" ", command) + ": did you mean --init, which writes a starter "
+                    + ".catflap.properties? catflap runs no program named init by that bare name: "
+                    + "to run the system's init or another, give its path (/sbin/init, ./init)");
         }
         Environment environment = CallerEnvironment.read(posix);
         Settings settings = configuration.load(SettingOptions.flags(spec), commandLine(command), options.file(),
@@ -129,7 +132,8 @@ public class CatflapCommand implements Callable<Integer> {
 
     /**
      * {@code --init}: the starter project file, written before any file is read, so that a broken
-     * one elsewhere cannot stop it. It is the only thing asked for: anything else given with it,
+     * one elsewhere cannot stop it. Not where catflap would ignore it for trust (refused, nothing
+     * written); where it hides a project file above, a warning names that file. It is the only thing asked for: anything else given with it,
      * a command above all ({@code catflap --init init}), is refused rather than left unused.
      */
     private int init(ParseResult parsed, List<String> command) {
@@ -143,8 +147,17 @@ public class CatflapCommand implements Callable<Integer> {
                         + ": it only writes " + StarterFile.SHOWN_NAME + ", every setting commented out");
             }
         }
+        NewProjectFile place = NewProjectFile.here(LauncherVariables.forSettings(CallerEnvironment.read(posix).variables()), posix);
+        place.ignoredBecause().ifPresent(doubt -> {
+            throw CatflapException.usage("catflap would ignore " + StarterFile.SHOWN_NAME + " here, as any project file it "
+                    + "finds there: " + doubt + "; write it in a directory only you (or root) can write to");
+        });
+        Optional<Path> hidden = place.hides();
         StarterFile.write(posix.files(), posix.descriptors()::close);
         Console.say("wrote " + StarterFile.SHOWN_NAME);
+        hidden.ifPresent(above -> Console.say("warning: catflap started in " + place.directory() + " or below now reads "
+                + StarterFile.SHOWN_NAME + " instead of " + above + " (only the nearest project file is read; "
+                + "nothing is merged)"));
         return 0;
     }
 

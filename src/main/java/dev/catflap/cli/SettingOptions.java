@@ -86,7 +86,8 @@ final class SettingOptions {
             boolean negated = negation != null && parsed.hasMatchedOption(negation);
             if (option == null || !parsed.hasMatchedOption(option)) {
                 if (negated) {
-                    flags.put(setting, List.of(""));
+                    // an empty value; a list's with no element, so that it is named as the negation, not as --watch ''
+                    flags.put(setting, setting.isList() ? List.of() : List.of(""));
                 }
                 continue;
             }

@@ -4,6 +4,7 @@ import dev.catflap.CatflapException;
 import dev.catflap.launch.Handoff;
 import dev.catflap.launch.VariableAssignment;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings that make no sense together. Each value is valid on its own by now; this stops
@@ -30,6 +31,7 @@ final class Combinations {
         Combinations combinations = new Combinations(config, typed);
         combinations.listenReplacesShorthand(Setting.HOST);
         combinations.listenReplacesShorthand(Setting.PORT);
+        combinations.watchImpliesSpawn();
         combinations.onlyInItsMode(Setting.FDNAME, isSet(combinations.value(Setting.FDNAME)), Setting.SYSTEMD);
         combinations.onlyInItsMode(Setting.NO_PID, combinations.isOn(Setting.NO_PID), Setting.SYSTEMD);
         combinations.onlyInItsMode(Setting.GRACE, isSet(combinations.value(Setting.GRACE)), Setting.WATCH);
@@ -81,9 +83,83 @@ final class Combinations {
         WrittenValue listen = value(Setting.LISTEN);
         WrittenValue other = value(shorthand);
         if (isSet(listen) && isSet(other) && other.origin().ranksAtLeast(listen.origin())) {
-            throw conflict(shorthand, "cannot be combined with " + named(Setting.LISTEN)
-                    + " (write the address in a listen spec instead, e.g. -l 127.0.0.1:8080)");
+            throw conflict(shorthand, "cannot be combined with " + named(Setting.LISTEN) + "; "
+                    + asListenSpec(other.origin(), listen.origin()));
         }
+    }
+
+    /**
+     * What to write instead of the shorthand, where it was written: lists add up ({@link
+     * ListValue}), so a spec alone would be bound besides the lower sources' and leave theirs
+     * first; an empty first element clears them, as the user meant by giving a port.
+     */
+    private String asListenSpec(Origin shorthand, Origin listen) {
+        String address = shorthandAddress();
+        if (shorthand.equals(listen)) { // one source: nothing below to clear
+            return shorthand.is(Origin.Kind.OPTION) ? "write the address as one more spec instead: "
+                    + shorthand.assignment(Setting.LISTEN, address)
+                    : "add " + address + " to " + shorthand.described(Setting.LISTEN) + " instead";
+        }
+        String clears = " instead (an empty first element clears the lower sources' specs)";
+        return switch (shorthand.kind()) {
+            case OPTION -> "to listen at " + address + " alone, write " + Setting.LISTEN.optionNames()[0] + " '' "
+                    + Setting.LISTEN.optionNames()[0] + " " + address + clears;
+            case VARIABLE, LOCAL_FILE, PROJECT_FILE, CONFIG_FILE, USER_FILE, DEFAULT -> "to listen at " + address
+                    + " alone, write " + shorthand.assignment(Setting.LISTEN, "," + address) + clears;
+        };
+    }
+
+    /** The socket -h/-p would have given, as a listen spec: host and port as written, an IPv6 host in brackets. */
+    private String shorthandAddress() {
+        String host = writtenOrDefault(Setting.HOST);
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + writtenOrDefault(Setting.PORT);
+    }
+
+    private String writtenOrDefault(Setting<?> setting) {
+        WrittenValue value = value(setting);
+        return isSet(value) ? value.text() : setting.defaultValue().orElseThrow();
+    }
+
+    /**
+     * Watching runs the command as a child, so a watch path turns spawning on. A spawn switched
+     * off on purpose ({@code --no-spawn}, {@code CATFLAP_SPAWN=false}, a file's
+     * {@code catflap.spawn=false}) by a source that ranks at least as high as the watch's would
+     * otherwise be dropped without a word: CI's {@code --no-spawn} would keep watching the team's
+     * paths for ever. That is a contradiction, naming both; a lower one is a default the watch
+     * overrides, as a file's value is, and {@code --show-config} says so ({@link #overriddenSpawn}).
+     * This is the only "implies" rule: the other modes' settings wait for their mode ({@link #onlyInItsMode}).
+     */
+    private void watchImpliesSpawn() {
+        WrittenValue watch = value(Setting.WATCH);
+        WrittenValue spawn = value(Setting.SPAWN);
+        if (typed.watch().isEmpty() || !switchedOff(spawn, typed) || !spawn.origin().ranksAtLeast(watch.origin())) {
+            return;
+        }
+        String hint = watch.origin().is(Origin.Kind.OPTION) ? "drop one of the two"
+                : "use " + Setting.WATCH.negation().orElseThrow() + " to switch that watching off";
+        throw CatflapException.usage(named(Setting.SPAWN) + " contradicts " + named(Setting.WATCH)
+                + ": watching runs the command as a child (" + Setting.WATCH.optionNames()[0] + " implies "
+                + Setting.SPAWN.optionNames()[0] + "); " + hint);
+    }
+
+    /**
+     * The spawn switched off on purpose that a watch path overrides, from a source ranked below
+     * the watch's, for {@code --show-config}: e.g. {@code catflap.spawn=false (FILE:3)}.
+     */
+    static Optional<String> overriddenSpawn(SettingValues config, CatflapConfig typed) {
+        WrittenValue spawn = config.value(Setting.SPAWN);
+        return typed.watch().isPresent() && switchedOff(spawn, typed) ? Optional.of(config.mention(Setting.SPAWN))
+                : Optional.empty();
+    }
+
+    /**
+     * Whether a source switched spawning off on purpose: {@code false} ({@code no}, {@code 0}), or
+     * {@code --no-spawn}. An empty value from a file or a variable ({@code CATFLAP_SPAWN=}) only
+     * unsets, which is never an error: the watch then turns spawning on as over the default.
+     */
+    private static boolean switchedOff(WrittenValue spawn, CatflapConfig typed) {
+        boolean negation = spawn.origin().is(Origin.Kind.OPTION) && spawn.text().isEmpty();
+        return !typed.spawn() && !spawn.origin().is(Origin.Kind.DEFAULT) && (spawn.isSet() || negation);
     }
 
     /**

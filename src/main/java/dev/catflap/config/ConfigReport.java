@@ -21,7 +21,8 @@ public final class ConfigReport {
         for (Setting<?> setting : Setting.values()) {
             Optional<String> text = settings.text(setting);
             if (setting == Setting.SPAWN && impliedSpawn(settings)) {
-                rows.add(new String[] {setting.key(), "true", "implied by " + settings.source(Setting.WATCH)});
+                rows.add(new String[] {setting.key(), "true", "implied by " + settings.source(Setting.WATCH)
+                        + settings.overriddenSpawn().map(off -> ", overriding " + off).orElse("")});
                 continue;
             }
             rows.add(new String[] {setting.key(), text.orElse(NOT_SET), settings.source(setting)});

@@ -227,19 +227,22 @@ public class Configuration {
         }
         Optional<ListValue> list = config.list(setting);
         if (list.isEmpty()) {
-            return Optional.of(parse(() -> setting.parse(value.text()), config.origin(setting)));
+            return Optional.of(parse(() -> setting.parse(value.text()), config.origin(setting), setting, value.origin()));
         }
         // A list's elements are checked source by source first, so that an error names the source of the bad one.
         List<ListValue.Part> parts = list.get().parts();
         for (ListValue.Part part : parts.size() > 1 ? parts : List.<ListValue.Part>of()) {
-            parse(() -> setting.parse(part.elements()), part.written().atStart(setting));
+            parse(() -> setting.parse(part.elements()), part.written().atStart(setting), setting, part.written().origin());
         }
-        return Optional.of(parse(() -> setting.parse(list.get().elements()), config.origin(setting)));
+        return Optional.of(parse(() -> setting.parse(list.get().elements()), config.origin(setting), setting, value.origin()));
     }
 
-    private static <T> T parse(Supplier<T> parsing, String origin) {
+    /** @param source where the value was written, for the hint of a refused {@code #} word (a command's) */
+    private static <T> T parse(Supplier<T> parsing, String origin, Setting<?> setting, Origin source) {
         try {
             return parsing.get();
+        } catch (ShellWords.CommentWord e) {
+            throw CatflapException.usage(origin + ": " + ShellWords.COMMENT_START + "; " + source.commentHint(setting, e.quoted()));
         } catch (IllegalArgumentException e) {
             throw CatflapException.usage(origin + ": " + e.getMessage());
         }

@@ -69,6 +69,9 @@ final class ListValue {
             highest = value.get();
             // An option's values, and a file's elements (split as it was read), come as elements; a variable's as text.
             List<String> elements = highest.elements() != null ? highest.elements() : written(setting, highest);
+            if (elements.isEmpty()) {
+                elements = List.of(""); // a negation (--no-watch): an empty value, with no element typed
+            }
             List<String> added = new ArrayList<>();
             refuseStrayEmpty(setting, highest, elements);
             for (String element : elements) {
@@ -92,6 +95,9 @@ final class ListValue {
     private static List<String> written(Setting<?> setting, WrittenValue value) {
         try {
             return ListSyntax.writtenElements(value.text());
+        } catch (ShellWords.CommentWord e) {
+            throw CatflapException.usage(value.atStart(setting) + ": " + ShellWords.COMMENT_START + "; "
+                    + value.origin().commentHint(setting, e.quoted()));
         } catch (IllegalArgumentException e) {
             throw CatflapException.usage(value.atStart(setting) + ": " + e.getMessage());
         }
@@ -146,8 +152,11 @@ final class ListValue {
         if (highest == null) {
             return WrittenValue.none();
         }
-        WrittenValue source = parts.isEmpty() ? highest : parts.get(parts.size() - 1).written();
-        return source.withText(ListSyntax.text(elements())); // only ever shown, never split again
+        if (parts.isEmpty()) {
+            // cleared: the elements stay, so that it is named as typed (--watch '' is not --no-watch)
+            return new WrittenValue("", highest.origin(), highest.line(), highest.elements());
+        }
+        return parts.get(parts.size() - 1).written().withText(ListSyntax.text(elements())); // only ever shown, never split again
     }
 
     /**

@@ -139,7 +139,8 @@ public record Origin(Kind kind, Optional<Path> file) {
     String inSentence(Setting<?> setting, WrittenValue value) {
         String text = value.text();
         return switch (kind) {
-            case OPTION -> value.elements() == null ? setting.option() + " " + text : Configuration.asTyped(setting, value.elements());
+            case OPTION -> typedEmpty(value) ? setting.negation().orElse(setting.option() + " ''")
+                    : value.elements() == null ? setting.option() + " " + text : Configuration.asTyped(setting, value.elements());
             case VARIABLE -> setting.environmentVariable() + "=" + text;
             case DEFAULT -> setting.key() + "=" + text + " in the built-in defaults";
             case LOCAL_FILE, PROJECT_FILE, CONFIG_FILE, USER_FILE -> setting.key() + "=" + text + " (" + path()
@@ -147,10 +148,61 @@ public record Origin(Kind kind, Optional<Path> file) {
         };
     }
 
-    /** How this source unset {@code setting} with an empty value, e.g. "default, unset by --no-spawn", "unset by CATFLAP_WATCH=". */
-    String unsetBy(Setting<?> setting) {
+    /**
+     * What to do with a {@code #} word refused in a value written here ({@link ShellWords.CommentWord}):
+     * a file has lines for a comment; a variable or an option has none, so there it is dropped or
+     * quoted, as the shell would pass it, e.g. {@code CATFLAP_IGNORE="'#*#'"}.
+     *
+     * @param quoted the value with the word quoted, if that is simple to show
+     */
+    String commentHint(Setting<?> setting, Optional<String> quoted) {
+        String dropOrQuote = ": remove it, or quote it to pass it on";
+        String example = switch (kind) {
+            case VARIABLE -> setting.environmentVariable() + "=";
+            case OPTION -> setting.optionNames()[setting.optionNames().length - 1] + " ";
+            case LOCAL_FILE, PROJECT_FILE, CONFIG_FILE, USER_FILE, DEFAULT -> null;
+        };
+        if (example == null) {
+            return ShellWords.FILE_COMMENT_HINT + ", or quote it to pass it";
+        }
+        String holds = (kind == Kind.VARIABLE ? "a variable" : "an option") + " holds no comment";
+        return holds + dropOrQuote + quoted.map(text -> " (" + example + shellQuoted(text) + ")").orElse("");
+    }
+
+    /** {@code text} as one shell word, double-quoted where nothing in it means anything there. */
+    private static String shellQuoted(String text) {
+        return text.matches("[^\"$`\\\\!]*") ? "\"" + text + "\"" : "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * How to give {@code setting} the value {@code text} in this source: {@code
+     * CATFLAP_LISTEN=,127.0.0.1:9002}, {@code catflap.listen=,127.0.0.1:9002 in FILE}, {@code
+     * -l 127.0.0.1:9002}.
+     */
+    String assignment(Setting<?> setting, String text) {
+        return switch (kind) {
+            case OPTION -> setting.optionNames()[0] + " " + text;
+            case VARIABLE -> setting.environmentVariable() + "=" + text;
+            case LOCAL_FILE, PROJECT_FILE, CONFIG_FILE, USER_FILE -> setting.key() + "=" + text + " in " + path();
+            case DEFAULT -> setting.key() + "=" + text;
+        };
+    }
+
+    /**
+     * An option's empty value with no element typed: a negation ({@code --no-spawn}, {@code
+     * --no-watch}) gives none, where {@code --watch ''} gives one empty element (see cli's SettingOptions).
+     */
+    private static boolean typedEmpty(WrittenValue value) {
+        return value.text().isEmpty() && (value.elements() == null || value.elements().isEmpty());
+    }
+
+    /**
+     * How this source unset {@code setting} with the empty {@code value}, as the user wrote it,
+     * e.g. "default, unset by --no-spawn", "unset by --watch ''", "unset by CATFLAP_WATCH=".
+     */
+    String unsetBy(Setting<?> setting, WrittenValue value) {
         String by = switch (kind) {
-            case OPTION -> setting.negation().orElse(setting.option() + " ''");
+            case OPTION -> typedEmpty(value) ? inSentence(setting, value) : setting.option() + " ''";
             case VARIABLE -> setting.environmentVariable() + "=";
             case LOCAL_FILE, PROJECT_FILE, CONFIG_FILE, USER_FILE, DEFAULT -> setting.key() + "= in " + name(setting);
         };

@@ -83,7 +83,8 @@ final class SettingParsers {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException("not true or false");
+            default -> throw new IllegalArgumentException("not a switch's value: write true or false "
+                    + "(yes/no, on/off and 1/0 are read as those too)");
         };
     }
 

@@ -55,7 +55,11 @@ public final class Settings {
             return typed.command().map(words -> ShellWords.quote(words.displayWords()));
         }
         String text = value(setting).text();
-        return text == null || text.isEmpty() ? setting.defaultValue() : Optional.of(text);
+        if (text == null || text.isEmpty()) {
+            return setting.defaultValue();
+        }
+        // a switch as read, not as written: catflap.quiet=no is false
+        return Optional.of(setting.label().isEmpty() ? String.valueOf(SettingParsers.bool(text)) : text);
     }
 
     /**
@@ -72,7 +76,7 @@ public final class Settings {
             return String.join(" + ", parts.stream().map(part -> part.written().origin().name(setting) + " (" + part.text() + ")").toList());
         }
         WrittenValue value = value(setting);
-        return value.unsets() ? value.origin().unsetBy(setting) : value.origin().name(setting);
+        return value.unsets() ? value.origin().unsetBy(setting, value) : value.origin().name(setting);
     }
 
     /**
@@ -107,6 +111,11 @@ public final class Settings {
      */
     public void requireOneNamePerSocket() {
         Combinations.oneNamePerSocket(config, typed);
+    }
+
+    /** A spawn switched off below the watch's source, which the watch overrides (see {@link Combinations}), as written. */
+    Optional<String> overriddenSpawn() {
+        return Combinations.overriddenSpawn(config, typed);
     }
 
     /**

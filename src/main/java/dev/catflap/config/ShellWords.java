@@ -2,6 +2,7 @@ package dev.catflap.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A command written as one line, as in {@code catflap.command=npm run dev}, split into words the
@@ -33,7 +34,11 @@ public record ShellWords(String text, List<String> words) {
     private static final String NO_SHELL_HINT = " is shell syntax and catflap runs no shell"
             + " (quote it to pass it on, or run the command with sh -c '...')";
     private static final String ESCAPABLE_IN_DOUBLE_QUOTES = "\"\\$`";
-    static final String COMMENT_HINT = "'#' starts no comment inside a value; put the comment on a line of its own";
+    /** The refusal of a {@code #} word, before the hint, which depends on where the value was written ({@link Origin#commentHint}). */
+    static final String COMMENT_START = "'#' starts no comment inside a value";
+    /** A file's hint: a file is where a comment can go on a line of its own. */
+    static final String FILE_COMMENT_HINT = "put the comment on a line of its own";
+    static final String COMMENT_HINT = COMMENT_START + "; " + FILE_COMMENT_HINT;
     private static final String COMMENT_WORD = COMMENT_HINT + ", or quote it to pass it";
     /** What separates a list's elements ({@link ListSyntax}, which also writes them). */
     private static final char ELEMENT_SEPARATOR = ListSyntax.SEPARATOR;
@@ -80,6 +85,33 @@ public record ShellWords(String text, List<String> words) {
         return String.join(" ", quoted);
     }
 
+    /**
+     * The refusal of an unquoted word starting with {@code #}, with the text as it would pass the
+     * word on, quoted: the hint a message gives depends on where the text was written, which only
+     * the caller knows (a file has lines for comments; a variable or an option has none).
+     */
+    static final class CommentWord extends IllegalArgumentException {
+        private final String quoted;
+
+        CommentWord(String text, int start, boolean list) {
+            super(COMMENT_WORD);
+            String ends = list ? String.valueOf(ELEMENT_SEPARATOR) : BLANKS;
+            int end = start;
+            while (end < text.length() && ends.indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            String word = text.substring(start, end).strip();
+            end = start + word.length();
+            // a word with quotes or escapes of its own is not quoted again here: the hint then shows no example
+            quoted = word.matches("[^'\"\\\\]*") ? text.substring(0, start) + "'" + word + "'" + text.substring(end) : null;
+        }
+
+        /** The whole text with the {@code #} word single-quoted, as it would be passed on; none where that is not simple. */
+        Optional<String> quoted() {
+            return Optional.ofNullable(quoted);
+        }
+    }
+
     /** One pass over the text; {@code word} is null between words. */
     private static final class Splitter {
         private final String text;
@@ -113,7 +145,7 @@ public record ShellWords(String text, List<String> words) {
                 } else if (c == '\\') {
                     escaped();
                 } else if (c == '#' && atWordStart()) {
-                    throw new IllegalArgumentException(COMMENT_WORD);
+                    throw new CommentWord(text, i - 1, list);
                 } else if (!list && SHELL_SYNTAX.indexOf(c) >= 0) {
                     throw new IllegalArgumentException((c == '\n' ? "a newline" : "'" + c + "'") + NO_SHELL_HINT);
                 } else if (!list && GLOB.indexOf(c) >= 0) { // a list's globs are catflap's own (--ignore)

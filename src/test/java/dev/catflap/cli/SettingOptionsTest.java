@@ -60,7 +60,8 @@ class SettingOptionsTest {
     void aNegationGivesTheEmptyValueThatUnsets() {
         catflap.parseArgs("--no-watch", "--no-spawn", "--no-quiet", "--no-stdin", "--no-systemd", "--", "true");
         List<String> empty = List.of("");
-        assertEquals(Map.of(Setting.WATCH, empty, Setting.SPAWN, empty, Setting.QUIET, empty, Setting.STDIN, empty,
+        // a list's negation: an empty value with no element, so that it is named as typed (not as --watch '')
+        assertEquals(Map.of(Setting.WATCH, List.of(), Setting.SPAWN, empty, Setting.QUIET, empty, Setting.STDIN, empty,
                 Setting.SYSTEMD, empty), SettingOptions.flags(catflap.getCommandSpec()));
     }
 

@@ -32,8 +32,25 @@ class CombinationsTest {
         environment.put("CATFLAP_PORT", "8080");
         assertDoesNotThrow(this::load);
         flags.put(Setting.PORT, List.of("8080"));
-        assertEquals("-p/--port 8080: cannot be combined with -l/--listen 127.0.0.1:0 (write the address in a listen spec "
-                + "instead, e.g. -l 127.0.0.1:8080)", refusal());
+        assertEquals("-p/--port 8080: cannot be combined with -l/--listen 127.0.0.1:0; write the address as one more spec "
+                + "instead: -l 127.0.0.1:8080", refusal());
+    }
+
+    /**
+     * Lists add up: a -l alone would keep the lower source's specs, bound first. The hint says
+     * what replaces them, in the shorthand's own source.
+     */
+    @Test
+    void theShorthandsHintClearsTheLowerSourcesSpecs() {
+        environment.put("CATFLAP_LISTEN", "127.0.0.1:8110");
+        flags.put(Setting.PORT, List.of("9002"));
+        assertEquals("-p/--port 9002: cannot be combined with CATFLAP_LISTEN=127.0.0.1:8110; to listen at 127.0.0.1:9002 "
+                + "alone, write -l '' -l 127.0.0.1:9002 instead (an empty first element clears the lower sources' specs)", refusal());
+        flags.clear();
+        environment.put("CATFLAP_HOST", "::1");
+        environment.put("CATFLAP_PORT", "9002");
+        assertEquals("CATFLAP_HOST=::1: cannot be combined with CATFLAP_LISTEN=127.0.0.1:8110; add [::1]:9002 to "
+                + "CATFLAP_LISTEN instead", refusal());
     }
 
     @Test

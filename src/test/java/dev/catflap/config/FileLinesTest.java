@@ -38,7 +38,7 @@ class FileLinesTest {
         Files.writeString(sources.userFile, "catflap.port=8080\n");
         Files.writeString(sources.projectFile, "catflap.listen=127.0.0.1:9000\n\ncatflap.port=8081\n");
         assertEquals(sources.projectFile + ":3: catflap.port=8081: cannot be combined with catflap.listen=127.0.0.1:9000 ("
-                + sources.projectFile + ":1) (write the address in a listen spec instead, e.g. -l 127.0.0.1:8080)", refusal());
+                + sources.projectFile + ":1); add 127.0.0.1:8081 to catflap.listen in " + sources.projectFile + " instead", refusal());
     }
 
     @Test

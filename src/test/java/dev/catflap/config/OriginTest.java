@@ -69,10 +69,16 @@ class OriginTest {
 
     @Test
     void anEmptyValueIsNamedAsWhatUnsetTheSetting() {
-        assertEquals("default, unset by --no-spawn", Origin.option().unsetBy(Setting.SPAWN));
-        assertEquals("unset by --ignore ''", Origin.option().unsetBy(Setting.IGNORE));
-        assertEquals("unset by CATFLAP_WATCH=", Origin.variable().unsetBy(Setting.WATCH));
-        assertEquals("default, unset by catflap.port= in " + FILE, PROJECT.unsetBy(Setting.PORT));
+        assertEquals("default, unset by --no-spawn", Origin.option().unsetBy(Setting.SPAWN, empty(Origin.option(), null)));
+        assertEquals("unset by --ignore ''", Origin.option().unsetBy(Setting.IGNORE, empty(Origin.option(), List.of(""))));
+        assertEquals("unset by --no-watch", Origin.option().unsetBy(Setting.WATCH, empty(Origin.option(), List.of())));
+        assertEquals("unset by --watch ''", Origin.option().unsetBy(Setting.WATCH, empty(Origin.option(), List.of(""))));
+        assertEquals("unset by CATFLAP_WATCH=", Origin.variable().unsetBy(Setting.WATCH, empty(Origin.variable(), null)));
+        assertEquals("default, unset by catflap.port= in " + FILE, PROJECT.unsetBy(Setting.PORT, empty(PROJECT, null)));
+    }
+
+    private static WrittenValue empty(Origin origin, List<String> elements) {
+        return new WrittenValue("", origin, WrittenValue.NO_LINE, elements);
     }
 
     @Test

@@ -30,7 +30,7 @@ class SettingParsersTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "2", "y", "enabled"})
     void notSwitches(String text) {
-        assertEquals("not true or false", refusal(Setting.SYSTEMD, text));
+        assertEquals("not a switch's value: write true or false (yes/no, on/off and 1/0 are read as those too)", refusal(Setting.SYSTEMD, text));
     }
 
     @Test

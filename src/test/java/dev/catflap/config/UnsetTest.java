@@ -54,7 +54,7 @@ class UnsetTest {
     @Test
     void anEmptyOptionUnsetsTheFilesWatchAndSpawn() {
         Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
-        flags.put(Setting.WATCH, List.of(""));
+        flags.put(Setting.WATCH, List.of()); // --no-watch, as cli's SettingOptions gives it
         flags.put(Setting.SPAWN, List.of(""));
         Settings settings = load(flags, sources.environment());
         assertTrue(settings.config().watch().isEmpty());
@@ -62,6 +62,16 @@ class UnsetTest {
         assertEquals(Optional.of("false"), settings.text(Setting.SPAWN));
         assertEquals("default, unset by --no-spawn", settings.source(Setting.SPAWN));
         assertEquals("unset by --no-watch", settings.source(Setting.WATCH));
+    }
+
+    /** {@code --watch ''} is named as typed, as every other list's empty option is, not as {@code --no-watch}. */
+    @Test
+    void anEmptyWatchOptionIsNamedAsTyped() {
+        Map<Setting<?>, List<String>> flags = new LinkedHashMap<>();
+        flags.put(Setting.WATCH, List.of(""));
+        Settings settings = load(flags, sources.environment());
+        assertTrue(settings.config().watch().isEmpty());
+        assertEquals("unset by --watch ''", settings.source(Setting.WATCH));
     }
 
     @Test
@@ -104,11 +114,9 @@ class UnsetTest {
 
     @Test
     void showConfigShowsSpawnImpliedByWatch() {
-        Map<String, String> environment = sources.environment();
-        environment.put("CATFLAP_SPAWN", "false");
-        List<String> lines = ConfigReport.lines(load(new LinkedHashMap<>(), environment));
+        List<String> lines = ConfigReport.lines(load(new LinkedHashMap<>(), sources.environment()));
         String spawn = lines.stream().filter(line -> line.startsWith("catflap.spawn ")).findFirst().orElseThrow();
-        assertTrue(spawn.matches("catflap\\.spawn +true +implied by " + Pattern.quote(sources.projectFile.toString())), spawn);
+        assertTrue(spawn.matches("catflap\\.spawn +true +" + Pattern.quote(sources.projectFile.toString())), spawn);
     }
 
     private Settings load(Map<Setting<?>, List<String>> flags, Map<String, String> environment) {

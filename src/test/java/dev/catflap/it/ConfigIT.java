@@ -215,7 +215,7 @@ class ConfigIT {
                 Arguments.of("catflap.port=eighty", "%s:2: catflap.port=eighty: not a port number (0-65535)"),
                 Arguments.of("catflap.host=localhost", "%s:2: catflap.host=localhost: not an IP address"),
                 Arguments.of("catflap.env=MY-FD", "%s:2: catflap.env=MY-FD: not a valid environment variable name"),
-                Arguments.of("catflap.quiet=maybe", "%s:2: catflap.quiet=maybe: not true or false"),
+                Arguments.of("catflap.quiet=maybe", "%s:2: catflap.quiet=maybe: not a switch's value: write true or false (yes/no, on/off and 1/0 are read as those too)"),
                 Arguments.of("catflap.backlog=0", "%s:2: catflap.backlog=0: not a backlog"),
                 Arguments.of("catflap.command=touch 'ran", "%s:2: catflap.command=touch 'ran: a ' quote is not closed"),
                 Arguments.of("catflap.command=touch \"ran", "%s:2: catflap.command=touch \"ran: a \" quote is not closed"),

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,30 @@ class FileSyntaxIT {
         assertEquals(2, user.exit(), user.stderr());
         assertEquals("[catflap] " + userFile + ":2: catflap.ignore=*.pyc # compiled: " + COMMENT + QUOTE_IT + "\n", user.stderr());
         assertNotRun();
+    }
+
+    /**
+     * A variable or an option has no line for a comment: its message says to remove the word or
+     * quote it inside the shell's quotes, and what it says to write works.
+     */
+    @Test
+    void aHashWordInAVariableOrAnOptionIsToBeQuotedForTheShell() throws Exception {
+        team("catflap.port=0\ncatflap.command=touch ran\n");
+        Catflap.Result ignore = fromTests().env("CATFLAP_IGNORE", "#*#").run("--watch", "../src");
+        assertEquals(2, ignore.exit(), ignore.stderr());
+        assertEquals("[catflap] CATFLAP_IGNORE=#*#: '#' starts no comment inside a value; a variable holds no comment: "
+                + "remove it, or quote it to pass it on (CATFLAP_IGNORE=\"'#*#'\")\n", ignore.stderr());
+        Catflap.Result setenv = fromTests().env("CATFLAP_SETENV", "A=1 # c").run();
+        assertEquals(2, setenv.exit(), setenv.stderr());
+        assertEquals("[catflap] CATFLAP_SETENV=A=1 # c: '#' starts no comment inside a value; a variable holds no comment: "
+                + "remove it, or quote it to pass it on (CATFLAP_SETENV=\"A=1 '# c'\")\n", setenv.stderr());
+        assertNotRun();
+
+        Catflap.Result quoted = fromTests().env("CATFLAP_IGNORE", "'#*#'").run("--watch", "../src", "--show-config");
+        assertEquals(0, quoted.exit(), quoted.stderr());
+        // taken as the one glob #*#, shown as a list writes it
+        assertTrue(Pattern.compile("(?m)^catflap\\.ignore +\\\\#\\*\\\\# +CATFLAP_IGNORE$").matcher(quoted.stdout()).find(),
+                quoted.stdout());
     }
 
     // quoting in lists
@@ -231,7 +256,8 @@ class FileSyntaxIT {
         Catflap.Result result = fromTests().run();
         assertEquals(2, result.exit(), result.stderr());
         assertEquals("[catflap] " + localFile + ":2: catflap.port=9002: cannot be combined with catflap.listen=127.0.0.1:0 ("
-                + teamFile + ":2) (write the address in a listen spec instead, e.g. -l 127.0.0.1:8080)\n", result.stderr());
+                + teamFile + ":2); to listen at 127.0.0.1:9002 alone, write catflap.listen=,127.0.0.1:9002 in " + localFile
+                + " instead (an empty first element clears the lower sources' specs)\n", result.stderr());
         assertNotRun();
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code catflap --init}: a starter .catflap.properties in the working directory, every setting
@@ -69,8 +71,38 @@ class InitIT {
         Path service = Files.createDirectories(repository.resolve("services/api"));
         Catflap.Result init = catflap(service).run("--init");
         assertEquals(0, init.exit(), init.stderr());
-        assertEquals(WROTE, init.stderr());
+        assertEquals(WROTE + hides(service, repository), init.stderr());
         assertTrue(Files.isRegularFile(service.resolve(".catflap.properties")));
+    }
+
+    /** In a subdirectory, the new file is the nearest: the team's file above is no longer read there, which the writer hears of. */
+    @Test
+    void warnsOfTheProjectFileAboveThatItHides() throws IOException {
+        Files.writeString(repository.resolve(".catflap.properties"), "catflap.port=8080\n");
+        Path tests = Files.createDirectories(repository.resolve("tests"));
+        Catflap.Result init = catflap(tests).run("--init");
+        assertEquals(0, init.exit(), init.stderr());
+        assertEquals(WROTE + hides(tests, repository), init.stderr());
+        Catflap.Result show = catflap(tests).run("--show-config");
+        assertTrue(show.stdout().contains("not read:     " + repository.resolve(".catflap.properties")), show.stdout());
+    }
+
+    /** A file catflap would ignore (a directory every user can write to, as /tmp) is no starter: refused, nothing written. */
+    @Test
+    void refusesWhereCatflapWouldIgnoreTheFile() throws IOException {
+        Path shared = Files.createDirectories(temp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Catflap.Result init = catflap(shared).run("--init");
+        assertEquals(2, init.exit(), init.stderr());
+        assertEquals("[catflap] catflap would ignore ./.catflap.properties here, as any project file it finds there: the "
+                + "working directory " + shared + " is writable by every user; write it in a directory only you (or root) can "
+                + "write to\n", init.stderr());
+        assertFalse(Files.exists(shared.resolve(".catflap.properties"), LinkOption.NOFOLLOW_LINKS), "written anyway");
+    }
+
+    private static String hides(Path directory, Path above) {
+        return "[catflap] warning: catflap started in " + directory + " or below now reads ./.catflap.properties instead of "
+                + above.resolve(".catflap.properties") + " (only the nearest project file is read; nothing is merged)\n";
     }
 
     @Test
@@ -143,17 +175,24 @@ class InitIT {
         return keys;
     }
 
-    /** "catflap init" is a slip for --init: never the system's init (as root, telinit), nor any init on PATH. */
-    @Test
-    void theWordInitIsNoCommandButAHint() throws IOException {
+    /**
+     * "catflap init" is a slip for --init: never the system's init (as root, "init 0" halts), nor
+     * any init on PATH, whatever follows the word.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"init", "init .", "init --force", "init x", "init 0"})
+    void theWordInitIsNoCommandButAHint(String words) throws IOException {
         Path bin = Files.createDirectories(temp.resolve("bin"));
         Path ran = temp.resolve("init-ran");
         Path init = Files.writeString(bin.resolve("init"), "#!/bin/sh\ntouch '" + ran + "'\n");
         Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Catflap.Result result = catflap(repository).env("PATH", bin + ":" + System.getenv("PATH")).run("-p", "0", "init");
+        List<String> args = new ArrayList<>(List.of("-p", "0"));
+        args.addAll(List.of(words.split(" ")));
+        Catflap.Result result = catflap(repository).env("PATH", bin + ":" + System.getenv("PATH")).run(args);
         assertEquals(2, result.exit(), result.stderr());
-        assertTrue(result.stderr().startsWith("[catflap] init: did you mean --init, which writes a starter .catflap.properties? "
-                + "To run a program named init, give its path (./init)\n"), result.stderr());
+        assertTrue(result.stderr().startsWith("[catflap] " + words + ": did you mean --init, which writes a starter "
+                + ".catflap.properties? catflap runs no program named init by that bare name: to run the system's init or "
+                + "another, give its path (/sbin/init, ./init)\n"), result.stderr());
         assertFalse(Files.exists(ran), "no init ran");
         assertFalse(Files.exists(repository.resolve(".catflap.properties")), "nothing written");
 

@@ -357,7 +357,7 @@ class ListenIT {
                 Arguments.of(listen("unix:/tmp/x.sock", "127.0.0.1:0", "unix:/tmp/x.sock"),
                         "-l/--listen unix:/tmp/x.sock -l/--listen 127.0.0.1:0 -l/--listen unix:/tmp/x.sock: unix:/tmp/x.sock is the same address as unix:/tmp/x.sock"),
                 Arguments.of(List.of("-l", "127.0.0.1:0", "-p", "8080"),
-                        "-p/--port 8080: cannot be combined with -l/--listen 127.0.0.1:0 (write the address in a listen spec instead"),
+                        "-p/--port 8080: cannot be combined with -l/--listen 127.0.0.1:0; write the address as one more spec instead: -l 127.0.0.1:8080"),
                 Arguments.of(List.of("-h", "::1", "-l", "127.0.0.1:0"), "-h/--host ::1: cannot be combined with -l/--listen 127.0.0.1:0"),
                 Arguments.of(List.of("--stdin", "-l", "127.0.0.1:0", "-l", "unix:@"),
                         "--stdin: takes a single socket, but -l/--listen 127.0.0.1:0 -l/--listen unix:@ gives 2"),
@@ -395,7 +395,7 @@ class ListenIT {
                         "CATFLAP_STDIN=true: cannot be combined with --systemd"),
                 Arguments.of("CATFLAP_FDNAME", "a,b", List.of("--systemd"),
                         "CATFLAP_FDNAME=a,b: 2 names for 1 socket"),
-                Arguments.of("CATFLAP_NO_PID", "maybe", List.of(), "CATFLAP_NO_PID=maybe: not true or false"));
+                Arguments.of("CATFLAP_NO_PID", "maybe", List.of(), "CATFLAP_NO_PID=maybe: not a switch's value: write true or false (yes/no, on/off and 1/0 are read as those too)"));
     }
 
     @ParameterizedTest

@@ -250,7 +250,7 @@ class SpawnIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CATFLAP_GRACE=soon: not a number of seconds (0 to 3600, e.g. 5 or 0.5)", "CATFLAP_SPAWN=maybe: not true or false"})
+    @ValueSource(strings = {"CATFLAP_GRACE=soon: not a number of seconds (0 to 3600, e.g. 5 or 0.5)", "CATFLAP_SPAWN=maybe: not a switch's value: write true or false (yes/no, on/off and 1/0 are read as those too)"})
     void badValueFromTheEnvironmentNamesTheVariable(String message) {
         String[] variable = message.substring(0, message.indexOf(':')).split("=");
         Catflap.Result result = Catflap.launcher().env(variable[0], variable[1]).in(temp).run("touch", "ran");

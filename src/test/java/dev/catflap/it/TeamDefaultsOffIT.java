@@ -76,6 +76,33 @@ class TeamDefaultsOffIT {
         assertOneShot(catflap().env("CATFLAP_WATCH", "").env("CATFLAP_SPAWN", "false"), "-p", "0");
     }
 
+    /**
+     * CI's spawn switched off, at or above the team's watch, would be dropped and catflap would
+     * watch for ever: a one-line usage error naming both, and the command does not run.
+     */
+    @Test
+    void switchingSpawnOffUnderTheTeamsWatchIsAnError() {
+        Path ran = temp.resolve("ran");
+        Path teamFile = repository.resolve(".catflap.properties");
+        String watch = "catflap.watch=" + repository.resolve("src") + " (" + teamFile + ":1)";
+        String team = ": watching runs the command as a child (--watch implies --spawn); use --no-watch to switch that watching off\n";
+        List<Catflap.Result> results = List.of(
+                catflap().env("CATFLAP_SPAWN", "false").run("-p", "0", "--", "touch", ran.toString()),
+                catflap().run("--no-spawn", "-p", "0", "--", "touch", ran.toString()),
+                catflap().run("--watch", "src", "--no-spawn", "-p", "0", "--", "touch", ran.toString()),
+                catflap().env("CATFLAP_SPAWN", "false").run("--show-config"));
+        List<String> expected = List.of("[catflap] CATFLAP_SPAWN=false contradicts " + watch + team,
+                "[catflap] --no-spawn contradicts " + watch + team,
+                "[catflap] --no-spawn contradicts " + watch + " + --watch src: watching runs the command as a child "
+                        + "(--watch implies --spawn); drop one of the two\n",
+                "[catflap] CATFLAP_SPAWN=false contradicts " + watch + team);
+        for (int i = 0; i < results.size(); i++) {
+            assertEquals(2, results.get(i).exit(), results.get(i).stderr());
+            assertEquals(expected.get(i), results.get(i).stderr());
+        }
+        assertFalse(Files.exists(ran), "the command ran");
+    }
+
     @Test
     void anOptionAndItsNegationAreOneLineError() {
         Catflap.Result result = catflap().run("-p", "0", "--spawn", "--no-spawn", "--", "true");
@@ -90,13 +117,24 @@ class TeamDefaultsOffIT {
         assertTrue(Pattern.compile("(?m)^catflap\\.spawn +true +")
                 .matcher(watching.stdout()).find(), watching.stdout());
 
-        Catflap.Result watchingOnly = catflap().env("CATFLAP_SPAWN", "false").run("--show-config");
-        assertTrue(Pattern.compile("(?m)^catflap\\.spawn +true +implied by " + Pattern.quote(repository.resolve(".catflap.properties").toString()) + "$")
+        Catflap.Result watchingOnly = catflap().env("CATFLAP_SPAWN", "false").run("--watch", "src", "--show-config");
+        assertEquals(0, watchingOnly.exit(), watchingOnly.stderr());
+        assertTrue(Pattern.compile("(?m)^catflap\\.spawn +true +implied by .*--watch \\(src\\), overriding CATFLAP_SPAWN=false$")
                 .matcher(watchingOnly.stdout()).find(), watchingOnly.stdout());
 
         Catflap.Result off = catflap().run("--no-watch", "--show-config");
         assertTrue(Pattern.compile("(?m)^catflap\\.watch +\\(not set\\) +unset by --no-watch$")
                 .matcher(off.stdout()).find(), off.stdout());
+    }
+
+    /** --show-config names what the user typed, and shows a switch as read, not as written. */
+    @Test
+    void showConfigNamesTheValuesAsTypedAndRead() {
+        Catflap.Result empty = catflap().env("CATFLAP_QUIET", "no").run("--watch", "", "--show-config");
+        assertEquals(0, empty.exit(), empty.stderr());
+        assertTrue(Pattern.compile("(?m)^catflap\\.watch +\\(not set\\) +unset by --watch ''$")
+                .matcher(empty.stdout()).find(), empty.stdout());
+        assertTrue(Pattern.compile("(?m)^catflap\\.quiet +false +CATFLAP_QUIET$").matcher(empty.stdout()).find(), empty.stdout());
     }
 
     @Test

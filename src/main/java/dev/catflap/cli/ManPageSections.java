@@ -102,7 +102,8 @@ public final class ManPageSections {
     static String environment() {
         StringBuilder text = new StringBuilder("== Environment\n\n");
         paragraph(text, "Each setting's variable ranks below the options and above the files; an empty one unsets "
-                + "the setting. A CATFLAP_ variable that is no setting's draws a warning.");
+                + "the setting. Only these exact names are read: another spelling of one (catflap_port, catflap.port) is "
+                + "not, and draws a warning, as does a CATFLAP_ variable that is no setting's.");
         for (Setting<?> setting : Setting.values()) {
             String option = setting.isOption() ? ", as " + setting.option() : ", as the words after the options";
             item(text, setting.environmentVariable(), "Sets " + setting.key() + option + " (see FILES).");

@@ -119,15 +119,19 @@ public class Configuration {
 
     /**
      * Warnings for the CATFLAP_* variables no setting has, as for unknown keys in a file: a
-     * misspelt CATFLAP_PROT would otherwise be ignored silently. SmallRye also takes a key's
-     * lower-case form, so the names are compared as it would map them.
+     * misspelt CATFLAP_PROT would otherwise be ignored silently. The same for a setting's variable
+     * spelt otherwise ({@code catflap_port}, {@code catflap.port}): it is not read, and the user who
+     * set it meant the setting. Another lower-case name (catflap_dir) may be the user's own.
      */
     private static List<String> unknownVariables(Map<String, String> environment) {
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(environment.keySet())) {
-            String mapped = Setting.asVariable(name);
-            if (mapped.startsWith(Setting.VARIABLE_PREFIX) && Setting.forVariable(name).isEmpty()
-                    && !OTHER_VARIABLES.contains(mapped)) {
+            Optional<Setting<?>> meant = Setting.misspeltVariable(name);
+            if (meant.isPresent()) {
+                warnings.add("warning: variable " + name + " in the environment is not read (ignored): catflap reads "
+                        + meant.get().environmentVariable());
+            } else if (name.startsWith(Setting.VARIABLE_PREFIX) && Setting.forVariable(name).isEmpty()
+                    && !OTHER_VARIABLES.contains(name)) {
                 warnings.add("warning: unknown variable " + name + " in the environment (ignored)");
             }
         }
@@ -135,17 +139,17 @@ public class Configuration {
     }
 
     /**
-     * The variables that name a setting, as SmallRye would find them (CATFLAP_PORT, or its
-     * lower-case or dotted form): the environment source holds nothing else, so that no other
-     * variable (a CONFIG_ORDINAL, a QUARKUS_*) is offered to whatever reads it.
+     * The variables that name a setting, by their exact names (CATFLAP_PORT), by key: no other
+     * variable (a catflap_port, a CONFIG_ORDINAL, a QUARKUS_*) is offered to whatever reads them.
      */
     private static Map<String, String> settingVariables(Map<String, String> environment) {
         Map<String, String> variables = new HashMap<>();
-        environment.forEach((name, value) -> {
-            if (Setting.forVariable(name).isPresent()) {
-                variables.put(name, value);
+        for (Setting<?> setting : Setting.values()) {
+            String value = environment.get(setting.environmentVariable());
+            if (value != null) {
+                variables.put(setting.key(), value);
             }
-        });
+        }
         return variables;
     }
 

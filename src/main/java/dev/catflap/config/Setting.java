@@ -303,25 +303,34 @@ public final class Setting<T> {
         return KEY_PREFIX + name;
     }
 
-    /** The environment variable, e.g. {@code CATFLAP_PORT} (SmallRye's mapping of the key). */
+    /** The environment variable, e.g. {@code CATFLAP_PORT} (the key mapped by {@link #asVariable}). */
     public String environmentVariable() {
         return variable;
     }
 
     /**
-     * The setting whose variable {@code name} is as SmallRye finds it: {@code CATFLAP_PORT}, or
-     * its lower-case or dotted forms ({@link #asVariable}).
+     * The setting whose variable is exactly {@code name} ({@code CATFLAP_PORT}): only the names
+     * man ENVIRONMENT lists are read. SmallRye's environment source would also take a lower-case
+     * or dotted spelling ({@code catflap_port}, {@code catflap.port}) and credit it to the upper-case
+     * name, which the user never set.
      */
     static Optional<Setting<?>> forVariable(String name) {
-        return Optional.ofNullable(BY_VARIABLE.get(asVariable(name)));
+        return Optional.ofNullable(BY_VARIABLE.get(name));
     }
 
     /**
-     * SmallRye's mapping of a name to a variable's: upper case, every other character {@code _}.
-     * It finds {@code catflap.port} in CATFLAP_PORT, and also in its lower-case or dotted forms.
-     * The one place the mapping is written, both ways: a row's variable is made by it, and a
-     * variable of the environment is matched to a row by it. A loop, not a regular expression:
-     * every variable of the caller's passes here at each start.
+     * The setting whose variable {@code name} spells otherwise ({@code catflap_port} for {@code
+     * CATFLAP_PORT}), for the warning that it is not read; empty for an exact name or none.
+     */
+    static Optional<Setting<?>> misspeltVariable(String name) {
+        return forVariable(name).isPresent() ? Optional.empty() : forVariable(asVariable(name));
+    }
+
+    /**
+     * A key mapped to its variable's name: upper case, every other character {@code _}
+     * ({@code catflap.no-pid} to {@code CATFLAP_NO_PID}). The one place the mapping is written: a
+     * row's variable is made by it, and a variable misspelt is matched to its row by it. A loop,
+     * not a regular expression: every variable of the caller's passes here at each start.
      */
     static String asVariable(String name) {
         char[] variable = name.toUpperCase(Locale.ROOT).toCharArray();

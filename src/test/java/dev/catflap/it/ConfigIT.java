@@ -293,6 +293,29 @@ class ConfigIT {
                 "the launcher's CATFLAP_JAVA_OPTS and a setting's CATFLAP_PORT draw none");
     }
 
+    /**
+     * Only a setting's exact variable is read: another spelling of it (which SmallRye's
+     * environment source took, crediting the exact name) is ignored with a warning, whether or not
+     * the exact one is set, and its bad value stops nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"catflap_port", "CATFLAP_port", "catflap.port"})
+    void aSettingsVariableSpeltOtherwiseIsNotReadButWarnedOf(String name) {
+        String warning = "[catflap] warning: variable " + name + " in the environment is not read (ignored): catflap reads CATFLAP_PORT\n";
+        Catflap.Result alone = catflap(project).env(name, "5").run("--show-config");
+        assertEquals(0, alone.exit(), alone.stderr());
+        assertEquals(warning, alone.stderr());
+        assertRow(alone.stdout().lines().toList(), "catflap.port", "5000", "default");
+
+        Catflap.Result both = catflap(project).env(name, "5").env("CATFLAP_PORT", "9").run("--show-config");
+        assertEquals(0, both.exit(), both.stderr());
+        assertRow(both.stdout().lines().toList(), "catflap.port", "9", "CATFLAP_PORT");
+
+        Catflap.Result bad = catflap(project).env(name, "eighty").run("-q", "-p", "0", "true");
+        assertEquals(0, bad.exit(), bad.stderr());
+        assertEquals(warning, bad.stderr());
+    }
+
     /** One rule: a file or a CATFLAP_* variable may hold defaults for a mode; only an option needs the mode at once. */
     @ParameterizedTest
     @ValueSource(strings = {"catflap.fdname=web,admin", "catflap.no-pid=true", "catflap.grace=2", "catflap.ignore=*.log"})

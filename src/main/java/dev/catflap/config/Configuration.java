@@ -76,9 +76,10 @@ public class Configuration {
         Trust trust = new Trust(system.effectiveUid());
         Optional<ConfigFile> project = ProjectFile.read(configFile, workingDirectory, UserFile.home(environment),
                 reader, trust, warnings::add);
+        IgnoredFiles ignored = new IgnoredFiles(warnings::add);
         Optional<ConfigFile> local = configFile.isPresent() ? Optional.empty()
-                : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, warnings::add));
-        Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
+                : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, ignored));
+        Optional<ConfigFile> user = UserFile.read(environment, reader, trust, ignored);
         Origin.Kind projectKind = configFile.isPresent() ? Origin.Kind.CONFIG_FILE : Origin.Kind.PROJECT_FILE;
         SettingValues config = new SettingValues(sources(flags, environment, fileSource(Origin.Kind.LOCAL_FILE, local),
                 fileSource(projectKind, project), fileSource(Origin.Kind.USER_FILE, user)));
@@ -94,7 +95,7 @@ public class Configuration {
                 : project.map(file -> ProjectFile.fartherThan(file.path(), workingDirectory, UserFile.home(environment)))
                         .orElse(List.of());
         return new Settings(config, typed, commandLine.isPresent(), project.map(ConfigFile::path), notRead,
-                local.map(ConfigFile::path), UserFile.location(environment), user.isPresent(), warnings);
+                local.map(ConfigFile::path), UserFile.location(environment), user.isPresent(), ignored, configFile.isPresent(), warnings);
     }
 
     /**

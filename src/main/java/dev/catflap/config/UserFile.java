@@ -27,12 +27,12 @@ final class UserFile {
     }
 
     /** The user file, if it exists and is to be trusted. */
-    static Optional<ConfigFile> read(Map<String, String> environment, SettingsFileReader reader, Trust trust, Consumer<String> warn) {
+    static Optional<ConfigFile> read(Map<String, String> environment, SettingsFileReader reader, Trust trust, IgnoredFiles ignored) {
         Path path = location(environment);
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        Consumer<String> ignore = doubt -> warn.accept("warning: ignoring the user file " + path + ": " + doubt);
+        Consumer<String> ignore = ignored.user(path);
         Optional<String> doubt = trust.doubt(path);
         if (doubt.isPresent()) {
             ignore.accept(doubt.get());

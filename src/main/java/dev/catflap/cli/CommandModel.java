@@ -1,7 +1,9 @@
 package dev.catflap.cli;
 
 import dev.catflap.ExitStatus;
+import dev.catflap.config.UserFile;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +22,8 @@ import picocli.CommandLine.ParseResult;
 @RegisterForReflection // picocli creates it by its class, named in CatflapCommand's @Command
 public class CommandModel implements IModelTransformer {
     private static final String COMMAND_LABEL = "COMMAND";
+    /** Columns of the description's paragraph on the sources, as wide as picocli's usage leaves it. */
+    private static final int SOURCES_WIDTH = 76;
 
     /** The model in the annotated one's place (picocli keeps the one it made: it is filled in). */
     @Override
@@ -71,16 +75,14 @@ public class CommandModel implements IModelTransformer {
                             + "or --watch, a command killed by a signal ends catflap by the same signal). "
                             + "A server restarted under it keeps accepting on the same socket, so clients wait instead of "
                             + "being refused. Options end at COMMAND: everything after it is the command's own.",
-                        "",
-                        // One line each: picocli would wrap inside .catflap.properties, at a dot.
-                        "Each setting comes from the first of: options; CATFLAP_* variables; your",
-                        "local file, .catflap.local.properties beside the project file (not with",
-                        "--config); the project file, the nearest .catflap.properties in this",
-                        "directory or one above it (or --config FILE), which may also hold the",
-                        "command; the user file, $XDG_CONFIG_HOME/catflap/config.properties",
-                        "(~/.config/catflap/config.properties where XDG_CONFIG_HOME is unset);",
-                        "the built-in defaults. catflap --init writes a starter .catflap.properties;",
-                        "man catflap lists every file key and variable (FILES, ENVIRONMENT).")
+                        "")
+                // One line each, broken at spaces: picocli would wrap inside .catflap.properties, at a dot.
+                .description(withLines(usage.description(), SOURCES_WIDTH, "Each setting comes from the first of: options; "
+                        + "CATFLAP_* variables; your local file, .catflap.local.properties beside the project file (not "
+                        + "with --config); the project file, the nearest .catflap.properties in this directory or one "
+                        + "above it (or --config FILE), which may also hold the command; the user file, " + UserFile.PLACE
+                        + " (" + UserFile.FALLBACK + "); the built-in defaults. catflap --init writes a starter "
+                        + ".catflap.properties; man catflap lists every file key and variable (FILES, ENVIRONMENT)."))
                 .optionListHeading("")
                 .exitCodeListHeading("%nExit status before the command runs:%n")
                 .exitCodeList(ExitStatus.helpList())
@@ -96,5 +98,20 @@ public class CommandModel implements IModelTransformer {
                         "  catflap --show-config",
                         "  catflap --init")
                 .sortOptions(false);
+    }
+
+    /** {@code lines} followed by {@code paragraph} broken at spaces into lines of at most {@code width} columns. */
+    static String[] withLines(String[] lines, int width, String paragraph) {
+        List<String> all = new ArrayList<>(List.of(lines));
+        StringBuilder line = new StringBuilder();
+        for (String word : paragraph.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                all.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        all.add(line.toString());
+        return all.toArray(String[]::new);
     }
 }

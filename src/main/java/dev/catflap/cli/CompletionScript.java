@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -13,6 +15,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * picocli's AutoComplete completes the options. Options end at COMMAND, though, and from there on
  * the words are the command's own, so a wrapper completes those as a command line of its own:
  * command names, then what bash-completion offers for that command (file names without it).
+ * picocli's function completes no option's value (it turns bash's default off), so the wrapper
+ * completes those that are paths, by their label: file names for FILE and PATH, directories for DIR.
  */
 public final class CompletionScript {
     private static final String AFTER_THE_COMMAND = """
@@ -33,10 +37,38 @@ public final class CompletionScript {
               done
             }
 
+            # The option whose value is being typed, if any: -x VALUE or --xx=VALUE (bash splits at =).
+            function _catflap_value_of() {
+              local previous=${COMP_WORDS[COMP_CWORD-1]}
+              if [[ $previous == = ]] && (( COMP_CWORD > 1 )); then
+                previous=${COMP_WORDS[COMP_CWORD-2]}
+              fi
+              echo "$previous"
+            }
+
+            # --init writes the starter file and takes no command: nothing to complete but options.
+            function _catflap_has_init() {
+              local i
+              for (( i = 1; i < COMP_CWORD; i++ )); do
+                [[ ${COMP_WORDS[i]} == --init ]] && return 0
+              done
+              return 1
+            }
+
             function _catflap_complete() {
-              local start
+              local start current=${COMP_WORDS[COMP_CWORD]}
+              [[ $current == = ]] && current=
+              # picocli's function completes nothing for a value (compopt +o default): a path's is a file name.
+              case $(_catflap_value_of) in
+                %s)
+                  compopt -o filenames 2>/dev/null
+                  COMPREPLY=( $(compgen -f -- "$current") ); return ;;
+                %s)
+                  compopt -o filenames 2>/dev/null
+                  COMPREPLY=( $(compgen -d -- "$current") ); return ;;
+              esac
               start=$(_catflap_command_index)
-              if [[ -z $start ]] || (( COMP_CWORD < start )); then
+              if [[ -z $start ]] || (( COMP_CWORD < start )) || _catflap_has_init; then
                 _complete_catflap "$@"
               elif typeset -f _command_offset >/dev/null; then # bash-completion's (not in zsh)
                 _command_offset "$start"
@@ -50,6 +82,11 @@ public final class CompletionScript {
             complete -F _catflap_complete -o default catflap
             """;
 
+    /** The values, by their label in the help, that are file names (--config FILE, --watch PATH)... */
+    private static final Set<String> FILE_LABELS = Set.of("FILE", "PATH");
+    /** ...and directories' (--workdir DIR, --unit-dir DIR). */
+    private static final String DIRECTORY_LABEL = "DIR";
+
     private CompletionScript() {
     }
 
@@ -57,15 +94,17 @@ public final class CompletionScript {
         Path script = Path.of(args[0]);
         CommandLine catflap = new CommandLine(CatflapCommand.class, new DescriptionFactory());
         Files.createDirectories(script.toAbsolutePath().getParent());
-        Files.writeString(script, AutoComplete.bash("catflap", catflap)
-                + AFTER_THE_COMMAND.formatted(String.join("|", valueOptionNames(catflap))));
+        Files.writeString(script, AutoComplete.bash("catflap", catflap) + AFTER_THE_COMMAND.formatted(
+                String.join("|", valueOptionNames(catflap, label -> true)),
+                String.join("|", valueOptionNames(catflap, FILE_LABELS::contains)),
+                String.join("|", valueOptionNames(catflap, DIRECTORY_LABEL::equals))));
     }
 
-    /** Every name of every option that takes a value, e.g. -p and --port. */
-    private static List<String> valueOptionNames(CommandLine catflap) {
+    /** Every name of every option that takes a value whose label {@code label} accepts, e.g. -p and --port. */
+    private static List<String> valueOptionNames(CommandLine catflap, Predicate<String> label) {
         List<String> names = new ArrayList<>();
         for (OptionSpec option : catflap.getCommandSpec().options()) {
-            if (option.arity().max() > 0) {
+            if (option.arity().max() > 0 && label.test(option.paramLabel())) {
                 names.addAll(List.of(option.names()));
             }
         }

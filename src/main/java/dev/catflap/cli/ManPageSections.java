@@ -2,6 +2,7 @@ package dev.catflap.cli;
 
 import dev.catflap.DebugVariable;
 import dev.catflap.config.Setting;
+import dev.catflap.config.UserFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,7 @@ public final class ManPageSections {
 
     /** The variables catflap reads that are no setting's, with what they do. */
     private static final List<Entry> OTHER_VARIABLES = List.of(
-            new Entry("XDG_CONFIG_HOME", "Where the user file is: $XDG_CONFIG_HOME/catflap/config.properties; "
-                    + "~/.config/catflap/config.properties where it is unset, empty or not an absolute path."),
+            new Entry("XDG_CONFIG_HOME", "Where the user file is: " + UserFile.PLACE + "; " + UserFile.FALLBACK + "."),
             new Entry("HOME", "Your home directory: the search for the project file ends there (it is searched, what is "
                     + "above it is not), and the user file is under it without XDG_CONFIG_HOME."),
             new Entry("PATH", "Where the command is looked up, as a shell does (/bin:/usr/bin where it is unset); "
@@ -83,13 +83,14 @@ public final class ManPageSections {
         item(text, ".catflap.local.properties", "The local file, beside the project file the search found (not with "
                 + "--config): your own overrides for one checkout, above the project file and below variables "
                 + "and options. Keep it out of git (.gitignore).");
-        item(text, "$XDG_CONFIG_HOME/catflap/config.properties", "The user file (~/.config/catflap/config.properties "
-                + "where XDG_CONFIG_HOME is unset): your defaults for every project, below the project file.");
+        item(text, UserFile.PLACE, "The user file (" + UserFile.FALLBACK
+                + "): your defaults for every project, below the project file.");
         paragraph(text, "A file catflap finds by itself is obeyed only when it belongs to you or to root, in a "
                 + "directory that belongs to you or to root and that not every user can write to; any other is ignored "
                 + "with a warning. Each is Java properties in UTF-8, a regular file of at most 1 MiB. An empty value "
                 + "unsets a setting. catflap --show-config prints every value and the file it came from. "
-                + "The keys, each also an option and a variable (see ENVIRONMENT):");
+                + "The keys, each also a variable (see ENVIRONMENT) and an option, but catflap.command, which on the "
+                + "command line is the words after the options:");
         for (Setting<?> setting : Setting.values()) {
             String option = setting.isOption() ? setting.option() : "the words after the options";
             item(text, setting.key() + "=" + valueLabel(setting), "As " + option + ". " + setting.description()
@@ -102,7 +103,8 @@ public final class ManPageSections {
     static String environment() {
         StringBuilder text = new StringBuilder("== Environment\n\n");
         paragraph(text, "Each setting's variable ranks below the options and above the files; an empty one unsets "
-                + "the setting. A CATFLAP_ variable that is no setting's draws a warning.");
+                + "the setting. Only these exact names are read: another spelling of one (catflap_port, catflap.port) is "
+                + "not, and draws a warning, as does a CATFLAP_ variable that is no setting's.");
         for (Setting<?> setting : Setting.values()) {
             String option = setting.isOption() ? ", as " + setting.option() : ", as the words after the options";
             item(text, setting.environmentVariable(), "Sets " + setting.key() + option + " (see FILES).");

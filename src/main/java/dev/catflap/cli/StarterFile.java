@@ -59,7 +59,7 @@ final class StarterFile {
             }
             text.append('\n');
             comment(text, setting.key() + " (" + where(setting) + "): " + setting.description() + listNote(setting));
-            text.append('#').append(setting.key()).append('=').append(setting.defaultValue().orElse("")).append('\n');
+            text.append('#').append(setting.key()).append('=').append(suggested(setting)).append('\n');
         }
         return text.toString();
     }
@@ -68,6 +68,15 @@ final class StarterFile {
     private static String where(Setting<?> setting) {
         String option = setting.isOption() ? setting.option() : "or the words after the options";
         return option + ", " + setting.environmentVariable();
+    }
+
+    /**
+     * The value written after the key: the default, except a relative path's, which in a file is
+     * the file's directory's (unit-dir's {@code .}): uncommented as it is, it would change where
+     * things go; left empty, it unsets, and the default applies.
+     */
+    private static String suggested(Setting<?> setting) {
+        return setting.isRelativeToTheFile() ? "" : setting.defaultValue().orElse("");
     }
 
     private static String listNote(Setting<?> setting) {

@@ -35,10 +35,21 @@ public final class ConfigReport {
         for (Path farther : settings.fartherProjectFiles()) {
             lines.add("not read:     " + farther + " (farther up: only the nearest project file is read)");
         }
+        if (settings.configNamed()) {
+            lines.add("not read:     the search's " + ProjectFile.NAME + " and " + LocalFile.NAME
+                    + " (--config names the settings in full)");
+        }
         settings.localFile().ifPresent(file -> lines.add("local file:   " + file));
         settings.loneLocalFile().ifPresent(file -> lines.add("local file:   " + file + " (not read: " + LocalFile.LONE + ")"));
-        lines.add("user file:    " + settings.userFile() + (settings.userFileRead() ? "" : " (not found)"));
+        settings.ignoredLocalFile().ifPresent(file -> lines.add("local file:   " + file.path() + ignored(file.because())));
+        lines.add("user file:    " + settings.userFile() + (settings.userFileRead() ? ""
+                : settings.userFileIgnoredBecause().map(ConfigReport::ignored).orElse(" (not found)")));
         return lines;
+    }
+
+    /** A file found but not read, with why. */
+    private static String ignored(String because) {
+        return " (found, ignored: " + because + ")";
     }
 
     /** Where the command runs, and why there. */

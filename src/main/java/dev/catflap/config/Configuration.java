@@ -77,12 +77,13 @@ public class Configuration {
         List<String> ignoredProject = new ArrayList<>();
         Optional<ConfigFile> project = ProjectFile.read(configFile, workingDirectory, UserFile.home(environment),
                 reader, trust, warnings::add, ignoredProject::add);
+        IgnoredFiles ignored = new IgnoredFiles(warnings::add);
         Optional<ConfigFile> local = configFile.isPresent() ? Optional.empty()
-                : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, warnings::add));
+                : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, ignored));
         // Only where the search found nothing: beside an ignored project file, that file's warning says enough.
         Optional<Path> loneLocal = configFile.isPresent() || project.isPresent() || !ignoredProject.isEmpty() ? Optional.empty()
                 : LocalFile.lone(workingDirectory, UserFile.home(environment), warnings::add);
-        Optional<ConfigFile> user = UserFile.read(environment, reader, trust, warnings::add);
+        Optional<ConfigFile> user = UserFile.read(environment, reader, trust, ignored);
         Origin.Kind projectKind = configFile.isPresent() ? Origin.Kind.CONFIG_FILE : Origin.Kind.PROJECT_FILE;
         SettingValues config = new SettingValues(sources(flags, environment, fileSource(Origin.Kind.LOCAL_FILE, local),
                 fileSource(projectKind, project), fileSource(Origin.Kind.USER_FILE, user)));
@@ -99,7 +100,7 @@ public class Configuration {
                         .orElse(List.of());
         return new Settings(config, typed, commandLine.isPresent(), project.map(ConfigFile::path), notRead,
                 local.map(ConfigFile::path), ignoredProject.stream().findFirst(), loneLocal, UserFile.location(environment),
-                user.isPresent(), warnings);
+                user.isPresent(), ignored, configFile.isPresent(), warnings);
     }
 
     /**
@@ -124,15 +125,19 @@ public class Configuration {
 
     /**
      * Warnings for the CATFLAP_* variables no setting has, as for unknown keys in a file: a
-     * misspelt CATFLAP_PROT would otherwise be ignored silently. SmallRye also takes a key's
-     * lower-case form, so the names are compared as it would map them.
+     * misspelt CATFLAP_PROT would otherwise be ignored silently. The same for a setting's variable
+     * spelt otherwise ({@code catflap_port}, {@code catflap.port}): it is not read, and the user who
+     * set it meant the setting. Another lower-case name (catflap_dir) may be the user's own.
      */
     private static List<String> unknownVariables(Map<String, String> environment) {
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(environment.keySet())) {
-            String mapped = Setting.asVariable(name);
-            if (mapped.startsWith(Setting.VARIABLE_PREFIX) && Setting.forVariable(name).isEmpty()
-                    && !OTHER_VARIABLES.contains(mapped)) {
+            Optional<Setting<?>> meant = Setting.misspeltVariable(name);
+            if (meant.isPresent()) {
+                warnings.add("warning: variable " + name + " in the environment is not read (ignored): catflap reads "
+                        + meant.get().environmentVariable());
+            } else if (name.startsWith(Setting.VARIABLE_PREFIX) && Setting.forVariable(name).isEmpty()
+                    && !OTHER_VARIABLES.contains(name)) {
                 warnings.add("warning: unknown variable " + name + " in the environment (ignored)");
             }
         }
@@ -140,17 +145,17 @@ public class Configuration {
     }
 
     /**
-     * The variables that name a setting, as SmallRye would find them (CATFLAP_PORT, or its
-     * lower-case or dotted form): the environment source holds nothing else, so that no other
-     * variable (a CONFIG_ORDINAL, a QUARKUS_*) is offered to whatever reads it.
+     * The variables that name a setting, by their exact names (CATFLAP_PORT), by key: no other
+     * variable (a catflap_port, a CONFIG_ORDINAL, a QUARKUS_*) is offered to whatever reads them.
      */
     private static Map<String, String> settingVariables(Map<String, String> environment) {
         Map<String, String> variables = new HashMap<>();
-        environment.forEach((name, value) -> {
-            if (Setting.forVariable(name).isPresent()) {
-                variables.put(name, value);
+        for (Setting<?> setting : Setting.values()) {
+            String value = environment.get(setting.environmentVariable());
+            if (value != null) {
+                variables.put(setting.key(), value);
             }
-        });
+        }
         return variables;
     }
 

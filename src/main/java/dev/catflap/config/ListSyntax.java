@@ -15,7 +15,9 @@ public final class ListSyntax {
     /** What separates a list's elements. */
     static final char SEPARATOR = ',';
     /** What {@link #text} escapes with a backslash so that {@link #elements} would give it back. */
-    private static final String SYNTAX = "\\,'\"#";
+    private static final String SYNTAX = "\\,'\"";
+    /** What starts a comment where a word starts ({@link ShellWords}): escaped there alone, {@code a#b} needs none. */
+    private static final char COMMENT = '#';
     /** The blanks around an element, which are the list's and dropped ({@link ShellWords#elements}). */
     private static final String BLANKS = " \t";
 
@@ -71,9 +73,9 @@ public final class ListSyntax {
     /**
      * {@code elements} written as one list value, as a file would write them, for
      * {@code --show-config} and messages; {@link #elements} would give them back. The one place a
-     * list's syntax is escaped: a comma, quote, backslash or {@code #} in an element, and blanks
-     * at its ends (--watch 'notes ' is the path "notes ", and --watch ' ' no empty element that
-     * clears); nothing where nothing needs it.
+     * list's syntax is escaped: a comma, quote or backslash in an element, a {@code #} where a word
+     * starts, and blanks at its ends (--watch 'notes ' is the path "notes ", and --watch ' ' no empty
+     * element that clears); nothing where nothing needs it ({@code a#b} is shown as written).
      */
     public static String text(List<String> elements) {
         List<String> escaped = new ArrayList<>();
@@ -90,7 +92,8 @@ public final class ListSyntax {
             for (int i = 0; i < element.length(); i++) {
                 char c = element.charAt(i);
                 boolean outer = (i < first || i > last) && isBlank(c);
-                text.append(outer || SYNTAX.indexOf(c) >= 0 ? "\\" : "").append(c);
+                boolean comment = c == COMMENT && (i == 0 || isBlank(element.charAt(i - 1)));
+                text.append(outer || comment || SYNTAX.indexOf(c) >= 0 ? "\\" : "").append(c);
             }
             escaped.add(text.toString());
         }

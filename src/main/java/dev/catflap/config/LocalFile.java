@@ -35,12 +35,12 @@ final class LocalFile {
     }
 
     /** The local file beside {@code projectFile}, if it exists and is to be trusted. */
-    static Optional<ConfigFile> read(Path projectFile, SettingsFileReader reader, Trust trust, Consumer<String> warn) {
+    static Optional<ConfigFile> read(Path projectFile, SettingsFileReader reader, Trust trust, IgnoredFiles ignored) {
         Path path = projectFile.resolveSibling(NAME);
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        Consumer<String> ignore = doubt -> warn.accept("warning: ignoring the local file " + path + ": " + doubt);
+        Consumer<String> ignore = ignored.local(path);
         return reader.readTrusted(path, path.toString(), trust, ignore);
     }
 }

@@ -1,6 +1,5 @@
 package dev.catflap.config;
 
-import io.smallrye.config.EnvConfigSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +53,9 @@ final class RankedSource {
         return new RankedSource(origin, values::get, elements, lines);
     }
 
-    /**
-     * The {@code CATFLAP_*} variables, each found for its key as SmallRye's environment source
-     * finds it ({@code CATFLAP_PORT}, or its lower-case or dotted form).
-     */
+    /** The {@code CATFLAP_*} variables, by key: each read under its exact name alone (see {@link Setting#forVariable}). */
     static RankedSource variables(Map<String, String> variables) {
-        // the ordinal is SmallRye's, which nothing asks: the rank is the origin's
-        EnvConfigSource environment = new EnvConfigSource(variables, 0);
-        return new RankedSource(Origin.variable(), environment::getValue, Map.of(), Map.of());
+        return new RankedSource(Origin.variable(), Map.copyOf(variables)::get, Map.of(), Map.of());
     }
 
     Origin origin() {

@@ -92,7 +92,7 @@ public final class Setting<T> {
             "Do not print the listening address, nor other notices (warnings still show).");
     public static final Setting<Path> WORKDIR = new Setting<>(
             "workdir", Group.COMMAND, "--workdir", single("DIR"), NO_DEFAULT, SettingParsers::directory,
-            "Run the command in DIR, an existing directory; from a file, relative to the file's directory "
+            "Run the command in DIR, an existing directory "
                     + "(default: the project file's directory for its command, else the working directory).");
 
     public static final Setting<Boolean> SPAWN = new Setting<>(
@@ -130,7 +130,7 @@ public final class Setting<T> {
                     + "(e.g. no watcher); a COMMAND on the command line comes first (default: the command).");
     public static final Setting<Path> UNIT_DIR = new Setting<>(
             "unit-dir", Group.UNITS, "--unit-dir", single("DIR"), byDefault("."), SettingParsers::pathName,
-            "The directory to write the units in, . for the working directory (default: " + Setting.DEFAULT + ").");
+            "The directory to write the units in (default: the working directory).");
 
     /**
      * The command: in files written as one line; on the command line, the words after the
@@ -303,25 +303,34 @@ public final class Setting<T> {
         return KEY_PREFIX + name;
     }
 
-    /** The environment variable, e.g. {@code CATFLAP_PORT} (SmallRye's mapping of the key). */
+    /** The environment variable, e.g. {@code CATFLAP_PORT} (the key mapped by {@link #asVariable}). */
     public String environmentVariable() {
         return variable;
     }
 
     /**
-     * The setting whose variable {@code name} is as SmallRye finds it: {@code CATFLAP_PORT}, or
-     * its lower-case or dotted forms ({@link #asVariable}).
+     * The setting whose variable is exactly {@code name} ({@code CATFLAP_PORT}): only the names
+     * man ENVIRONMENT lists are read. SmallRye's environment source would also take a lower-case
+     * or dotted spelling ({@code catflap_port}, {@code catflap.port}) and credit it to the upper-case
+     * name, which the user never set.
      */
     static Optional<Setting<?>> forVariable(String name) {
-        return Optional.ofNullable(BY_VARIABLE.get(asVariable(name)));
+        return Optional.ofNullable(BY_VARIABLE.get(name));
     }
 
     /**
-     * SmallRye's mapping of a name to a variable's: upper case, every other character {@code _}.
-     * It finds {@code catflap.port} in CATFLAP_PORT, and also in its lower-case or dotted forms.
-     * The one place the mapping is written, both ways: a row's variable is made by it, and a
-     * variable of the environment is matched to a row by it. A loop, not a regular expression:
-     * every variable of the caller's passes here at each start.
+     * The setting whose variable {@code name} spells otherwise ({@code catflap_port} for {@code
+     * CATFLAP_PORT}), for the warning that it is not read; empty for an exact name or none.
+     */
+    static Optional<Setting<?>> misspeltVariable(String name) {
+        return forVariable(name).isPresent() ? Optional.empty() : forVariable(asVariable(name));
+    }
+
+    /**
+     * A key mapped to its variable's name: upper case, every other character {@code _}
+     * ({@code catflap.no-pid} to {@code CATFLAP_NO_PID}). The one place the mapping is written: a
+     * row's variable is made by it, and a variable misspelt is matched to its row by it. A loop,
+     * not a regular expression: every variable of the caller's passes here at each start.
      */
     static String asVariable(String name) {
         char[] variable = name.toUpperCase(Locale.ROOT).toCharArray();
@@ -390,12 +399,38 @@ public final class Setting<T> {
     }
 
     /**
-     * What {@code --help} says of the option, its default written in; a list's says how its
-     * values combine with the files' and the variable's, in the same words for every list.
+     * What {@code --help} says of the option, its default written in; a path's says what a
+     * relative one is relative to, and a list's how its values combine with the files' and the
+     * variable's, each in the same words for every row.
      */
     public String description() {
-        String described = defaultValue.map(text -> description.replace(DEFAULT, text)).orElse(description);
+        String described = defaultValue.map(text -> description.replace(DEFAULT, text)).orElse(description)
+                + relativePath().map(path -> " " + relativePathRule(path)).orElse("");
         return isList() ? described + " " + listRule() : described;
+    }
+
+    /**
+     * The part of the value that may be a relative path: the label of a path's row, unix:PATH of
+     * a listen spec; empty for a row that takes no path.
+     */
+    private Optional<String> relativePath() {
+        if (this == LISTEN) {
+            return Optional.of("unix:PATH");
+        }
+        return this == WATCH || this == WORKDIR || this == UNIT_DIR ? Optional.of(value.label()) : Optional.empty();
+    }
+
+    /**
+     * Whether a relative value means another path in a file than as an option ({@link FilePaths}),
+     * so that a default written as it is (unit-dir's {@code .}) is no value to suggest for a file.
+     */
+    public boolean isRelativeToTheFile() {
+        return relativePath().isPresent();
+    }
+
+    /** What a relative path means where: the same rule, in the same words, for every row that takes one ({@link FilePaths}). */
+    private static String relativePathRule(String path) {
+        return "A relative " + path + " is the working directory's as an option or variable, the file's directory's in a file.";
     }
 
     /** The list rule ({@link ListValue}) as {@code --help} says it for this list. */

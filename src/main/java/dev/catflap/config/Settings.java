@@ -23,11 +23,14 @@ public final class Settings {
     private final Optional<Path> loneLocalFile;
     private final Path userFile;
     private final boolean userFileRead;
+    private final IgnoredFiles ignored;
+    private final boolean configNamed;
     private final List<String> warnings;
 
     Settings(SettingValues config, CatflapConfig typed, boolean commandFromCommandLine, Optional<Path> projectFile,
             Supplier<List<Path>> fartherProjectFiles, Optional<Path> localFile, Optional<String> ignoredProjectFile,
-            Optional<Path> loneLocalFile, Path userFile, boolean userFileRead, List<String> warnings) {
+            Optional<Path> loneLocalFile, Path userFile, boolean userFileRead, IgnoredFiles ignored, boolean configNamed,
+            List<String> warnings) {
         this.config = config;
         this.typed = typed;
         this.commandFromCommandLine = commandFromCommandLine;
@@ -38,6 +41,8 @@ public final class Settings {
         this.loneLocalFile = loneLocalFile;
         this.userFile = userFile;
         this.userFileRead = userFileRead;
+        this.ignored = ignored;
+        this.configNamed = configNamed;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -280,7 +285,9 @@ public final class Settings {
         if (workdir.isPresent()) {
             return workdir;
         }
-        return fromProjectFile(setting) || from(setting).is(Origin.Kind.LOCAL_FILE) ? projectFile.map(Path::getParent) : Optional.empty();
+        // A file's empty value (catflap.command=) gives no command: one given on the command line runs where catflap runs.
+        boolean fromFile = fromProjectFile(setting) || from(setting).is(Origin.Kind.LOCAL_FILE);
+        return fromFile && value(setting).isSet() ? projectFile.map(Path::getParent) : Optional.empty();
     }
 
     /**
@@ -333,6 +340,21 @@ public final class Settings {
     /** Whether the user file existed and was read. */
     public boolean userFileRead() {
         return userFileRead;
+    }
+
+    /** The local file beside the project file that was found but not read, and why, e.g. because it belongs to another user. */
+    public Optional<IgnoredFiles.Ignored> ignoredLocalFile() {
+        return ignored.local();
+    }
+
+    /** Why the user file was found but not read, e.g. because it belongs to another user. */
+    public Optional<String> userFileIgnoredBecause() {
+        return ignored.user().map(IgnoredFiles.Ignored::because);
+    }
+
+    /** Whether {@code --config} named the project file: then neither the search's project file nor a local file is read. */
+    public boolean configNamed() {
+        return configNamed;
     }
 
     /** What the user should know before anything runs: unknown keys, a host exposed by the project file. */

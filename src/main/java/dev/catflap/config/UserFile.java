@@ -15,7 +15,13 @@ import java.util.function.Consumer;
  * does a project file: one that belongs to another user (root's sudo keeping the caller's HOME
  * would find the caller's) is ignored with a warning.
  */
-final class UserFile {
+public final class UserFile {
+    /** Where it is, as the help, the man page and the README say it, written once. */
+    public static final String PLACE = "$XDG_CONFIG_HOME/catflap/config.properties";
+    /** Where it is without a usable XDG_CONFIG_HOME, and when: what {@link #location} does, in words. */
+    public static final String FALLBACK = "~/.config/catflap/config.properties where XDG_CONFIG_HOME is unset, empty "
+            + "or not an absolute path";
+
     private UserFile() {
     }
 
@@ -27,12 +33,12 @@ final class UserFile {
     }
 
     /** The user file, if it exists and is to be trusted. */
-    static Optional<ConfigFile> read(Map<String, String> environment, SettingsFileReader reader, Trust trust, Consumer<String> warn) {
+    static Optional<ConfigFile> read(Map<String, String> environment, SettingsFileReader reader, Trust trust, IgnoredFiles ignored) {
         Path path = location(environment);
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        Consumer<String> ignore = doubt -> warn.accept("warning: ignoring the user file " + path + ": " + doubt);
+        Consumer<String> ignore = ignored.user(path);
         return reader.readTrusted(path, path.toString(), trust, ignore);
     }
 

@@ -64,4 +64,26 @@ class ManPageSectionsTest {
     void aClosingBracketIsEscapedInALiteral() {
         assertTrue(ManPageSections.literal("[IPV6]:PORT").equals("pass:c[[IPV6\\]:PORT]"));
     }
+
+    /** The user file's fallback in the same words in FILES and ENVIRONMENT; catflap.command is no option, and FILES says so. */
+    @Test
+    void filesAndEnvironmentSayTheFallbackAlikeAndCommandIsNoOption() {
+        String fallback = "~/.config/catflap/config.properties where XDG_CONFIG_HOME is unset, empty or not an absolute path";
+        assertTrue(ManPageSections.files().contains(fallback), ManPageSections.files());
+        assertTrue(ManPageSections.environment().contains(fallback), ManPageSections.environment());
+        assertTrue(!ManPageSections.files().contains("each also an option and a variable")
+                && ManPageSections.files().contains("but catflap.command, which on the command line is the words after the options"),
+                ManPageSections.files());
+    }
+
+    /** Every path row says what a relative path is relative to, in one wording; unit-dir no longer says . is the working directory. */
+    @Test
+    void everyPathRowSaysTheRelativePathRule() {
+        String files = ManPageSections.files();
+        for (String path : List.of("DIR", "PATH", "unix:PATH")) {
+            assertTrue(files.contains("A relative " + path + " is the working directory's as an option or variable, the file's "
+                    + "directory's in a file."), path + " in:\n" + files);
+        }
+        assertTrue(!files.contains(". for the working directory"), files);
+    }
 }

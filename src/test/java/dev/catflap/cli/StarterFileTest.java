@@ -19,13 +19,26 @@ class StarterFileTest {
     @ParameterizedTest
     @MethodSource("dev.catflap.config.Setting#values")
     void everyKeyIsThereCommentedOutWithItsDefault(Setting<?> setting) {
-        String line = "#" + setting.key() + "=" + setting.defaultValue().orElse("");
+        String line = "#" + setting.key() + "=" + (setting.isRelativeToTheFile() ? "" : setting.defaultValue().orElse(""));
         assertTrue(LINES.contains(line), line + " missing from:\n" + StarterFile.text());
         int at = LINES.indexOf(line);
         String help = String.join(" ", LINES.subList(Math.max(0, at - 12), at)).replace("# ", " ").replaceAll(" +", " ");
         String firstWords = setting.description().substring(0, Math.min(30, setting.description().length()));
         assertTrue(help.contains(firstWords), setting.key() + "'s help missing above its line in:\n" + StarterFile.text());
         assertTrue(help.contains(setting.environmentVariable()), help);
+    }
+
+    /**
+     * unit-dir's default, ., is the working directory as an option, but the file's directory in
+     * the file: its line, uncommented as it is, must not move the units. Left empty, it unsets.
+     */
+    @Test
+    void aRelativePathsDefaultIsNotSuggestedInTheFile() {
+        assertTrue(LINES.contains("#catflap.unit-dir="), StarterFile.text());
+        assertTrue(LINES.stream().noneMatch(line -> line.startsWith("#catflap.unit-dir=.")), StarterFile.text());
+        String help = String.join(" ", LINES).replace("# ", " ").replaceAll(" +", " ");
+        assertTrue(help.contains("The directory to write the units in (default: the working directory). A relative DIR is "
+                + "the working directory's as an option or variable, the file's directory's in a file."), help);
     }
 
     @Test

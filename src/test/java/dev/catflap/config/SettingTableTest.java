@@ -55,7 +55,9 @@ class SettingTableTest {
         setting.defaultValue().ifPresent(value -> {
             assertDoesNotThrow(() -> setting.parse(value));
             if (setting.label().isPresent()) {
-                assertTrue(setting.description().contains("(default: " + value + ")"), setting.description());
+                // a relative path's . is the working directory's as an option alone: the help says so in words
+                String named = setting.isRelativeToTheFile() && value.equals(".") ? "the working directory" : value;
+                assertTrue(setting.description().contains("(default: " + named + ")"), setting.description());
             }
         });
     }

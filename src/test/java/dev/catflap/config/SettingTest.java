@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingTest {
-    /** Each row's variable is its key mapped as SmallRye maps a name, and SmallRye's forms of it find the row back. */
+    /** Each row's variable is its key mapped as SmallRye maps a name, which alone finds the row back. */
     @Test
     void eachRowsVariableIsItsKeyMappedAndMapsBack() {
         for (Setting<?> setting : Setting.values()) {
@@ -19,8 +19,11 @@ class SettingTest {
             assertEquals(Setting.VARIABLE_PREFIX + setting.key().substring(Setting.KEY_PREFIX.length()).toUpperCase().replace('-', '_'),
                     variable);
             assertEquals(Optional.of(setting), Setting.forVariable(variable));
-            assertEquals(Optional.of(setting), Setting.forVariable(setting.key()), "the dotted form");
-            assertEquals(Optional.of(setting), Setting.forVariable(variable.toLowerCase()), "the lower-case form");
+            assertEquals(Optional.empty(), Setting.forVariable(setting.key()), "the dotted form is not read");
+            assertEquals(Optional.empty(), Setting.forVariable(variable.toLowerCase()), "the lower-case form is not read");
+            assertEquals(Optional.of(setting), Setting.misspeltVariable(setting.key()), "but draws a warning");
+            assertEquals(Optional.of(setting), Setting.misspeltVariable(variable.toLowerCase()));
+            assertEquals(Optional.empty(), Setting.misspeltVariable(variable), "the exact name is no misspelling");
         }
         assertEquals("CATFLAP_", Setting.VARIABLE_PREFIX);
         assertEquals("CATFLAP_NO_DEFAULT_IGNORES", Setting.NO_DEFAULT_IGNORES.environmentVariable());

@@ -115,6 +115,8 @@ class ShellWordsTest {
         String text = ListSyntax.text(elements);
         assertEquals(elements, ShellWords.elements(text));
         assertEquals("src,lib", ListSyntax.text(List.of("src", "lib")), "nothing escaped that needs none");
+        assertEquals("a#b,\\#c,x \\#y,z#", ListSyntax.text(List.of("a#b", "#c", "x #y", "z#")),
+                "a '#' escaped only where a word starts, where it would start a comment");
         assertEquals("", ListSyntax.text(List.of("")), "an empty option stays empty: it unsets");
     }
 

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,8 @@ class ConfigIT {
 
     static final List<String> VARIABLES = List.of("FROM_FLAG", "FROM_ENV", "FROM_PROJECT", "FROM_USER", "LISTEN_FD",
             "FROM_NEARER", "FROM_OTHER", "FROM_HOME_CONFIG", "FROM_XDG");
+
+    private static final int NOBODY = 65534;
 
     @TempDir
     Path temp;
@@ -293,6 +297,29 @@ class ConfigIT {
                 "the launcher's CATFLAP_JAVA_OPTS and a setting's CATFLAP_PORT draw none");
     }
 
+    /**
+     * Only a setting's exact variable is read: another spelling of it (which SmallRye's
+     * environment source took, crediting the exact name) is ignored with a warning, whether or not
+     * the exact one is set, and its bad value stops nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"catflap_port", "CATFLAP_port", "catflap.port"})
+    void aSettingsVariableSpeltOtherwiseIsNotReadButWarnedOf(String name) {
+        String warning = "[catflap] warning: variable " + name + " in the environment is not read (ignored): catflap reads CATFLAP_PORT\n";
+        Catflap.Result alone = catflap(project).env(name, "5").run("--show-config");
+        assertEquals(0, alone.exit(), alone.stderr());
+        assertEquals(warning, alone.stderr());
+        assertRow(alone.stdout().lines().toList(), "catflap.port", "5000", "default");
+
+        Catflap.Result both = catflap(project).env(name, "5").env("CATFLAP_PORT", "9").run("--show-config");
+        assertEquals(0, both.exit(), both.stderr());
+        assertRow(both.stdout().lines().toList(), "catflap.port", "9", "CATFLAP_PORT");
+
+        Catflap.Result bad = catflap(project).env(name, "eighty").run("-q", "-p", "0", "true");
+        assertEquals(0, bad.exit(), bad.stderr());
+        assertEquals(warning, bad.stderr());
+    }
+
     /** One rule: a file or a CATFLAP_* variable may hold defaults for a mode; only an option needs the mode at once. */
     @ParameterizedTest
     @ValueSource(strings = {"catflap.fdname=web,admin", "catflap.no-pid=true", "catflap.grace=2", "catflap.ignore=*.log"})
@@ -454,6 +481,77 @@ class ConfigIT {
         assertRow(lines, "catflap.backlog", "(not set)", "default");
         assertRow(lines, "catflap.command", "sh -c 'echo it'\\''s'", "command line");
         assertTrue(lines.contains("user file:    " + home.resolve(".config/catflap/config.properties") + " (not found)"), result.stdout());
+    }
+
+    /** A file found but ignored for trust is no file "not found": --show-config says it was found, ignored, and why. */
+    @ParameterizedTest
+    @ValueSource(strings = {"another user's", "in a directory every user may write to"})
+    void showConfigSaysAUserOrLocalFileIgnoredForTrustWasFoundAndWhy(String why) throws IOException {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root, to chown to nobody");
+        Path projectPath = projectFile("catflap.port=0");
+        Path local = write(project.resolve(".catflap.local.properties"), "catflap.port=1");
+        Path user = userFile("catflap.backlog=64");
+        String because;
+        if (why.equals("another user's")) {
+            Files.setAttribute(local, "unix:uid", NOBODY);
+            Files.setAttribute(user, "unix:uid", NOBODY);
+            because = "it belongs to user nobody, not to you or root";
+        } else {
+            Files.move(local, project.resolve("local"));
+            Files.setPosixFilePermissions(user.getParent(), PosixFilePermissions.fromString("rwxrwxrwx"));
+            because = "its directory " + user.getParent() + " is writable by every user";
+            local = null;
+        }
+        Catflap.Result result = catflap(nested).run("--show-config");
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> lines = result.stdout().lines().toList();
+        assertTrue(lines.contains("user file:    " + user + " (found, ignored: " + because + ")"), result.stdout());
+        assertRow(lines, "catflap.backlog", "(not set)", "default");
+        if (local != null) {
+            assertTrue(lines.contains("local file:   " + local + " (found, ignored: " + because + ")"), result.stdout());
+            assertRow(lines, "catflap.port", "0", projectPath.toString());
+        }
+    }
+
+    /** --config names the settings in full: --show-config says that the search's files were not read. */
+    @Test
+    void showConfigSaysConfigLeavesTheSearchsFilesUnread() throws IOException {
+        projectFile("catflap.port=1");
+        write(project.resolve(".catflap.local.properties"), "catflap.port=2");
+        Path ci = write(temp.resolve("ci.properties"), "catflap.port=0");
+        Catflap.Result result = catflap(nested).run("--config", ci.toString(), "--show-config");
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> lines = result.stdout().lines().toList();
+        assertRow(lines, "catflap.port", "0", ci.toString());
+        assertTrue(lines.contains("not read:     the search's .catflap.properties and .catflap.local.properties "
+                + "(--config names the settings in full)"), result.stdout());
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith("local file:")), result.stdout());
+    }
+
+    /**
+     * catflap.command= in the project file gives no command: --show-config names the working
+     * directory, where a command given on the command line runs, not the file's.
+     */
+    @Test
+    void showConfigNamesTheWorkingDirectoryWhereTheProjectFileUnsetsTheCommand() throws IOException {
+        projectFile("catflap.command=", "catflap.port=0");
+        Catflap.Result shown = catflap(nested).run("--show-config");
+        assertEquals(0, shown.exit(), shown.stderr());
+        Path real = nested.toRealPath();
+        assertTrue(shown.stdout().lines().anyMatch(line -> line.equals("command runs in: " + real + " (where catflap runs)")
+                || line.equals("command runs in: " + nested + " (where catflap runs)")), shown.stdout());
+        Catflap.Result run = catflap(nested).run("-q", "pwd");
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals(nested.toRealPath() + "\n", run.stdout(), "where it really runs");
+    }
+
+    /** A '#' inside a word starts no comment, so needs no escape: --show-config shows catflap.ignore=a#b as written. */
+    @Test
+    void showConfigShowsAHashInsideAWordAsWritten() throws IOException {
+        Path projectPath = projectFile("catflap.ignore=a#b,'#c'");
+        Catflap.Result result = catflap(project).run("--show-config");
+        assertEquals(0, result.exit(), result.stderr());
+        assertRow(result.stdout().lines().toList(), "catflap.ignore", "a#b,\\#c", projectPath.toString());
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The man page that ./mvnw package writes to target/man/catflap.1, and the file locations --help names. */
 class ManPageIT {
+    private static final String USER_FILE_FALLBACK =
+            "~/.config/catflap/config.properties where XDG_CONFIG_HOME is unset, empty or not an absolute path";
     private static final Path PAGE = Path.of(System.getProperty("catflap.manpage", "target/man/catflap.1"));
 
     @Test
@@ -68,9 +70,24 @@ class ManPageIT {
     void theHelpNamesTheRealFileLocations() {
         String help = HelpText.text().replaceAll("\\s+", " ");
         for (String location : List.of(".catflap.local.properties", "$XDG_CONFIG_HOME/catflap/config.properties",
-                "(~/.config/catflap/config.properties where XDG_CONFIG_HOME is unset)", "--init")) {
+                "(" + USER_FILE_FALLBACK + ")", "--init")) {
             assertTrue(help.contains(location), location + " missing from:\n" + help);
         }
+    }
+
+    /**
+     * Where the user file is without XDG_CONFIG_HOME, and what a relative path means where, in the
+     * words man's FILES and ENVIRONMENT say them (ManPageSectionsTest): each is written once.
+     */
+    @Test
+    void helpSaysTheFallbackAndTheRelativePathRuleAsManDoes() {
+        String help = HelpText.text().replaceAll("\\s+", " ");
+        assertFalse(help.contains("where XDG_CONFIG_HOME is unset)"), "the fallback half said:\n" + help);
+        for (String path : List.of("DIR", "PATH", "unix:PATH")) {
+            String rule = "A relative " + path + " is the working directory's as an option or variable, the file's directory's in a file.";
+            assertTrue(help.contains(rule), rule + " missing from:\n" + help);
+        }
+        assertFalse(help.contains(". for the working directory"), "a unit-dir of . is the working directory's as an option alone");
     }
 
     /** The text of the section {@code title}, up to the next one's. */

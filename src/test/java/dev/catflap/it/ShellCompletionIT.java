@@ -59,6 +59,30 @@ class ShellCompletionIT {
         assertEquals(List.of(), bashCompletes("catflap", "-p", "8080", "sh", "--p"));
     }
 
+    /** picocli's function completes no value (compopt +o default): a path option's is a file or directory name. */
+    @Test
+    void bashCompletesFileNamesForFileOptionsAndDirectoriesForDirectoryOptions() throws Exception {
+        Files.writeString(emptyDirectory.resolve(".catflap.properties"), "");
+        Files.writeString(emptyDirectory.resolve("setup.py"), "");
+        Files.createDirectory(emptyDirectory.resolve("src"));
+        Files.createDirectory(emptyDirectory.resolve("deploy"));
+        Files.writeString(emptyDirectory.resolve("deploy.txt"), "");
+        assertEquals(List.of(".catflap.properties"), sorted(bashCompletes("catflap", "--config", ".catflap.p")));
+        assertEquals(List.of(".catflap.properties"), sorted(bashCompletes("catflap", "--config", "=", ".catflap.p")),
+                "--config=FILE, which bash splits at the =");
+        assertEquals(List.of("setup.py", "src"), sorted(bashCompletes("catflap", "-q", "--watch", "s")));
+        assertEquals(List.of("src"), sorted(bashCompletes("catflap", "--workdir", "s")), "directories alone");
+        assertEquals(List.of("deploy"), sorted(bashCompletes("catflap", "--unit-dir", "de")), "directories alone");
+        assertEquals(List.of(), bashCompletes("catflap", "-p", "s"), "a port is no file name");
+    }
+
+    /** --init takes no command: after it, no command names (nor options' values) are offered for a word. */
+    @Test
+    void bashOffersNoCommandAfterInit() {
+        assertEquals(List.of(), bashCompletes("catflap", "--init", "ech"));
+        assertTrue(bashCompletes("catflap", "--init", "--").contains("--help"), "options still");
+    }
+
     @Test
     void zshRegistersTheCompletionAndCompletesOptionsThenCommands() {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh")),
@@ -82,6 +106,10 @@ class ShellCompletionIT {
             assertTrue(options.contains(option), option + " missing from: " + options);
         }
         assertTrue(Arrays.asList(lines[2].split(" ")).contains("echo"), "no echo among the commands offered");
+    }
+
+    private static List<String> sorted(List<String> words) {
+        return words.stream().sorted().toList();
     }
 
     /** What bash offers for the last of {@code words}, catflap's being {@code words[0]}. */

@@ -222,21 +222,27 @@ public class Configuration {
         }
         Optional<ListValue> list = config.list(setting);
         if (list.isEmpty()) {
-            return Optional.of(parse(() -> setting.parse(value.text()), config.origin(setting)));
+            // the message shows the value as written, then the path it resolved to, if another
+            String resolved = value.resolved(setting);
+            String after = resolved.equals(value.text()) ? "" : " (" + resolved + ")";
+            return Optional.of(parse(() -> setting.parse(resolved), config.origin(setting), after, value));
         }
         // A list's elements are checked source by source first, so that an error names the source of the bad one.
         List<ListValue.Part> parts = list.get().parts();
         for (ListValue.Part part : parts.size() > 1 ? parts : List.<ListValue.Part>of()) {
-            parse(() -> setting.parse(part.elements()), part.written().atStart(setting));
+            parse(() -> setting.parse(part.elements()), part.written().atStart(setting), "", part.written());
         }
-        return Optional.of(parse(() -> setting.parse(list.get().elements()), config.origin(setting)));
+        return Optional.of(parse(() -> setting.parse(list.get().elements()), config.origin(setting), "", value));
     }
 
-    private static <T> T parse(Supplier<T> parsing, String origin) {
+    /** {@code parsing}'s value, or an error: {@code origin} (as {@code value} was written), what is wrong, {@code after}. */
+    private static <T> T parse(Supplier<T> parsing, String origin, String after, WrittenValue value) {
         try {
             return parsing.get();
+        } catch (ShellWords.Unquoted e) {
+            throw CatflapException.usage(origin + ": " + e.messageFrom(value.origin()) + after);
         } catch (IllegalArgumentException e) {
-            throw CatflapException.usage(origin + ": " + e.getMessage());
+            throw CatflapException.usage(origin + ": " + e.getMessage() + after);
         }
     }
 

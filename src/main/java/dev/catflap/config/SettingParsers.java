@@ -96,7 +96,7 @@ final class SettingParsers {
         }
         List<ListenSpec> specs = new ArrayList<>();
         for (String element : elements) {
-            ListenSpec spec = ListSyntax.quotingElement(elements, element, ListenSpec::parse);
+            ListenSpec spec = ListSyntax.quotingElement(elements, element, SettingParsers::listenSpec);
             for (ListenSpec earlier : specs) {
                 if (spec.clashesWith(earlier)) {
                     throw new IllegalArgumentException(spec.clashDescription(earlier));
@@ -105,6 +105,13 @@ final class SettingParsers {
             specs.add(spec);
         }
         return List.copyOf(specs);
+    }
+
+    private static ListenSpec listenSpec(String text) {
+        if (text.startsWith(ListenSpec.UNIX_SCHEME)) {
+            notHome(text.substring(ListenSpec.UNIX_SCHEME.length()));
+        }
+        return ListenSpec.parse(text);
     }
 
     /** The names of a list of LISTEN_FDNAMES entries. */
@@ -130,11 +137,7 @@ final class SettingParsers {
     }
 
     private static Path watchPath(String text) {
-        if (text.startsWith("~")) {
-            // A shell's home directory: taken as a name it would be waited for in vain (it need not exist yet).
-            throw new IllegalArgumentException("'~' starting a path is a home directory to a shell, and catflap "
-                    + "expands none: write the path");
-        }
+        notHome(text);
         try {
             Path path = Path.of(text);
             if (!Files.exists(path)) {
@@ -156,6 +159,19 @@ final class SettingParsers {
         return path;
     }
 
+    /**
+     * Refuses a path starting with {@code ~}, in every path setting and from every source: a
+     * shell's home directory, taken as a name it would be a directory {@code ~} below the working
+     * directory (or the file's), waited for or looked in in vain. An option's was expanded by the
+     * shell, unless quoted.
+     */
+    private static void notHome(String path) {
+        if (path.startsWith("~")) {
+            throw new IllegalArgumentException("'~' starting a path is a home directory to a shell, and catflap "
+                    + "expands none: write the path");
+        }
+    }
+
     /** Refuses a missing path whose nearest existing ancestor is not a directory (app.py/build): it cannot appear there. */
     private static void notUnderAFile(Path missing) {
         for (Path above = missing.getParent(); above != null; above = above.getParent()) {
@@ -170,6 +186,7 @@ final class SettingParsers {
 
     /** A path that need not exist yet: it is checked where it is used, in the mode that uses it. */
     static Path pathName(String text) {
+        notHome(text);
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {

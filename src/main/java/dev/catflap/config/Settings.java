@@ -46,7 +46,7 @@ public final class Settings {
         if (fromCommandLine(setting)) {
             return typed.command().map(words -> ShellWords.quote(words.displayWords()));
         }
-        String text = value(setting).text();
+        String text = value(setting).resolved(setting);
         return text == null || text.isEmpty() ? setting.defaultValue() : Optional.of(text);
     }
 

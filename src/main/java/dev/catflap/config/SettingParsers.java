@@ -142,6 +142,8 @@ final class SettingParsers {
             Path path = Path.of(text);
             if (!Files.exists(path)) {
                 notUnderAFile(path);
+            } else if (Files.isDirectory(path)) {
+                canWatchIn(path, "permission denied: catflap can see nothing in it to watch");
             }
             return path;
         } catch (InvalidPathException e) {
@@ -172,15 +174,35 @@ final class SettingParsers {
         }
     }
 
-    /** Refuses a missing path whose nearest existing ancestor is not a directory (app.py/build): it cannot appear there. */
+    /**
+     * Refuses a missing path whose nearest existing ancestor is not a directory (app.py/build): it
+     * cannot appear there; or is one the user cannot watch (see {@link #canWatchIn}). A relative
+     * path's nearest is at worst the working directory.
+     */
     private static void notUnderAFile(Path missing) {
         for (Path above = missing.getParent(); above != null; above = above.getParent()) {
             if (Files.exists(above)) {
                 if (!Files.isDirectory(above)) {
                     throw new IllegalArgumentException(above + " is not a directory");
                 }
+                canWatchIn(above, "cannot watch for it in " + above + ": permission denied");
                 return;
             }
+        }
+        if (!missing.isAbsolute()) {
+            Path here = Path.of("").toAbsolutePath(); // nothing of it exists: the working directory is watched
+            canWatchIn(here, "cannot watch for it in " + here + ": permission denied");
+        }
+    }
+
+    /**
+     * Refuses a directory the user cannot both list and search: the watcher could see nothing in
+     * it (a subdirectory of a private one never seems to appear, a private one's files never to
+     * change), and would find out only after the socket is bound and the command started.
+     */
+    private static void canWatchIn(Path directory, String refusal) {
+        if (!Files.isReadable(directory) || !Files.isExecutable(directory)) {
+            throw new IllegalArgumentException(refusal);
         }
     }
 

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
  * backslash followed by {@code e n r t} for ESC, LF, CR, TAB, by {@code x} and two hex digits for
  * the other C0 controls and DEL (e.g. x7f), by {@code u} and four hex digits for the C1 controls
  * (e.g. u009b: UTF-8's bytes 0xC2 0x80-0x9F, which UTF-8 terminals act on), and by {@code x}
- * for a byte 0x80-0x9F that is not part of UTF-8 (the 8-bit controls of other terminals). A backslash
+ * for a byte 0x80-0x9F that is not part of UTF-8 (the 8-bit controls of other terminals). Invisible
+ * characters are shown so too ({@code u} and four hex digits, {@code U} and eight beyond the BMP): the
+ * format characters (a BOM, a zero-width space) and the spaces that are not ASCII's (a no-break
+ * space), which would make a wrong key or value look right. A backslash
  * is left as it is: commands are quoted as written in shell syntax, where backslashes are the
  * user's own quoting, and doubling them would show something else than the user wrote; the cost
  * is that a literal {@code \e} in a value reads like an escaped ESC. It works on the bytes the
@@ -58,19 +61,35 @@ public final class CatflapLine {
     static byte[] escaped(byte[] bytes) {
         String text = OsString.decode(bytes);
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int c = text.codePointAt(i); // a lone surrogate (an escaped byte) is a code point of its own
             if (c < 0x20 || c == DEL) {
                 out.append(control(c));
             } else if (isC1(c)) {
                 out.append("\\u00").append(hex(c));
-            } else if (isC1(c - ESCAPED_BYTE) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+            } else if (isC1(c - ESCAPED_BYTE)) {
                 out.append("\\x").append(hex(c - ESCAPED_BYTE));
+            } else if (isInvisible(c)) {
+                out.append(c > 0xffff ? String.format("\\U%08x", c) : String.format("\\u%04x", c));
             } else {
-                out.append(c);
+                out.appendCodePoint(c);
             }
         }
         return OsString.encode(out.toString());
+    }
+
+    /**
+     * A format character (Unicode's Cf: a BOM, a zero-width space or joiner, a direction mark) or
+     * a space that is not ASCII's (a no-break space, U+2028): shown raw, U+FEFF before {@code catflap.port}
+     * would look like a key that is right, {@code 0} and U+00A0 like a value with nothing around it.
+     */
+    private static boolean isInvisible(int c) {
+        if (c < 0x80) {
+            return false;
+        }
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static boolean isC1(int c) {

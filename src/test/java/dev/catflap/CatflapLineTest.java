@@ -37,6 +37,18 @@ class CatflapLineTest {
     }
 
     @Test
+    void formatCharactersAndOtherSpacesAreShownEscaped() {
+        // a BOM, a zero-width space, a right-to-left override; a no-break space, an ideographic space, a line separator
+        assertEquals("\\ufeffa\\u200bb\\u202ec", escaped("\ufeffa\u200bb\u202ec".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("0\\u00a0\\u3000\\u2028", escaped("0\u00a0\u3000\u2028".getBytes(StandardCharsets.UTF_8)));
+        // beyond the BMP: a language tag (U+E0001)
+        assertEquals("\\U000e0001x", escaped(new String(Character.toChars(0xe0001)).concat("x").getBytes(StandardCharsets.UTF_8)));
+        // an ASCII space, and visible text of other scripts, stay
+        byte[] text = "a b ü 日本 😀".getBytes(StandardCharsets.UTF_8);
+        assertEquals(new String(text, StandardCharsets.ISO_8859_1), escaped(text));
+    }
+
+    @Test
     void backslashesAreTheUsers() {
         assertEquals("say \\\"hi\\\" a\\ b", escaped("say \\\"hi\\\" a\\ b".getBytes(StandardCharsets.US_ASCII)));
     }

@@ -107,7 +107,7 @@ public class CatflapCommand implements Callable<Integer> {
         }
         CommandWords words = commandWords(settings);
         Optional<byte[]> directory = settings.commandDirectory().map(path -> OsString.encode(OsString.of(path)));
-        byte[] executable = search.resolve(words, environment, directory);
+        byte[] executable = executable(words, environment, directory, settings);
 
         List<BoundSocket> bound = binder.bindAll(config.sockets(), config.backlog().orElseGet(Backlog::systemMaximum));
         if (!config.quiet()) {
@@ -128,6 +128,22 @@ public class CatflapCommand implements Callable<Integer> {
             throw e;
         }
         return 0;
+    }
+
+    /**
+     * The file to execute for the command. A command from a file or a variable that is not found
+     * is named where it was written ({@code FILE:LINE: catflap.command=...}), as any other bad
+     * value of a file's is; one typed on the command line is named as typed.
+     */
+    private byte[] executable(CommandWords words, Environment environment, Optional<byte[]> directory, Settings settings) {
+        try {
+            return search.resolve(words, environment, directory);
+        } catch (CatflapException e) {
+            if (settings.from(Setting.COMMAND).is(Origin.Kind.OPTION)) {
+                throw e;
+            }
+            throw new CatflapException(e.status(), settings.origin(Setting.COMMAND) + ": " + e.getMessage());
+        }
     }
 
     /**

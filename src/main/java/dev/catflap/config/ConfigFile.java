@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * A configuration file: Java properties in UTF-8, keys as in {@code catflap.port=8080}.
  *
  * @param path the file, absolute: errors and {@code --show-config} name it so
- * @param properties every key and value in it; of a key written twice, the later
+ * @param properties every key and value in it, as written; of a key written twice, the later
  * @param lists the elements of each list setting's value, split once (see {@link FilePaths})
  * @param lines the line each key's value is on (the first of its lines, where it goes on over several)
  * @param warnings what is wrong with it but does not stop catflap: unknown keys, keys written twice
@@ -71,7 +71,7 @@ record ConfigFile(Path path, Map<String, String> properties, Map<String, List<St
             }
         }
         Map<String, List<String>> lists = FilePaths.lists(properties, path.getParent());
-        return new ConfigFile(path, FilePaths.resolved(properties, lists, path.getParent()), lists, lines, warnings);
+        return new ConfigFile(path, properties, lists, lines, warnings);
     }
 
     /** How messages name a setting in a file: {@code FILE:LINE: key=value}. */

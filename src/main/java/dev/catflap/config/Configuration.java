@@ -232,24 +232,33 @@ public class Configuration {
         }
         Optional<ListValue> list = config.list(setting);
         if (list.isEmpty()) {
-            return Optional.of(parse(() -> setting.parse(value.text()), config.origin(setting), setting, value.origin()));
+            // the message shows the value as written, then the path it resolved to, if another
+            String resolved = value.resolved(setting);
+            String after = resolved.equals(value.text()) ? "" : " (" + resolved + ")";
+            return Optional.of(parse(() -> setting.parse(resolved), config.origin(setting), after, setting, value));
         }
         // A list's elements are checked source by source first, so that an error names the source of the bad one.
         List<ListValue.Part> parts = list.get().parts();
         for (ListValue.Part part : parts.size() > 1 ? parts : List.<ListValue.Part>of()) {
-            parse(() -> setting.parse(part.elements()), part.written().atStart(setting), setting, part.written().origin());
+            parse(() -> setting.parse(part.elements()), part.written().atStart(setting), "", setting, part.written());
         }
-        return Optional.of(parse(() -> setting.parse(list.get().elements()), config.origin(setting), setting, value.origin()));
+        return Optional.of(parse(() -> setting.parse(list.get().elements()), config.origin(setting), "", setting, value));
     }
 
-    /** @param source where the value was written, for the hint of a refused {@code #} word (a command's) */
-    private static <T> T parse(Supplier<T> parsing, String origin, Setting<?> setting, Origin source) {
+    /**
+     * {@code parsing}'s value, or an error: {@code origin} (as {@code value} was written), what is wrong, {@code after};
+     * {@code setting} and where {@code value} was written choose the hint of a refused {@code #} word.
+     */
+    private static <T> T parse(Supplier<T> parsing, String origin, String after, Setting<?> setting, WrittenValue value) {
         try {
             return parsing.get();
         } catch (ShellWords.CommentWord e) {
-            throw CatflapException.usage(origin + ": " + ShellWords.COMMENT_START + "; " + source.commentHint(setting, e.quoted()));
+            throw CatflapException.usage(origin + ": " + ShellWords.COMMENT_START + "; "
+                    + value.origin().commentHint(setting, e.quoted()));
+        } catch (ShellWords.Unquoted e) {
+            throw CatflapException.usage(origin + ": " + e.messageFrom(value.origin()) + after);
         } catch (IllegalArgumentException e) {
-            throw CatflapException.usage(origin + ": " + e.getMessage());
+            throw CatflapException.usage(origin + ": " + e.getMessage() + after);
         }
     }
 

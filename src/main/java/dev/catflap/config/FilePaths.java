@@ -13,10 +13,12 @@ import java.util.function.UnaryOperator;
  * Relative paths in a configuration file are relative to the file's directory, as a project file
  * is found from any directory below it: {@code catflap.watch=src} in a project's
  * .catflap.properties means the project's src/ wherever catflap is started. The paths are made
- * absolute as the file is read, before they are parsed: the checks of the parsers (a watched path
- * below a file, a directory that is none, a socket path too long for sun_path) are of the path
- * meant, and errors and {@code --show-config} show it. A list is split once, here, and resolved
- * element by element; its text is written again only to be shown.
+ * absolute before they are parsed: the checks of the parsers (a watched path below a file, a
+ * directory that is none, a socket path too long for sun_path) are of the path meant, and
+ * {@code --show-config} shows it. Errors show the value as the file wrote it, its text kept
+ * as written: a list is split once, here, and resolved element by element; a single path is
+ * resolved where it is parsed ({@link WrittenValue#resolved}). A path starting with {@code ~}
+ * is left as written, so that its parser refuses it as it does an option's.
  */
 final class FilePaths {
     private FilePaths() {
@@ -35,7 +37,7 @@ final class FilePaths {
                 continue;
             }
             try {
-                lists.put(setting.key(), eachElement(ListSyntax.writtenElements(text), resolver(setting, directory)));
+                lists.put(setting.key(), eachElement(ListSyntax.writtenElements(setting, text), resolver(setting, directory)));
             } catch (IllegalArgumentException e) {
                 // no list: left as written
             }
@@ -44,18 +46,11 @@ final class FilePaths {
     }
 
     /**
-     * {@code properties} as they are shown, with the relative paths of unit-dir and workdir
-     * resolved against {@code directory}, and the lists with paths, from {@code lists}, written
-     * with their resolved elements.
+     * The value of a single path setting (unit-dir, workdir) read from a file in
+     * {@code directory}, its relative path resolved against it; any other setting's as written.
      */
-    static Map<String, String> resolved(Map<String, String> properties, Map<String, List<String>> lists, Path directory) {
-        Map<String, String> resolved = new TreeMap<>(properties);
-        for (Setting<?> list : List.of(Setting.WATCH, Setting.LISTEN)) {
-            resolved.computeIfPresent(list.key(), (key, text) -> lists.containsKey(key) ? ListSyntax.text(lists.get(key)) : text);
-        }
-        resolved.computeIfPresent(Setting.UNIT_DIR.key(), (key, path) -> absolute(path, directory));
-        resolved.computeIfPresent(Setting.WORKDIR.key(), (key, path) -> absolute(path, directory));
-        return resolved;
+    static String scalar(Setting<?> setting, String text, Path directory) {
+        return setting == Setting.UNIT_DIR || setting == Setting.WORKDIR ? absolute(text, directory) : text;
     }
 
     /** What becomes of each element of {@code setting} read from a file in {@code directory}. */
@@ -78,7 +73,8 @@ final class FilePaths {
 
     private static String absolute(String path, Path directory) {
         try {
-            return path.isEmpty() ? path : directory.resolve(path).toString();
+            // '~' is no directory's name a user means: left as written, its parser refuses it with the hint
+            return path.isEmpty() || path.startsWith("~") ? path : directory.resolve(path).toString();
         } catch (InvalidPathException e) {
             return path; // Setting reports it as written
         }

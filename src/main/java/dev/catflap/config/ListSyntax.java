@@ -71,6 +71,15 @@ public final class ListSyntax {
     }
 
     /**
+     * {@link #writtenElements} of {@code setting}'s value in a file or variable: the values of
+     * {@code setenv} are refused an unquoted {@code $} or {@code `}, which a shell would have
+     * expanded ({@link ShellWords#valueElements}). An option's values come expanded by the shell.
+     */
+    static List<String> writtenElements(Setting<?> setting, String text) {
+        return setting == Setting.SETENV ? ShellWords.valueElements(text) : ShellWords.elements(text);
+    }
+
+    /**
      * {@code elements} written as one list value, as a file would write them, for
      * {@code --show-config} and messages; {@link #elements} would give them back. The one place a
      * list's syntax is escaped: a comma, quote or backslash in an element, a {@code #} where a word

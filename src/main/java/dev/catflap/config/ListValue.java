@@ -94,10 +94,12 @@ final class ListValue {
     /** A source's elements as it wrote them; one that is no list (an unfinished quote, a {@code #} word) is an error naming it. */
     private static List<String> written(Setting<?> setting, WrittenValue value) {
         try {
-            return ListSyntax.writtenElements(value.text());
+            return ListSyntax.writtenElements(setting, value.text());
         } catch (ShellWords.CommentWord e) {
             throw CatflapException.usage(value.atStart(setting) + ": " + ShellWords.COMMENT_START + "; "
                     + value.origin().commentHint(setting, e.quoted()));
+        } catch (ShellWords.Unquoted e) {
+            throw CatflapException.usage(value.atStart(setting) + ": " + e.messageFrom(value.origin()));
         } catch (IllegalArgumentException e) {
             throw CatflapException.usage(value.atStart(setting) + ": " + e.getMessage());
         }
@@ -116,8 +118,10 @@ final class ListValue {
         }
         for (int i = 1; i < elements.size(); i++) {
             if (elements.get(i).isEmpty()) {
+                // named as written: a file's elements are resolved paths, its text is not (FilePaths)
+                List<String> written = ListSyntax.writtenElements(value.text());
                 throw CatflapException.usage(value.atStart(setting) + ": an empty element after "
-                        + elements.get(i - 1) + " (a comma too many?); only an empty value or a comma at the start "
+                        + written.get(i - 1) + " (a comma too many?); only an empty value or a comma at the start "
                         + "clears what lower sources give");
             }
         }

@@ -462,10 +462,15 @@ public final class Setting<T> {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {
             // A properties file keeps blanks at a value's end, where nobody sees them.
-            boolean blanks = !text.isEmpty() && (Character.isWhitespace(text.charAt(0))
-                    || Character.isWhitespace(text.charAt(text.length() - 1)));
+            boolean blanks = !text.isEmpty() && (isBlank(text.codePointAt(0))
+                    || isBlank(text.codePointBefore(text.length())));
             throw blanks && !isList() ? new IllegalArgumentException(e.getMessage() + "; the value has blanks around it") : e;
         }
+    }
+
+    /** A blank, ASCII's or another's (a no-break space), or a character that shows nothing (a zero-width space, a BOM). */
+    private static boolean isBlank(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
     /**

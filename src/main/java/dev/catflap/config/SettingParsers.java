@@ -97,7 +97,7 @@ final class SettingParsers {
         }
         List<ListenSpec> specs = new ArrayList<>();
         for (String element : elements) {
-            ListenSpec spec = ListSyntax.quotingElement(elements, element, ListenSpec::parse);
+            ListenSpec spec = ListSyntax.quotingElement(elements, element, SettingParsers::listenSpec);
             for (ListenSpec earlier : specs) {
                 if (spec.clashesWith(earlier)) {
                     throw new IllegalArgumentException(spec.clashDescription(earlier));
@@ -106,6 +106,13 @@ final class SettingParsers {
             specs.add(spec);
         }
         return List.copyOf(specs);
+    }
+
+    private static ListenSpec listenSpec(String text) {
+        if (text.startsWith(ListenSpec.UNIX_SCHEME)) {
+            notHome(text.substring(ListenSpec.UNIX_SCHEME.length()));
+        }
+        return ListenSpec.parse(text);
     }
 
     /** The names of a list of LISTEN_FDNAMES entries. */
@@ -131,15 +138,13 @@ final class SettingParsers {
     }
 
     private static Path watchPath(String text) {
-        if (text.startsWith("~")) {
-            // A shell's home directory: taken as a name it would be waited for in vain (it need not exist yet).
-            throw new IllegalArgumentException("'~' starting a path is a home directory to a shell, and catflap "
-                    + "expands none: write the path");
-        }
+        notHome(text);
         try {
             Path path = Path.of(text);
             if (!Files.exists(path)) {
                 notUnderAFile(path);
+            } else if (Files.isDirectory(path)) {
+                canWatchIn(path, "permission denied: catflap can see nothing in it to watch");
             }
             return path;
         } catch (InvalidPathException e) {
@@ -157,20 +162,54 @@ final class SettingParsers {
         return path;
     }
 
-    /** Refuses a missing path whose nearest existing ancestor is not a directory (app.py/build): it cannot appear there. */
+    /**
+     * Refuses a path starting with {@code ~}, in every path setting and from every source: a
+     * shell's home directory, taken as a name it would be a directory {@code ~} below the working
+     * directory (or the file's), waited for or looked in in vain. An option's was expanded by the
+     * shell, unless quoted.
+     */
+    private static void notHome(String path) {
+        if (path.startsWith("~")) {
+            throw new IllegalArgumentException("'~' starting a path is a home directory to a shell, and catflap "
+                    + "expands none: write the path");
+        }
+    }
+
+    /**
+     * Refuses a missing path whose nearest existing ancestor is not a directory (app.py/build): it
+     * cannot appear there; or is one the user cannot watch (see {@link #canWatchIn}). A relative
+     * path's nearest is at worst the working directory.
+     */
     private static void notUnderAFile(Path missing) {
         for (Path above = missing.getParent(); above != null; above = above.getParent()) {
             if (Files.exists(above)) {
                 if (!Files.isDirectory(above)) {
                     throw new IllegalArgumentException(above + " is not a directory");
                 }
+                canWatchIn(above, "cannot watch for it in " + above + ": permission denied");
                 return;
             }
+        }
+        if (!missing.isAbsolute()) {
+            Path here = Path.of("").toAbsolutePath(); // nothing of it exists: the working directory is watched
+            canWatchIn(here, "cannot watch for it in " + here + ": permission denied");
+        }
+    }
+
+    /**
+     * Refuses a directory the user cannot both list and search: the watcher could see nothing in
+     * it (a subdirectory of a private one never seems to appear, a private one's files never to
+     * change), and would find out only after the socket is bound and the command started.
+     */
+    private static void canWatchIn(Path directory, String refusal) {
+        if (!Files.isReadable(directory) || !Files.isExecutable(directory)) {
+            throw new IllegalArgumentException(refusal);
         }
     }
 
     /** A path that need not exist yet: it is checked where it is used, in the mode that uses it. */
     static Path pathName(String text) {
+        notHome(text);
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {

@@ -59,7 +59,7 @@ public final class Settings {
         if (fromCommandLine(setting)) {
             return typed.command().map(words -> ShellWords.quote(words.displayWords()));
         }
-        String text = value(setting).text();
+        String text = value(setting).resolved(setting);
         if (text == null || text.isEmpty()) {
             return setting.defaultValue();
         }

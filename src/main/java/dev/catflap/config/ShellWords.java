@@ -49,6 +49,33 @@ public record ShellWords(String text, List<String> words) {
     private static final String NO_TILDE_HINT = "'~' starting a word is a home directory to a shell, and catflap runs no"
             + " shell (write the path, quote it to pass it literally, or run the command with sh -c '...')";
 
+    /**
+     * An unquoted character that a backslash would have passed on: which one, for a hint on how
+     * to write the backslash where the text came from (a properties file eats a single one).
+     */
+    static final class Unquoted extends IllegalArgumentException {
+        private final char character;
+
+        Unquoted(char character, String message) {
+            super(message);
+            this.character = character;
+        }
+
+        /**
+         * The message, for a value written in {@code origin}: a properties file eats a single
+         * backslash ({@code \*} reads as {@code *}), so there it says how to write one.
+         */
+        String messageFrom(Origin origin) {
+            return getMessage() + (origin.kind().isFile() ? "; in a properties file a backslash must be doubled to "
+                    + "reach catflap (\\\\" + character + ")" : "");
+        }
+    }
+
+    /** What a shell expands in a variable's value: a variable ({@code $PATH}) or a command's output. */
+    private static final String EXPANSION = "$`";
+    private static final String NO_EXPANSION_HINT = " would be expanded by a shell, and catflap expands nothing in a"
+            + " value (write the value itself, or quote it to pass it literally)";
+
     public ShellWords {
         words = List.copyOf(words);
     }
@@ -59,7 +86,7 @@ public record ShellWords(String text, List<String> words) {
      * @throws IllegalArgumentException for an unfinished quote or escape, shell syntax, or no words
      */
     public static ShellWords parse(String text) {
-        return new ShellWords(text, new Splitter(text, false).words());
+        return new ShellWords(text, new Splitter(text, false, false).words());
     }
 
     /**
@@ -73,7 +100,16 @@ public record ShellWords(String text, List<String> words) {
      * @throws IllegalArgumentException for an unfinished quote or escape, or an unquoted word starting with {@code #}
      */
     public static List<String> elements(String text) {
-        return new Splitter(text, true).words();
+        return new Splitter(text, true, false).words();
+    }
+
+    /**
+     * {@link #elements}, of a list whose elements are values that a shell would expand
+     * ({@code PATH=$PATH:/opt/bin}): an unquoted {@code $} or {@code `} is refused too, as in a
+     * command, instead of reaching the command literally.
+     */
+    static List<String> valueElements(String text) {
+        return new Splitter(text, true, true).words();
     }
 
     /** {@code words} written so that {@link #parse} gives them back, e.g. {@code sh -c 'echo hi'}. */
@@ -117,15 +153,18 @@ public record ShellWords(String text, List<String> words) {
         private final String text;
         /** Splitting a list: commas end a word (an element), blanks inside one are kept. */
         private final boolean list;
+        /** Splitting a list of values: what a shell would expand in them is refused unquoted. */
+        private final boolean values;
         private final List<String> words = new ArrayList<>();
         private StringBuilder word;
         /** In a list, the unquoted blanks since the element's last character: kept only if more of it follows. */
         private final StringBuilder blanks = new StringBuilder();
         private int i;
 
-        Splitter(String text, boolean list) {
+        Splitter(String text, boolean list, boolean values) {
             this.text = text;
             this.list = list;
+            this.values = values;
         }
 
         List<String> words() {
@@ -146,12 +185,16 @@ public record ShellWords(String text, List<String> words) {
                     escaped();
                 } else if (c == '#' && atWordStart()) {
                     throw new CommentWord(text, i - 1, list);
+                } else if (!list && c == '\n') {
+                    throw new IllegalArgumentException("a newline" + NO_SHELL_HINT);
                 } else if (!list && SHELL_SYNTAX.indexOf(c) >= 0) {
-                    throw new IllegalArgumentException((c == '\n' ? "a newline" : "'" + c + "'") + NO_SHELL_HINT);
+                    throw new Unquoted(c, "'" + c + "'" + NO_SHELL_HINT);
+                } else if (list && values && EXPANSION.indexOf(c) >= 0) {
+                    throw new Unquoted(c, "'" + c + "'" + NO_EXPANSION_HINT);
                 } else if (!list && GLOB.indexOf(c) >= 0) { // a list's globs are catflap's own (--ignore)
-                    throw new IllegalArgumentException("'" + c + "'" + NO_GLOB_HINT);
+                    throw new Unquoted(c, "'" + c + "'" + NO_GLOB_HINT);
                 } else if (!list && c == '~' && atWordStart()) {
-                    throw new IllegalArgumentException(NO_TILDE_HINT);
+                    throw new Unquoted(c, NO_TILDE_HINT);
                 } else {
                     current().append(c);
                 }

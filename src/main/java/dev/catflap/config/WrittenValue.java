@@ -41,6 +41,14 @@ record WrittenValue(String text, Origin origin, int line, List<String> elements)
         return new WrittenValue(other, origin, line);
     }
 
+    /**
+     * The text as the setting's parser takes it: a file's relative unit-dir or workdir resolved
+     * against the file's directory ({@link FilePaths}); else the text as written.
+     */
+    String resolved(Setting<?> setting) {
+        return text == null ? null : origin.file().map(file -> FilePaths.scalar(setting, text, file.getParent())).orElse(text);
+    }
+
     /** {@link Origin#atStart}: the head of a message about this value. */
     String atStart(Setting<?> setting) {
         return origin.atStart(setting, this);

@@ -3,6 +3,7 @@ package dev.catflap.launch;
 import dev.catflap.CatflapException;
 import dev.catflap.ExitStatus;
 import dev.catflap.posix.FileAccess;
+import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -44,7 +45,13 @@ public class ExecutableSearch {
         byte[] name = command.name();
         if (runsIn.isPresent() && name.length > 0 && name[0] != '/' && contains(name, (byte) '/')) {
             byte[] path = join(runsIn.get(), name);
-            return checkInterpreter(checkPath(path, command), command.displayName());
+            try {
+                return checkInterpreter(checkPath(path, command), command.displayName());
+            } catch (CatflapException e) {
+                // ./server is looked for where the command runs, not where catflap was started: say where
+                throw new CatflapException(e.status(), e.getMessage() + " (in " + OsString.decode(runsIn.get())
+                        + ", where the command runs)");
+            }
         }
         if (name.length == 0) {
             throw new CatflapException(ExitStatus.NOT_FOUND, "'': command not found");

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +54,12 @@ import java.util.function.Consumer;
  * the nearest directory above it that exists is watched for the next name on the way down, then
  * that one, until the path itself appears, which counts as a change (what was written in it before
  * its own watch began would otherwise be missed); from then on it is watched as if it had been there.
+ * A link on the way whose target does not exist ({@code build -> /tmp/build}) is followed: its
+ * target is watched for, as the path it makes appear.
  */
 final class Watcher implements ChangeSource {
+    /** The links followed on the way to a path that does not exist yet: as the kernel's own limit (ELOOP). */
+    private static final int MAX_LINKS = 40;
     private final List<Path> roots;
     private final Ignores ignores;
     private final Duration quiet;
@@ -124,7 +129,7 @@ final class Watcher implements ChangeSource {
                 if (Files.exists(root)) {
                     registerExisting(root);
                 } else {
-                    notices.accept(root + " does not exist yet; watching for it to appear");
+                    notices.accept(root + " does not exist yet; watching for " + awaited(root) + " to appear");
                     watchTowards(root);
                 }
             } catch (IOException e) {
@@ -303,19 +308,52 @@ final class Watcher implements ChangeSource {
      * watched as if it had been there from the start.
      */
     private boolean watchTowards(Path root) throws IOException {
-        Path target = absolute(root);
-        Path existing = target;
-        while (!Files.exists(existing)) {
-            existing = existing.getParent(); // "/" exists
-        }
-        if (existing.equals(target)) {
+        Optional<Path> missing = firstMissing(absolute(root), MAX_LINKS);
+        if (missing.isEmpty()) {
             registerExisting(root);
             return true;
         }
-        Path next = existing.resolve(target.getName(existing.getNameCount()));
-        register(new Directory(existing, root, next.getFileName()));
+        Path next = missing.get();
+        register(new Directory(next.getParent(), root, next.getFileName()));
         // made between the look and the watch: its creation was not seen
         return Files.exists(next) && watchTowards(root);
+    }
+
+    /**
+     * The first name on the way down to {@code path} that is missing, empty where {@code path}
+     * exists. A link on the way whose target is missing ({@code vendor -> shared}, before
+     * {@code shared} is made) is followed: it is its target's appearance that makes the path
+     * exist, never a change to the link's own entry. Its parent exists (the way down, links
+     * followed, is there up to it).
+     *
+     * @param links how many more dangling links may be followed (a loop of links ends there)
+     */
+    private static Optional<Path> firstMissing(Path path, int links) throws IOException {
+        Path at = path.getRoot();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Path next = at.resolve(path.getName(i));
+            if (!Files.exists(next)) {
+                if (links > 0 && Files.isSymbolicLink(next)) {
+                    Path target = next.getParent().resolve(Files.readSymbolicLink(next));
+                    Path rest = i + 1 < path.getNameCount() ? path.subpath(i + 1, path.getNameCount()) : null;
+                    return firstMissing(absolute(rest == null ? target : target.resolve(rest)), links - 1);
+                }
+                return Optional.of(next);
+            }
+            at = next;
+        }
+        return Optional.empty();
+    }
+
+    /** What the notice says is awaited: the path itself, or where a link on its way leads. */
+    private static String awaited(Path root) {
+        try {
+            Optional<Path> missing = firstMissing(absolute(root), MAX_LINKS);
+            return missing.isEmpty() || absolute(root).startsWith(missing.get()) ? "it"
+                    : missing.get() + ", where a link on its way leads,";
+        } catch (IOException e) {
+            return "it";
+        }
     }
 
     private boolean watchTowardsIfThere(Path root) {

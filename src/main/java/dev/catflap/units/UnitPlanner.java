@@ -163,7 +163,10 @@ final class UnitPlanner {
             executable = OsString.decode(search.resolve(CommandWords.of(command.words()), environment,
                     Optional.of(OsString.encode(OsString.of(command.directory())))));
         } catch (CatflapException e) {
-            throw CatflapException.usage("command from " + command.source() + ": " + e.getMessage());
+            // a file's command named on its line, as every other error about a file's value is
+            String from = command.setting().filter(setting -> settings.from(setting).kind().isFile())
+                    .map(settings::origin).orElse("command from " + command.source());
+            throw CatflapException.usage(from + ": " + e.getMessage());
         }
         List<String> words = new ArrayList<>();
         try {

@@ -27,9 +27,9 @@ class ListsStayListsTest {
 
     @Test
     void listsAreWrittenAsTextInOnePlaceOnlyToBeShown() throws IOException {
-        // ListValue and RankedSource: the text --show-config and messages show; FilePaths: a file's list with its paths resolved, shown so.
-        assertEquals(List.of("dev/catflap/config/FilePaths.java", "dev/catflap/config/ListValue.java",
-                "dev/catflap/config/RankedSource.java"), holding("ListSyntax.text("));
+        // ListValue and RankedSource: the text --show-config and messages show (a file's text stays as written).
+        assertEquals(List.of("dev/catflap/config/ListValue.java", "dev/catflap/config/RankedSource.java"),
+                holding("ListSyntax.text("));
         assertEquals(List.of("dev/catflap/config/ListSyntax.java"), holding("\"\\\\,'\\\"\""), "the characters escaped, in one place");
     }
 

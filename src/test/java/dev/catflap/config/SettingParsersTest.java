@@ -69,6 +69,30 @@ class SettingParsersTest {
     }
 
     /** A path that does not exist yet is watched for (WatchLaterIT); one below a file can never appear. */
+    /** The same rule and words for every path setting: none expands '~', and a file's is not resolved before the check. */
+    @Test
+    void aLeadingTildeIsRefusedInEveryPathSetting() {
+        String tilde = "'~' starting a path is a home directory to a shell, and catflap expands none: write the path";
+        assertEquals(tilde, refusal(Setting.WATCH, "~/src"));
+        assertEquals(tilde, refusal(Setting.WORKDIR, "~"));
+        assertEquals(tilde, refusal(Setting.UNIT_DIR, "~/units"));
+        assertEquals(tilde, refusal(Setting.LISTEN, "unix:~/app.sock"));
+        assertEquals("unix:~/b: " + tilde, refusal(Setting.LISTEN, "unix:a.sock,unix:~/b"));
+        assertEquals(Path.of("a~"), Setting.UNIT_DIR.parse("a~"));
+    }
+
+    @Test
+    void anUnquotedDollarOrBacktickInSetenvIsRefusedAQuotedOnePassed() {
+        String hint = " would be expanded by a shell, and catflap expands nothing in a value (write the value itself, "
+                + "or quote it to pass it literally)";
+        assertEquals("'$'" + hint, assertThrows(IllegalArgumentException.class,
+                () -> ListSyntax.writtenElements(Setting.SETENV, "PATH=$PATH:/opt/bin")).getMessage());
+        assertEquals("'`'" + hint, assertThrows(IllegalArgumentException.class,
+                () -> ListSyntax.writtenElements(Setting.SETENV, "A=1, ME=`whoami`")).getMessage());
+        assertEquals(List.of("PRICE=$5", "COST=$6", "A=b|c"), ListSyntax.writtenElements(Setting.SETENV, "PRICE='$5', COST=\"$6\", A=b|c"));
+        assertEquals(List.of("$x"), ListSyntax.writtenElements(Setting.IGNORE, "$x")); // a glob's '$' is no variable
+    }
+
     @Test
     void watchedPathsNeedNotExistButCannotBeBelowAFile() {
         assertEquals(List.of(Path.of("src"), Path.of("pom.xml")), Setting.WATCH.parse("src,pom.xml"));

@@ -80,6 +80,15 @@ class SettingTest {
     }
 
     @Test
+    void otherBlanksAndInvisibleCharactersAroundAValueAreSaidSoToo() {
+        // a no-break space after, an ideographic space or a zero-width space before: as a space is
+        for (String text : new String[] {"0\u00a0", "\u30005", "\u200b80", "80\ufeff"}) {
+            assertEquals("not a port number (0-65535); the value has blanks around it",
+                    assertThrows(IllegalArgumentException.class, () -> Setting.PORT.parse(text)).getMessage(), text);
+        }
+    }
+
+    @Test
     void blanksAroundTheElementsOfAListAreTheLists() {
         assertEquals(List.of("a", "b"), ListSyntax.elements(" a ,\tb\t"));
     }

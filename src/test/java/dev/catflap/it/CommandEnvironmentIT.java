@@ -36,6 +36,8 @@ class CommandEnvironmentIT {
             + "shell (quote it to pass it literally, or run the command with sh -c '...')";
     private static final String TILDE = ": '~' starting a word is a home directory to a shell, and catflap runs no shell "
             + "(write the path, quote it to pass it literally, or run the command with sh -c '...')";
+    /** A file's value: the properties format ate a single backslash, so it must be doubled there. */
+    private static final String IN_FILE = "; in a properties file a backslash must be doubled to reach catflap (\\\\";
     private static final Path SYSTEMD = Path.of("/lib/systemd/systemd");
     /** The probe's command in a file, as one line: python3 itself (a pyenv shim would add variables). */
     private static final String PROBE = String.join(" ", Catflap.interpreterProbe());
@@ -233,8 +235,10 @@ class CommandEnvironmentIT {
         teamFile("catflap.port=0\ncatflap.command=DEBUG=1 python3 app.py\n");
         Catflap.Result result = fromTests().run(mode.equals("exec") ? List.of("-p", "0") : List.of("-p", "0", mode));
         assertEquals(127, result.exit(), result.stderr());
+        // named on its line, as a file's other values are
         assertEquals("[catflap] command from " + repo.resolve(".catflap.properties") + ": DEBUG=1 python3 app.py\n"
-                + "[catflap] " + HINT + "\n", result.stderr());
+                + "[catflap] " + repo.resolve(".catflap.properties") + ":2: catflap.command=DEBUG=1 python3 app.py: " + HINT + "\n",
+                result.stderr());
     }
 
     // ---- globs and ~ in a command read from a file or variable
@@ -251,14 +255,14 @@ class CommandEnvironmentIT {
         Catflap.Result glob = fromTests().run(Catflap.quietIn(mode));
         assertEquals(2, glob.exit(), glob.stderr());
         assertEquals("[catflap] " + repo.resolve(".catflap.properties") + ":2: catflap.command=" + PROBE + " report src/*.py"
-                + GLOB + "\n", glob.stderr());
+                + GLOB + IN_FILE + "*)\n", glob.stderr());
         assertEquals("", glob.stdout(), "the command did not run");
 
         teamFile("catflap.port=0\ncatflap.command=" + PROBE + " report ~/notes.txt\n");
         Catflap.Result tilde = fromTests().run(Catflap.quietIn(mode));
         assertEquals(2, tilde.exit(), tilde.stderr());
         assertEquals("[catflap] " + repo.resolve(".catflap.properties") + ":2: catflap.command=" + PROBE + " report ~/notes.txt"
-                + TILDE + "\n", tilde.stderr());
+                + TILDE + IN_FILE + "~)\n", tilde.stderr());
 
         teamFile("catflap.port=0\ncatflap.command=" + PROBE + " report '*.py' \"~/x\" 'a[1]?' a~b\n");
         Catflap.Result quoted = fromTests().run(Catflap.quietIn(mode));
@@ -281,7 +285,7 @@ class CommandEnvironmentIT {
         teamFile("catflap.unit-command=~/bin/server\n");
         Catflap.Result unit = fromTests().run("-p", "0", "--", "true");
         assertEquals(2, unit.exit(), unit.stderr());
-        assertEquals("[catflap] " + repo.resolve(".catflap.properties") + ":1: catflap.unit-command=~/bin/server" + TILDE + "\n",
+        assertEquals("[catflap] " + repo.resolve(".catflap.properties") + ":1: catflap.unit-command=~/bin/server" + TILDE + IN_FILE + "~)\n",
                 unit.stderr());
     }
 

@@ -66,6 +66,27 @@ class EscapedOutputIT {
         assertNoControlCharacters(result.stdout());
     }
 
+    /** A BOM or zero-width space before a key, a no-break space after a value: shown, not passed raw to look right. */
+    @Test
+    void invisibleCharactersInAFileAreShownEscaped() throws IOException {
+        Path file = temp.resolve(".catflap.properties");
+        Files.writeString(file, "catflap.grace=1\n\ufeffcatflap.quiet=true\n\u200bcatflap.port=0\n", StandardCharsets.UTF_8);
+        Catflap.Result keys = Catflap.launcher().in(temp).env("HOME", temp.toString()).env("XDG_CONFIG_HOME", temp.toString())
+                .run("--", "true");
+        assertEquals(0, keys.exit(), keys.stderr());
+        assertTrue(keys.stderr().contains("[catflap] warning: " + file + ":2: \\ufeffcatflap.quiet=true: unknown setting"),
+                keys.stderr());
+        assertTrue(keys.stderr().contains("[catflap] warning: " + file + ":3: \\u200bcatflap.port=0: unknown setting"),
+                keys.stderr());
+
+        Files.writeString(file, "catflap.port=0\u00a0\n", StandardCharsets.UTF_8);
+        Catflap.Result value = Catflap.launcher().in(temp).env("HOME", temp.toString()).env("XDG_CONFIG_HOME", temp.toString())
+                .run("--", "true");
+        assertEquals(2, value.exit(), value.stderr());
+        assertEquals("[catflap] " + file + ":1: catflap.port=0\\u00a0: not a port number (0-65535); the value has blanks "
+                + "around it\n", value.stderr());
+    }
+
     @Test
     void anEightBitControlOutsideUtf8IsShownEscaped() {
         Catflap.Result result = viaShell("exec \"$0\" -q -p 0 -- \"$(printf '\\233')2Kcmd\"");

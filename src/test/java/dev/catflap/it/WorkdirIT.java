@@ -88,8 +88,8 @@ class WorkdirIT {
         teamFile("catflap.command=touch ran", "catflap.workdir=build");
         Catflap.Result file = fromTests().run("--spawn");
         assertEquals(2, file.exit(), file.stderr());
-        assertEquals("[catflap] " + repo.resolve(".catflap.properties") + ":3: catflap.workdir=" + repo.resolve("build")
-                + ": no such directory\n", file.stderr());
+        assertEquals("[catflap] " + repo.resolve(".catflap.properties") + ":3: catflap.workdir=build: no such directory ("
+                + repo.resolve("build") + ")\n", file.stderr());
         assertFalse(Files.exists(repo.resolve("ran")) || Files.exists(tests.resolve("ran")));
     }
 

@@ -78,7 +78,8 @@ public class Configuration {
         Optional<ConfigFile> project = ProjectFile.read(configFile, workingDirectory, UserFile.home(environment),
                 reader, trust, warnings::add, ignoredProject::add);
         Optional<ConfigFile> local = configFile.isPresent() ? Optional.empty()
-                : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, warnings::add));
+                : project.flatMap(file -> LocalFile.read(file.path(),
+                        ProjectFile.levelsUp(file.path(), workingDirectory), reader, trust, warnings::add));
         // Only where the search found nothing: beside an ignored project file, that file's warning says enough.
         Optional<Path> loneLocal = configFile.isPresent() || project.isPresent() || !ignoredProject.isEmpty() ? Optional.empty()
                 : LocalFile.lone(workingDirectory, UserFile.home(environment), warnings::add);

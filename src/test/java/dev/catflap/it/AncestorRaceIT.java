@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The project directory the search walks up to, in a directory its group may rename entries in
- * (2775, as a team's shared area): another member, nobody here, renames the project directory away,
- * puts a link of theirs to a directory of root's in its place and renames it back, in a loop
- * (src/test/resources/relinker.py). The developer runs catflap in the project's subdirectory. The
+ * (2775, as a team's shared area): another member, nobody here, swaps the project directory's name
+ * with a link of theirs to a directory of root's and back, in a loop (src/test/resources/relinker.py,
+ * renameat2 RENAME_EXCHANGE: what renaming away, planting the link and renaming back does, faster). The developer runs catflap in the project's subdirectory. The
  * root-owned directory's settings choose a command of the attacker's: catflap must never run it,
  * neither through the project file nor through the local file beside it. Where the search saw the
  * link, catflap says the directory changed, which shows the race really ran. Run as root (as CI
@@ -74,10 +74,10 @@ class AncestorRaceIT {
                     outcomes.add(result.exit() + " " + result.stderr().lines().findFirst().orElse(""));
                 }
                 relinker.signal("TERM");
-                String rounds = relinker.await().stdout();
-                assertTrue(changedSeen > 0, "the attacker never won a race (" + rounds.strip() + "): " + outcomes);
+                String swaps = relinker.await().stdout();
+                assertTrue(changedSeen > 0, "the attacker never won a race (" + swaps.strip() + "): " + outcomes);
                 System.out.println(evilFile + ": " + changedSeen + " of " + RUNS + " runs saw the project directory changed; "
-                        + rounds.strip());
+                        + swaps.strip());
             }
             assertTrue(Files.isDirectory(project.resolve("tests")), "the relinker put the directory back");
         } finally {

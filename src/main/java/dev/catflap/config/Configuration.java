@@ -79,7 +79,8 @@ public class Configuration {
                 reader, trust, warnings::add, ignoredProject::add);
         IgnoredFiles ignored = new IgnoredFiles(warnings::add);
         Optional<ConfigFile> local = configFile.isPresent() ? Optional.empty()
-                : project.flatMap(file -> LocalFile.read(file.path(), reader, trust, ignored));
+                : project.flatMap(file -> LocalFile.read(file.path(),
+                        ProjectFile.levelsUp(file.path(), workingDirectory), reader, trust, ignored));
         // Only where the search found nothing: beside an ignored project file, that file's warning says enough.
         Optional<Path> loneLocal = configFile.isPresent() || project.isPresent() || !ignoredProject.isEmpty() ? Optional.empty()
                 : LocalFile.lone(workingDirectory, UserFile.home(environment), warnings::add);

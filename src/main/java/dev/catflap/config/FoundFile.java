@@ -8,6 +8,7 @@ import dev.catflap.posix.PosixException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A settings file catflap found by itself, opened and judged by {@link Trust} through descriptors
@@ -16,6 +17,9 @@ import java.util.Optional;
  * (its own owner), its target read from that very link, and the target then reached the same way,
  * its directory and itself judged. What is read is the file that was judged: another user who can
  * rename entries in a group's directory can swap the name meanwhile, but never what was opened.
+ * The directory of a file the project file's search found is not reached by its name either, which
+ * would follow a link put in place of any directory on its path: it is reached from the working
+ * directory itself, ".", through "..", as many levels up as the search went.
  *
  * @param fd the file's O_PATH descriptor, which the caller closes; -1 where it is doubted
  * @param status what it is
@@ -34,6 +38,17 @@ record FoundFile(int fd, FileStatus status, Optional<String> link, Optional<Stri
      *     directory that cannot be searched
      */
     static FoundFile open(SettingsFileSystem system, Trust trust, Path path, String name) {
+        return open(system, trust, path, name, OptionalInt.empty());
+    }
+
+    /**
+     * Opens and judges {@code path}, whose directory is {@code levelsUp} levels above the working
+     * directory (as the project file's search found it), reached from "." through "..". A link it
+     * leads to is followed as {@link #open(SettingsFileSystem, Trust, Path, String)} follows it.
+     *
+     * @param levelsUp empty to reach the directory by its name
+     */
+    static FoundFile open(SettingsFileSystem system, Trust trust, Path path, String name, OptionalInt levelsUp) {
         byte[] current = OsString.encode(OsString.of(path.toAbsolutePath()));
         Optional<String> link = Optional.empty();
         for (int links = 0; ; links++) {
@@ -42,7 +57,11 @@ record FoundFile(int fd, FileStatus status, Optional<String> link, Optional<Stri
             int slash = lastSlash(current);
             byte[] directoryPath = slash == 0 ? new byte[] {'/'} : Arrays.copyOf(current, slash);
             byte[] entry = Arrays.copyOfRange(current, slash + 1, current.length);
-            Entry opened = entry(system, trust, directoryPath, entry, itsDirectory, name, link);
+            Entry opened = entry(system, trust, directoryPath, links == 0 ? levelsUp : OptionalInt.empty(), entry, itsDirectory,
+                    name, link);
+            if (opened.fd() < 0) {
+                return doubted(opened.directoryDoubt().get());
+            }
             int fd = opened.fd();
             byte[] target;
             try {
@@ -76,26 +95,67 @@ record FoundFile(int fd, FileStatus status, Optional<String> link, Optional<Stri
         return new FoundFile(-1, null, Optional.empty(), Optional.of(doubt));
     }
 
-    /** An entry's O_PATH descriptor, and why its directory is doubted, if it is. */
+    /** An entry's O_PATH descriptor (-1 where its directory changed), and why its directory is doubted, if it is. */
     private record Entry(int fd, Optional<String> directoryDoubt) {
     }
 
     /** The entry, and its directory judged (on the directory's descriptor, through which the entry was opened). */
-    private static Entry entry(SettingsFileSystem system, Trust trust, byte[] directoryPath, byte[] entry, String itsDirectory,
-            String name, Optional<String> link) {
+    private static Entry entry(SettingsFileSystem system, Trust trust, byte[] directoryPath, OptionalInt levelsUp, byte[] entry,
+            String itsDirectory, String name, Optional<String> link) {
         int directory;
         try {
-            directory = system.openDirectory(directoryPath);
+            directory = levelsUp.isPresent() ? ancestor(system, levelsUp.getAsInt()) : system.openDirectory(directoryPath);
         } catch (PosixException e) {
             throw unreachable(name, link, e);
         }
         try {
-            Optional<String> doubt = trust.doubtDirectory(system.status(directory), itsDirectory + " " + decoded(directoryPath));
-            return new Entry(system.openEntry(directory, entry), doubt);
+            String named = itsDirectory + " " + decoded(directoryPath);
+            FileStatus status = system.status(directory);
+            if (levelsUp.isPresent() && !stillNamed(system, directoryPath, status)) {
+                // The search looked through the name while it led elsewhere: what it found may be
+                // another directory's file, and whether this one has its own is not known.
+                return new Entry(-1, Optional.of(named + " changed while catflap read it"));
+            }
+            return new Entry(system.openEntry(directory, entry), trust.doubtDirectory(status, named));
         } catch (PosixException e) {
             throw unreachable(name, link, e);
         } finally {
             system.close(directory);
+        }
+    }
+
+    /**
+     * The directory {@code levels} above the working directory, through "." and "..": no name is
+     * looked up on the way, so no link that another user puts in place of a directory of the
+     * path (renaming it away in a group's directory) can lead elsewhere. The search walked up
+     * Java's name of the working directory, the physical one, so its levels are these.
+     */
+    private static int ancestor(SettingsFileSystem system, int levels) {
+        int directory = system.openWorkingDirectory();
+        for (int level = 0; level < levels; level++) {
+            int parent;
+            try {
+                parent = system.openParent(directory);
+            } finally {
+                system.close(directory);
+            }
+            directory = parent;
+        }
+        return directory;
+    }
+
+    /** Whether {@code directoryPath} still names the directory reached through "..", as it did when the search looked. */
+    private static boolean stillNamed(SettingsFileSystem system, byte[] directoryPath, FileStatus reached) {
+        int named;
+        try {
+            named = system.openDirectory(directoryPath);
+        } catch (PosixException e) {
+            return false; // renamed away, nothing in its place yet
+        }
+        try {
+            return system.status(named).sameFile(reached);
+        } finally {
+            system.close(named);
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -34,13 +35,17 @@ final class LocalFile {
         return lone;
     }
 
-    /** The local file beside {@code projectFile}, if it exists and is to be trusted. */
-    static Optional<ConfigFile> read(Path projectFile, SettingsFileReader reader, Trust trust, IgnoredFiles ignored) {
+    /**
+     * The local file beside {@code projectFile}, if it exists and is to be trusted; its directory
+     * reached as the project file's was (see {@link ProjectFile#levelsUp}).
+     */
+    static Optional<ConfigFile> read(Path projectFile, OptionalInt levelsUp, SettingsFileReader reader, Trust trust,
+            IgnoredFiles ignored) {
         Path path = projectFile.resolveSibling(NAME);
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         Consumer<String> ignore = ignored.local(path);
-        return reader.readTrusted(path, path.toString(), trust, ignore);
+        return reader.readTrusted(path, levelsUp, path.toString(), trust, ignore);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * directory (searched, not what is above it): a file above those belongs to no project of the
  * user's. A file found is obeyed only if {@link Trust} finds nothing against it; otherwise it is
  * ignored with a warning saying why and how to use it anyway. A file named with {@code --config}
- * is the user's own choice: it need only be a regular file.
+ * is the user's own choice: it need only be a regular file, reached by the name the user gave, as
+ * any program opens a file named to it.
  */
 final class ProjectFile {
     static final String NAME = ".catflap.properties";
@@ -56,7 +58,22 @@ final class ProjectFile {
             warn.accept("warning: ignoring " + found.get() + ": " + doubt + "; to use it anyway, name it: --config " + found.get());
             ignored.accept(found.get() + " (found, but ignored: " + doubt + ")");
         };
-        return reader.readTrusted(found.get(), found.get().toString(), trust, ignore);
+        return reader.readTrusted(found.get(), levelsUp(found.get(), workingDirectory), found.get().toString(), trust, ignore);
+    }
+
+    /**
+     * How many levels above the working directory the search found {@code found}: its directory
+     * is reached from "." through ".." (see {@link FoundFile}), not by its name, which another user
+     * who may rename a directory on the way could point elsewhere with a link. Empty where the
+     * search started in another directory than the one catflap runs in (a test's): that directory
+     * is reached by its name.
+     */
+    static OptionalInt levelsUp(Path found, Path workingDirectory) {
+        Path start = workingDirectory.toAbsolutePath();
+        if (!start.equals(Path.of("").toAbsolutePath())) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(start.getNameCount() - found.getParent().getNameCount());
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -54,9 +55,14 @@ final class SettingsFileReader {
      * and there is none.
      */
     Optional<ConfigFile> readTrusted(Path path, String name, Trust trust, Consumer<String> ignore) {
+        return readTrusted(path, OptionalInt.empty(), name, trust, ignore);
+    }
+
+    /** {@link #readTrusted(Path, String, Trust, Consumer)}, its directory {@code levelsUp} above the working directory. */
+    Optional<ConfigFile> readTrusted(Path path, OptionalInt levelsUp, String name, Trust trust, Consumer<String> ignore) {
         FoundFile found;
         try {
-            found = FoundFile.open(system, trust, path, name);
+            found = FoundFile.open(system, trust, path, name, levelsUp);
         } catch (PosixException e) {
             throw CatflapException.failure("cannot read " + name + ": " + reason(e));
         }

@@ -25,6 +25,12 @@ interface SettingsFileSystem {
     /** The entry {@code name} of the directory open at {@code directory}, a link as itself (O_PATH). */
     int openEntry(int directory, byte[] name);
 
+    /** The directory catflap runs in, as ".": the process's own, whatever its name leads to now (O_PATH). */
+    int openWorkingDirectory();
+
+    /** The parent of the directory open at {@code directory}, as "..": reached from it, not by a name (O_PATH). */
+    int openParent(int directory);
+
     FileStatus status(int fd);
 
     /** The target of the link open at {@code fd}. */
@@ -76,6 +82,16 @@ interface SettingsFileSystem {
             @Override
             public int openEntry(int directory, byte[] name) {
                 return posix.files().openEntryAt(directory, name);
+            }
+
+            @Override
+            public int openWorkingDirectory() {
+                return posix.files().openDirectory(FileAccess.WORKING_DIRECTORY, new byte[] {'.'});
+            }
+
+            @Override
+            public int openParent(int directory) {
+                return posix.files().openDirectory(directory, new byte[] {'.', '.'});
             }
 
             @Override

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  * by the XDG base directory rules {@code ~/.config/catflap/config.properties} when that variable is
  * unset, empty or not an absolute path. It is found, not named, so {@link Trust} judges it as it
  * does a project file: one that belongs to another user (root's sudo keeping the caller's HOME
- * would find the caller's) is ignored with a warning.
+ * would find the caller's) is ignored with a warning. Its directory is reached by its name: it
+ * lies in the user's home or where XDG_CONFIG_HOME says, directories of the user's own that no
+ * other user can rename entries in, and a link on that path is one the user put there.
  */
 public final class UserFile {
     /** Where it is, as the help, the man page and the README say it, written once. */

@@ -50,6 +50,16 @@ class FakeFileSystem implements SettingsFileSystem {
     }
 
     @Override
+    public int openWorkingDirectory() {
+        return system.openWorkingDirectory();
+    }
+
+    @Override
+    public int openParent(int directory) {
+        return system.openParent(directory);
+    }
+
+    @Override
     public FileStatus status(int fd) {
         return system.status(fd);
     }

@@ -261,6 +261,50 @@ class TrustIT {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"project,u:nobody:rw,user nobody", "local,u:nobody:rw,user nobody", "user,u:nobody:rw,user nobody",
+        "project,g:4242:rw,group 4242"})
+    void fileAnotherUserCanWriteThroughItsAccessListIsIgnored(String which, String entry, String who)
+            throws IOException, InterruptedException {
+        Path project = directory(base.resolve("project"), 0755);
+        Path projectFile = Files.writeString(project.resolve(NAME), "catflap.quiet=true\ncatflap.command=true\n");
+        Path file = switch (which) {
+            case "project" -> planted(project, 0);
+            case "local" -> Files.writeString(project.resolve(".catflap.local.properties"),
+                    "catflap.command=touch " + shared.resolve("planted-ran") + "\n");
+            default -> Files.writeString(directory(configHome.resolve("catflap"), 0755).resolve("config.properties"),
+                    "catflap.command=touch " + shared.resolve("planted-ran") + "\n");
+        };
+        if (which.equals("user")) {
+            Files.delete(projectFile);
+        }
+        Files.setAttribute(file, "unix:mode", 0644); // root's own group, root its only member: trusted by its bits
+        assumeTrue(setfacl("-m", entry, file.toString()), "needs setfacl and a file system with ACLs");
+        Catflap.Result result = asRoot(project).run("-p", "0");
+        String named = switch (which) {
+            case "project" -> file.toString();
+            case "local" -> "the local file " + file;
+            default -> "the user file " + file;
+        };
+        assertTrue(result.stderr().startsWith("[catflap] warning: ignoring " + named + ": it is writable by " + who
+                + " through its access control list"), result.stderr());
+        assertFalse(Files.exists(shared.resolve("planted-ran")), "a file others can write through its ACL is not obeyed");
+
+        assertTrue(setfacl("-x", entry.substring(0, entry.lastIndexOf(':')), file.toString()), "setfacl -x");
+        Catflap.Result without = asRoot(project).run("-p", "0");
+        assertTrue(Files.exists(shared.resolve("planted-ran")), "without the entry it is obeyed: " + without.stderr());
+    }
+
+    private static boolean setfacl(String... arguments) throws InterruptedException {
+        try {
+            Process setfacl = new ProcessBuilder(Stream.concat(Stream.of("setfacl"), Stream.of(arguments)).toList())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return setfacl.waitFor(10, TimeUnit.SECONDS) && setfacl.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // no setfacl
+        }
+    }
+
     @Test
     void groupWritableFileOfTheUsersPrivateGroupIsObeyed() throws IOException {
         Path project = directory(base.resolve("project"), 02775);

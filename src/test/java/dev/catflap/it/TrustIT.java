@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -352,6 +353,30 @@ class TrustIT {
     void showConfigSaysAProjectFileWasFoundButIgnored() throws IOException {
         Path file = planted(shared, NOBODY);
         Catflap.Result show = asRoot(directory(shared.resolve("x"), 0755)).run("--show-config");
+        assertEquals(0, show.exit(), show.stderr());
+        assertTrue(show.stdout().contains("\nproject file: " + file + " (found, but ignored: it belongs to user nobody,"
+                + " not to you or root)\n"), show.stdout());
+    }
+
+    /**
+     * The owner's name comes from the system's account lookup (NSS), not from /etc/passwd alone:
+     * in a mount namespace whose /etc/passwd lacks nobody, nss-systemd still names uid 65534, as
+     * LDAP or SSSD would name a user of theirs.
+     */
+    @Test
+    void ownerIsNamedByTheSystemsAccountLookupNotOnlyByEtcPasswd() throws IOException, InterruptedException {
+        Path passwd = Files.write(base.resolve("passwd"), Files.readAllLines(Path.of("/etc/passwd"), StandardCharsets.ISO_8859_1).stream()
+                .filter(line -> !line.startsWith("nobody:")).toList(), StandardCharsets.ISO_8859_1);
+        String withoutNobody = "mount --bind \"$0\" /etc/passwd && exec \"$@\"";
+        Process probe = new ProcessBuilder("unshare", "-m", "sh", "-c", withoutNobody, passwd.toString(),
+                "sh", "-c", "! grep -q '^nobody:' /etc/passwd && getent passwd 65534 | grep -q '^nobody:'").inheritIO().start();
+        assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                "needs unshare and an NSS module that names uid 65534 without /etc/passwd (nss-systemd)");
+        Path file = planted(shared, NOBODY);
+        Catflap catflap = asRoot(directory(shared.resolve("x"), 0755));
+        List<String> line = new ArrayList<>(List.of("unshare", "-m", "sh", "-c", withoutNobody, passwd.toString()));
+        line.addAll(catflap.commandLine(List.of("--show-config")));
+        Catflap.Result show = catflap.runDirectly(line);
         assertEquals(0, show.exit(), show.stderr());
         assertTrue(show.stdout().contains("\nproject file: " + file + " (found, but ignored: it belongs to user nobody,"
                 + " not to you or root)\n"), show.stdout());

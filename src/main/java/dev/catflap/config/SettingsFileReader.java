@@ -51,7 +51,8 @@ final class SettingsFileReader {
     /**
      * {@link #read}, for a file catflap found by itself: {@link FoundFile} opens it and {@code
      * trust} judges it, its directory and any link on the way, through descriptors, and the bytes
-     * are read from the very file judged. A file it doubts is not read: {@code ignore} is told why,
+     * are read from the very file judged, whose access ACL is judged on the descriptor they are
+     * read from. A file it doubts is not read: {@code ignore} is told why,
      * and there is none.
      */
     Optional<ConfigFile> readTrusted(Path path, String name, Trust trust, Consumer<String> ignore) {
@@ -77,6 +78,13 @@ final class SettingsFileReader {
             }
             int fd = system.reopenForReading(found.fd());
             try {
+                // Judged here, not on the O_PATH descriptor FoundFile opened: that one cannot read an ACL.
+                Optional<String> doubt = trust.doubtAccessList(found.status(), system.namedAclEntries(fd),
+                        found.link().isPresent() ? "its target" : "it");
+                if (doubt.isPresent()) {
+                    ignore.accept(doubt.get());
+                    return Optional.empty();
+                }
                 return Optional.of(ConfigFile.read(path, limited(fd, name)));
             } finally {
                 system.close(fd);

@@ -1,11 +1,13 @@
 package dev.catflap.config;
 
 import dev.catflap.posix.AccountNames;
+import dev.catflap.posix.AclEntry;
 import dev.catflap.posix.FileAccess;
 import dev.catflap.posix.FileStatus;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PrivateGroup;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What reading the settings files needs of the system: whose files catflap may trust, an open
@@ -41,6 +43,9 @@ interface SettingsFileSystem {
 
     /** Up to {@code buffer.length} bytes; 0 at the end. */
     int read(int fd, byte[] buffer);
+
+    /** The named user and group entries of the access ACL of the file open at {@code fd}; none without one. */
+    List<AclEntry> namedAclEntries(int fd);
 
     void close(int fd);
 
@@ -112,6 +117,11 @@ interface SettingsFileSystem {
             @Override
             public int read(int fd, byte[] buffer) {
                 return posix.files().read(fd, buffer);
+            }
+
+            @Override
+            public List<AclEntry> namedAclEntries(int fd) {
+                return posix.files().namedAclEntries(fd);
             }
 
             @Override

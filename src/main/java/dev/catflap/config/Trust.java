@@ -1,6 +1,8 @@
 package dev.catflap.config;
 
+import dev.catflap.posix.AclEntry;
 import dev.catflap.posix.FileStatus;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,8 @@ import java.util.Optional;
  * Debian's pam_umask) every project directory is one, and a file or a link a member of the group
  * puts there belongs to that member, whom the owner rule refuses. A group-writable file is
  * trusted only where the group is the user's private group, whose only member is the user.
+ * With an access control list the group bits are its mask: a user or group it names may write
+ * where the bits show only the owner's private group, so those entries are judged too.
  */
 final class Trust {
     private static final int ROOT = 0;
@@ -64,6 +68,24 @@ final class Trust {
             return Optional.of(it + " is writable by " + system.groupName(file.gid()) + ", not only by you");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a regular file must not be obeyed for the named entries of its access ACL ({@code
+     * entries}, read from the descriptor its bytes are read from), or empty: a user other than the
+     * user or root, or a group other than the user's private group, that may write to it.
+     */
+    Optional<String> doubtAccessList(FileStatus file, List<AclEntry> entries, String it) {
+        if ((file.permissions() & WRITABLE_BY_GROUP) == 0) {
+            return Optional.empty(); // the mask: no entry's write gets past it
+        }
+        return entries.stream().filter(AclEntry::mayWrite).filter(entry -> !isTheUsers(entry)).findFirst()
+                .map(entry -> it + " is writable by " + (entry.user() ? system.userName(entry.id()) : system.groupName(entry.id()))
+                        + " through its access control list");
+    }
+
+    private boolean isTheUsers(AclEntry entry) {
+        return entry.user() ? trusted(entry.id()) : system.isPrivateGroup(entry.id());
     }
 
     private String belongs(String it, FileStatus file) {

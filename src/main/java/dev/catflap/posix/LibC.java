@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.ptr.ShortByReference;
 
 /**
@@ -138,6 +139,12 @@ interface LibC extends Library {
     void _exit(int status);
 
     String strerror(int errno);
+
+    /** Returns an error number itself; {@code result} null where there is no such user. */
+    int getpwuid_r(int uid, Pointer entry, Pointer buffer, long size, PointerByReference result);
+
+    /** Returns an error number itself; {@code result} null where there is no such group. */
+    int getgrgid_r(int gid, Pointer entry, Pointer buffer, long size, PointerByReference result);
 
     /**
      * JNA opens libc as the process's own (dlopen(NULL)): its search path for other libraries is

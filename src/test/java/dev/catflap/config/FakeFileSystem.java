@@ -1,11 +1,13 @@
 package dev.catflap.config;
 
+import dev.catflap.posix.AclEntry;
 import dev.catflap.posix.FileStatus;
 import dev.catflap.posix.Posix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The system's settings-file calls (through JNA, as catflap makes them), for another effective
@@ -77,6 +79,11 @@ class FakeFileSystem implements SettingsFileSystem {
     @Override
     public int read(int fd, byte[] buffer) {
         return system.read(fd, buffer);
+    }
+
+    @Override
+    public List<AclEntry> namedAclEntries(int fd) {
+        return system.namedAclEntries(fd);
     }
 
     @Override

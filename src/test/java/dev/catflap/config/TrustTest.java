@@ -2,7 +2,9 @@ package dev.catflap.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.catflap.posix.AclEntry;
 import dev.catflap.posix.FileStatus;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,24 @@ class TrustTest {
                 trust.doubtDirectory(status(DIRECTORY | 01777, 0, 0), "its directory /d"));
         assertEquals(Optional.of("its directory /d belongs to user 65534, not to you or root"),
                 trust.doubtDirectory(status(DIRECTORY | 0755, 65534, 65534), "its directory /d"));
+    }
+
+    @Test
+    void aUserOrGroupTheAccessListLetsWriteIsAnotherWriter() {
+        FileStatus privateFile = status(REGULAR | 0664, USER, PRIVATE);
+        assertEquals(Optional.of("it is writable by user 65534 through its access control list"),
+                trust.doubtAccessList(privateFile, List.of(new AclEntry(true, 65534, 6)), "it"));
+        assertEquals(Optional.of("its target is writable by group 2000 through its access control list"),
+                trust.doubtAccessList(privateFile, List.of(new AclEntry(true, 65534, 4), new AclEntry(false, TEAM, 7)), "its target"));
+    }
+
+    @Test
+    void theUsersRootsAndItsPrivateGroupsEntriesAndReadersAreNot() {
+        FileStatus privateFile = status(REGULAR | 0664, USER, PRIVATE);
+        assertEquals(Optional.empty(), trust.doubtAccessList(privateFile,
+                List.of(new AclEntry(true, USER, 6), new AclEntry(true, 0, 6), new AclEntry(false, PRIVATE, 6), new AclEntry(true, 65534, 4)), "it"));
+        assertEquals(Optional.empty(), trust.doubtAccessList(status(REGULAR | 0644, USER, PRIVATE), List.of(new AclEntry(true, 65534, 6)), "it"),
+                "a mask without write: no entry's write gets past it");
     }
 
     private static FileStatus status(int mode, int uid, int gid) {

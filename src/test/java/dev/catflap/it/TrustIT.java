@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -261,6 +262,50 @@ class TrustIT {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"project,u:nobody:rw,user nobody", "local,u:nobody:rw,user nobody", "user,u:nobody:rw,user nobody",
+        "project,g:4242:rw,group 4242"})
+    void fileAnotherUserCanWriteThroughItsAccessListIsIgnored(String which, String entry, String who)
+            throws IOException, InterruptedException {
+        Path project = directory(base.resolve("project"), 0755);
+        Path projectFile = Files.writeString(project.resolve(NAME), "catflap.quiet=true\ncatflap.command=true\n");
+        Path file = switch (which) {
+            case "project" -> planted(project, 0);
+            case "local" -> Files.writeString(project.resolve(".catflap.local.properties"),
+                    "catflap.command=touch " + shared.resolve("planted-ran") + "\n");
+            default -> Files.writeString(directory(configHome.resolve("catflap"), 0755).resolve("config.properties"),
+                    "catflap.command=touch " + shared.resolve("planted-ran") + "\n");
+        };
+        if (which.equals("user")) {
+            Files.delete(projectFile);
+        }
+        Files.setAttribute(file, "unix:mode", 0644); // root's own group, root its only member: trusted by its bits
+        assumeTrue(setfacl("-m", entry, file.toString()), "needs setfacl and a file system with ACLs");
+        Catflap.Result result = asRoot(project).run("-p", "0");
+        String named = switch (which) {
+            case "project" -> file.toString();
+            case "local" -> "the local file " + file;
+            default -> "the user file " + file;
+        };
+        assertTrue(result.stderr().startsWith("[catflap] warning: ignoring " + named + ": it is writable by " + who
+                + " through its access control list"), result.stderr());
+        assertFalse(Files.exists(shared.resolve("planted-ran")), "a file others can write through its ACL is not obeyed");
+
+        assertTrue(setfacl("-x", entry.substring(0, entry.lastIndexOf(':')), file.toString()), "setfacl -x");
+        Catflap.Result without = asRoot(project).run("-p", "0");
+        assertTrue(Files.exists(shared.resolve("planted-ran")), "without the entry it is obeyed: " + without.stderr());
+    }
+
+    private static boolean setfacl(String... arguments) throws InterruptedException {
+        try {
+            Process setfacl = new ProcessBuilder(Stream.concat(Stream.of("setfacl"), Stream.of(arguments)).toList())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return setfacl.waitFor(10, TimeUnit.SECONDS) && setfacl.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // no setfacl
+        }
+    }
+
     @Test
     void groupWritableFileOfTheUsersPrivateGroupIsObeyed() throws IOException {
         Path project = directory(base.resolve("project"), 02775);
@@ -308,6 +353,30 @@ class TrustIT {
     void showConfigSaysAProjectFileWasFoundButIgnored() throws IOException {
         Path file = planted(shared, NOBODY);
         Catflap.Result show = asRoot(directory(shared.resolve("x"), 0755)).run("--show-config");
+        assertEquals(0, show.exit(), show.stderr());
+        assertTrue(show.stdout().contains("\nproject file: " + file + " (found, but ignored: it belongs to user nobody,"
+                + " not to you or root)\n"), show.stdout());
+    }
+
+    /**
+     * The owner's name comes from the system's account lookup (NSS), not from /etc/passwd alone:
+     * in a mount namespace whose /etc/passwd lacks nobody, nss-systemd still names uid 65534, as
+     * LDAP or SSSD would name a user of theirs.
+     */
+    @Test
+    void ownerIsNamedByTheSystemsAccountLookupNotOnlyByEtcPasswd() throws IOException, InterruptedException {
+        Path passwd = Files.write(base.resolve("passwd"), Files.readAllLines(Path.of("/etc/passwd"), StandardCharsets.ISO_8859_1).stream()
+                .filter(line -> !line.startsWith("nobody:")).toList(), StandardCharsets.ISO_8859_1);
+        String withoutNobody = "mount --bind \"$0\" /etc/passwd && exec \"$@\"";
+        Process probe = new ProcessBuilder("unshare", "-m", "sh", "-c", withoutNobody, passwd.toString(),
+                "sh", "-c", "! grep -q '^nobody:' /etc/passwd && getent passwd 65534 | grep -q '^nobody:'").inheritIO().start();
+        assumeTrue(probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                "needs unshare and an NSS module that names uid 65534 without /etc/passwd (nss-systemd)");
+        Path file = planted(shared, NOBODY);
+        Catflap catflap = asRoot(directory(shared.resolve("x"), 0755));
+        List<String> line = new ArrayList<>(List.of("unshare", "-m", "sh", "-c", withoutNobody, passwd.toString()));
+        line.addAll(catflap.commandLine(List.of("--show-config")));
+        Catflap.Result show = catflap.runDirectly(line);
         assertEquals(0, show.exit(), show.stderr());
         assertTrue(show.stdout().contains("\nproject file: " + file + " (found, but ignored: it belongs to user nobody,"
                 + " not to you or root)\n"), show.stdout());

@@ -79,6 +79,15 @@ public final class CatflapLine {
     }
 
     /**
+     * Whether a character of valid UTF-8 text is shown escaped in catflap's lines: C0 controls,
+     * DEL, C1 controls and the invisible ones ({@link #isInvisible}). Text that must be shown as
+     * it is meant (the units' try-it line) cannot hold one.
+     */
+    public static boolean isShownEscaped(int c) {
+        return c < 0x20 || c == DEL || isC1(c) || isInvisible(c);
+    }
+
+    /**
      * A format character (Unicode's Cf: a BOM, a zero-width space or joiner, a direction mark) or
      * a space that is not ASCII's (a no-break space, U+2028): shown raw, U+FEFF before {@code catflap.port}
      * would look like a key that is right, {@code 0} and U+00A0 like a value with nothing around it.

@@ -1,6 +1,5 @@
 package dev.catflap.config;
 
-import dev.catflap.posix.OsString;
 import dev.catflap.posix.Posix;
 import dev.catflap.posix.PosixException;
 import java.nio.file.Path;
@@ -46,13 +45,16 @@ public final class NewProjectFile {
     public Optional<String> ignoredBecause() {
         int fd;
         try {
-            fd = system.openDirectory(directory.toString().getBytes(OsString.javaCharset()));
+            // ".": the directory --init writes in (StarterFile writes relative to it), not its name again
+            fd = system.openDirectory(new byte[] {'.'});
         } catch (PosixException e) {
             return Optional.empty();
         }
         try {
             // Judged as FoundFile judges a found file's directory: on what was opened.
             return new Trust(system).doubtDirectory(system.status(fd), "the working directory " + directory);
+        } catch (PosixException e) {
+            return Optional.empty();
         } finally {
             system.close(fd);
         }

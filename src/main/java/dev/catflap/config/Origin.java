@@ -211,16 +211,13 @@ public record Origin(Kind kind, Optional<Path> file) {
 
     /**
      * The source, if it is one developer's own rather than the team's or typed on purpose: e.g.
-     * "CATFLAP_PORT in your environment", "catflap.host in your user file PATH", "CATFLAP_PORT= in
-     * your environment" for an empty value that unset the project's.
+     * "CATFLAP_PORT in your environment", "catflap.host in your user file PATH:3" (a file's with
+     * the line the value is on, where known), "CATFLAP_PORT= in your environment" for an empty
+     * value that unset the project's.
      *
      * @param unset whether the value is empty
+     * @param line the file's line, or {@link WrittenValue#NO_LINE}
      */
-    Optional<String> personal(Setting<?> setting, boolean unset) {
-        return personal(setting, unset, WrittenValue.NO_LINE);
-    }
-
-    /** {@link #personal(Setting, boolean)}, a file's with the line the value is on: "catflap.host in your user file PATH:3". */
     Optional<String> personal(Setting<?> setting, boolean unset, int line) {
         String equals = unset ? "=" : "";
         String at = line > 0 ? ":" + line : "";

@@ -239,7 +239,7 @@ public final class Settings {
                 if (replaced.isEmpty()) {
                     return Optional.empty();
                 }
-                gone = setting.parse(replaced.get().text());
+                gone = setting.parse(replaced.get().resolved(setting)); // a path as the file meant it
                 by = personalName(setting, value);
                 cleared = false;
             }

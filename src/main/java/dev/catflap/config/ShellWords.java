@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A command written as one line, as in {@code catflap.command=npm run dev}, split into words the
  * way a shell splits them: spaces and tabs separate words, single quotes keep everything literal,
- * double quotes keep everything but {@code \" \\ \$ \`}, and a backslash outside quotes keeps the
+ * double quotes keep everything but {@code \" \\ \$ \`} (an unescaped {@code $} or backquote in them, which a
+ * shell would expand there too, is refused where it is unquoted), and a backslash outside quotes keeps the
  * next character. Nothing is expanded and no shell runs the result, so the characters a shell
  * would act on ({@code | & ; < > ( ) $ `} and a newline, which ends a command as {@code ;} does)
  * are refused unquoted: passed on literally, they would silently mean something else than the
@@ -74,7 +75,10 @@ public record ShellWords(String text, List<String> words) {
     /** What a shell expands in a variable's value: a variable ({@code $PATH}) or a command's output. */
     private static final String EXPANSION = "$`";
     private static final String NO_EXPANSION_HINT = " would be expanded by a shell, and catflap expands nothing in a"
-            + " value (write the value itself, or quote it to pass it literally)";
+            + " value (write the value itself, or single-quote it to pass it literally)";
+
+    private static final String NO_EXPANSION_IN_DOUBLE_QUOTES_HINT = " would be expanded by a shell, and catflap expands"
+            + " nothing (write the value itself, or single-quote it or escape it, \\" + "$, to pass it literally)";
 
     public ShellWords {
         words = List.copyOf(words);
@@ -253,6 +257,9 @@ public record ShellWords(String text, List<String> words) {
                 }
                 if (c == '\\' && i < text.length() && ESCAPABLE_IN_DOUBLE_QUOTES.indexOf(text.charAt(i)) >= 0) {
                     c = text.charAt(i++);
+                } else if (EXPANSION.indexOf(c) >= 0 && (!list || values)) {
+                    // a shell expands $VAR and `cmd` inside double quotes too: "$PATH:/opt/bin" is a misread
+                    throw new Unquoted(c, "'" + c + "' inside double quotes" + NO_EXPANSION_IN_DOUBLE_QUOTES_HINT);
                 }
                 into.append(c);
             }

@@ -26,14 +26,27 @@ final class WorkingDirectory {
         Path named = Path.of("").toAbsolutePath();
         try {
             if (!Files.isSameFile(named, ProcFs.system().workingDirectory())) {
-                throw notUtf8(named);
+                throw elsewhere(named);
             }
         } catch (NoSuchFileException e) {
-            throw notUtf8(named);
+            throw elsewhere(named);
         } catch (IOException e) {
             // a directory out of the user's reach by name (its parent closed): Java's name is still right
         }
         return named;
+    }
+
+    /**
+     * Java's name names no directory, or another: a name that is not UTF-8 (decoded with U+FFFD,
+     * or '?' where Java decodes as ASCII), or a plain one that now stands for another directory
+     * (it, or one above it, renamed or replaced since catflap started).
+     */
+    private static CatflapException elsewhere(Path named) {
+        if (!named.toString().chars().allMatch(c -> c < 0x80 && c != '?')) {
+            return notUtf8(named);
+        }
+        return CatflapException.failure("the working directory " + named + " is no longer there under that name (renamed or"
+                + " replaced while catflap started), and catflap cannot find files relative to it: cd to it again");
     }
 
     private static CatflapException notUtf8(Path named) {

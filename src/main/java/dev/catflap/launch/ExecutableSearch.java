@@ -46,12 +46,14 @@ public class ExecutableSearch {
         if (runsIn.isPresent() && name.length > 0 && name[0] != '/' && contains(name, (byte) '/')) {
             byte[] path = join(runsIn.get(), name);
             try {
-                return checkInterpreter(checkPath(path, command), command.displayName());
+                checkPath(path, command);
             } catch (CatflapException e) {
                 // ./server is looked for where the command runs, not where catflap was started: say where
+                // (not of its interpreter, whose path is its own: checked below)
                 throw new CatflapException(e.status(), e.getMessage() + " (in " + OsString.decode(runsIn.get())
                         + ", where the command runs)");
             }
+            return checkInterpreter(path, command.displayName());
         }
         if (name.length == 0) {
             throw new CatflapException(ExitStatus.NOT_FOUND, "'': command not found");

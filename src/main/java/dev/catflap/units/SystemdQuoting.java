@@ -1,5 +1,6 @@
 package dev.catflap.units;
 
+import dev.catflap.CatflapLine;
 import dev.catflap.posix.OsString;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,17 +105,17 @@ public final class SystemdQuoting {
     /**
      * systemd would read a control character back from a C escape, but the units' other
      * texts could not give it: the try-it line, printed as catflap prints every line (control
-     * characters escaped, so that none reaches the terminal), would pass a backslash and letters
-     * once pasted, and the comment shows {@code ?}. A unit that runs other than what it says is
-     * refused instead, as WorkingDirectory= and the Listen lines refuse one.
+     * and invisible characters escaped, so that none reaches the terminal unseen), would pass a
+     * backslash and letters once pasted, and the comment shows {@code ?}. A unit that runs other
+     * than what it says is refused instead, as WorkingDirectory= and the Listen lines refuse one.
      */
     private static void noControl(String text, String what) {
-        for (char c : text.toCharArray()) {
-            if (c < 0x20 || c == 0x7f) {
-                throw new IllegalArgumentException(what + " holds a control character, which catflap writes into no unit: "
-                        + "the try-it line and the units' comment could not show it as the service would get it");
-            }
-        }
+        text.codePoints().filter(CatflapLine::isShownEscaped).findFirst().ifPresent(c -> {
+            String kind = c < 0x20 || (c >= 0x7f && c <= 0x9f) ? "a control character"
+                    : String.format("an invisible character (U+%04X)", c);
+            throw new IllegalArgumentException(what + " holds " + kind + ", which catflap writes into no unit: "
+                    + "the try-it line and the units' comment could not show it as the service would get it");
+        });
     }
 
     private static String quoted(String word, boolean variables) {

@@ -83,14 +83,14 @@ class OriginTest {
 
     @Test
     void onlyTheDevelopersOwnSourcesArePersonal() {
-        assertEquals(Optional.of("CATFLAP_PORT in your environment"), Origin.variable().personal(Setting.PORT, false));
-        assertEquals(Optional.of("CATFLAP_PORT= in your environment"), Origin.variable().personal(Setting.PORT, true));
-        assertEquals(Optional.of("catflap.port in your local file " + FILE),
-                Origin.file(Origin.Kind.LOCAL_FILE, FILE).personal(Setting.PORT, false));
+        assertEquals(Optional.of("CATFLAP_PORT in your environment"), Origin.variable().personal(Setting.PORT, false, 7));
+        assertEquals(Optional.of("CATFLAP_PORT= in your environment"), Origin.variable().personal(Setting.PORT, true, WrittenValue.NO_LINE));
+        assertEquals(Optional.of("catflap.port in your local file " + FILE + ":3"),
+                Origin.file(Origin.Kind.LOCAL_FILE, FILE).personal(Setting.PORT, false, 3));
         assertEquals(Optional.of("catflap.port= in your user file " + FILE),
-                Origin.file(Origin.Kind.USER_FILE, FILE).personal(Setting.PORT, true));
+                Origin.file(Origin.Kind.USER_FILE, FILE).personal(Setting.PORT, true, WrittenValue.NO_LINE));
         for (Origin typedOrTeams : List.of(Origin.option(), PROJECT, Origin.file(Origin.Kind.CONFIG_FILE, FILE), Origin.defaults())) {
-            assertEquals(Optional.empty(), typedOrTeams.personal(Setting.PORT, false), typedOrTeams.toString());
+            assertEquals(Optional.empty(), typedOrTeams.personal(Setting.PORT, false, 1), typedOrTeams.toString());
         }
     }
 }

@@ -84,12 +84,14 @@ class SettingParsersTest {
     @Test
     void anUnquotedDollarOrBacktickInSetenvIsRefusedAQuotedOnePassed() {
         String hint = " would be expanded by a shell, and catflap expands nothing in a value (write the value itself, "
-                + "or quote it to pass it literally)";
+                + "or single-quote it to pass it literally)";
         assertEquals("'$'" + hint, assertThrows(IllegalArgumentException.class,
                 () -> ListSyntax.writtenElements(Setting.SETENV, "PATH=$PATH:/opt/bin")).getMessage());
         assertEquals("'`'" + hint, assertThrows(IllegalArgumentException.class,
                 () -> ListSyntax.writtenElements(Setting.SETENV, "A=1, ME=`whoami`")).getMessage());
-        assertEquals(List.of("PRICE=$5", "COST=$6", "A=b|c"), ListSyntax.writtenElements(Setting.SETENV, "PRICE='$5', COST=\"$6\", A=b|c"));
+        assertEquals(List.of("PRICE=$5", "COST=$6", "A=b|c"), ListSyntax.writtenElements(Setting.SETENV, "PRICE='$5', COST=\"\\$6\", A=b|c"));
+        // a shell expands "$6" too
+        assertThrows(IllegalArgumentException.class, () -> ListSyntax.writtenElements(Setting.SETENV, "COST=\"$6\""));
         assertEquals(List.of("$x"), ListSyntax.writtenElements(Setting.IGNORE, "$x")); // a glob's '$' is no variable
     }
 

@@ -2,6 +2,7 @@ package dev.catflap.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,19 @@ class ShellWordsTest {
         for (String syntax : List.of("a | b", "a && b", "a > f", "$(x)", "`x`")) {
             assertThrows(IllegalArgumentException.class, () -> ShellWords.parse(syntax), syntax);
         }
+    }
+
+    /** A shell expands $VAR and `cmd` inside double quotes too: refused there, as unquoted; single-quoted or escaped they pass. */
+    @Test
+    void anExpansionInsideDoubleQuotesIsRefusedInACommandAndAValue() {
+        for (String command : List.of("echo \"$HOME\"", "echo \"`id`\"", "echo \"a $b\"")) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> ShellWords.parse(command), command).getMessage()
+                    .contains("inside double quotes would be expanded by a shell"), command);
+        }
+        assertThrows(IllegalArgumentException.class, () -> ShellWords.valueElements("PATH=\"$PATH:/opt/bin\""));
+        assertEquals(List.of("echo", "$HOME", "$HOME"), ShellWords.parse("echo \"\\$HOME\" '$HOME'").words());
+        assertEquals(List.of("X=$5"), ShellWords.valueElements("X=\"\\$5\""));
+        assertEquals(List.of("\"$HOME\"*"), ShellWords.elements("'\"$HOME\"*'"), "a glob list's quotes as before");
     }
 
     @Test

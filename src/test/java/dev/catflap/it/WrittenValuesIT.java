@@ -187,6 +187,19 @@ class WrittenValuesIT {
         assertNotRun();
     }
 
+    /** The directory is the command's: a bad interpreter's own absolute path is named without it. */
+    @Test
+    void aBadInterpreterOfARelativeCommandIsNamedWithoutTheDirectory() throws Exception {
+        team("catflap.port=0\n");
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere")).toRealPath();
+        Files.writeString(elsewhere.resolve("server"), "#!/usr/bin/no-such-interpreter\n");
+        elsewhere.resolve("server").toFile().setExecutable(true);
+        Catflap.Result result = fromTests().run("-q", "--workdir", elsewhere.toString(), "--", "./server");
+        assertEquals(126, result.exit(), result.stderr());
+        assertEquals("[catflap] ./server: bad interpreter /usr/bin/no-such-interpreter: no such file or directory\n",
+                result.stderr());
+    }
+
     private void assertNotRun() {
         assertFalse(Files.exists(repo.resolve("ran")) || Files.exists(tests.resolve("ran")), "the command must not run");
     }

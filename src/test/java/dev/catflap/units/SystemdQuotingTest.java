@@ -47,6 +47,24 @@ class SystemdQuotingTest {
         assertTrue(value.getMessage().startsWith("its value holds a control character"), value.getMessage());
     }
 
+    /**
+     * An invisible character (a no-break space, a zero-width space, a BOM) is refused too: catflap's
+     * lines show it escaped, so the try-it line would pass a backslash and letters once pasted.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u00a0b", "\u200bx", "\ufeffx", "a\u0085b"})
+    void anInvisibleCharacterInAWordOrAValueIsRefused(String text) {
+        IllegalArgumentException word = assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.execWord(text));
+        assertTrue(word.getMessage().startsWith("the argument " + text + " holds "), word.getMessage());
+        IllegalArgumentException value = assertThrows(IllegalArgumentException.class, () -> SystemdQuoting.assignment("Z", text));
+        assertTrue(value.getMessage().contains(", which catflap writes into no unit"), value.getMessage());
+    }
+
+    @Test
+    void aPrintableNonAsciiCharacterIsWrittenAsItIs() {
+        assertEquals("\"Z=caf\u00e9 \u00fcber\"", SystemdQuoting.assignment("Z", "caf\u00e9 \u00fcber"));
+    }
+
     @Test
     void execLineJoinsTheWordsWithSpaces() {
         assertEquals("/usr/bin/sh -c \"echo $$1\" x", SystemdQuoting.execLine(List.of("/usr/bin/sh", "-c", "echo $1", "x")));

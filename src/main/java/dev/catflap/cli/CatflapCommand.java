@@ -139,10 +139,8 @@ public class CatflapCommand implements Callable<Integer> {
         try {
             return search.resolve(words, environment, directory);
         } catch (CatflapException e) {
-            if (settings.from(Setting.COMMAND).is(Origin.Kind.OPTION)) {
-                throw e;
-            }
-            throw new CatflapException(e.status(), settings.origin(Setting.COMMAND) + ": " + e.getMessage());
+            throw settings.commandWrittenAt(Setting.COMMAND)
+                    .map(at -> new CatflapException(e.status(), at + ": " + e.getMessage())).orElse(e);
         }
     }
 

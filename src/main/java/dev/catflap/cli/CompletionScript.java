@@ -29,7 +29,9 @@ public final class CompletionScript {
               while (( i <= COMP_CWORD )); do
                 case ${COMP_WORDS[i]} in
                   --) echo $((i + 1)); return ;;
-                  %s) ((i++)) ;; # an option whose value is the next word
+                  %s) # an option whose value is the next word, or the one after the = bash split off
+                    [[ ${COMP_WORDS[i+1]} == = ]] && ((i++))
+                    ((i++)) ;;
                   -*) ;;
                   *) echo $i; return ;;
                 esac
@@ -55,28 +57,42 @@ public final class CompletionScript {
               return 1
             }
 
+            # Fills COMPREPLY with the lines "$@" prints, one word each: a file name may hold spaces,
+            # which COMPREPLY=( $(...) ) would split. (No mapfile: zsh's bashcompinit has none.)
+            function _catflap_reply() {
+              local line
+              COMPREPLY=()
+              while IFS= read -r line; do
+                COMPREPLY+=("$line")
+              done < <("$@")
+            }
+
             function _catflap_complete() {
               local start current=${COMP_WORDS[COMP_CWORD]}
               [[ $current == = ]] && current=
+              # From COMMAND on the words are the command's, its own options' values too.
+              start=$(_catflap_command_index)
+              if [[ -n $start ]] && (( COMP_CWORD >= start )) && ! _catflap_has_init; then
+                if typeset -f _command_offset >/dev/null; then # bash-completion's (not in zsh)
+                  _command_offset "$start"
+                elif (( COMP_CWORD == start )); then
+                  _catflap_reply compgen -c -- "$current"
+                else
+                  compopt -o filenames 2>/dev/null
+                  _catflap_reply compgen -f -- "$current"
+                fi
+                return
+              fi
               # picocli's function completes nothing for a value (compopt +o default): a path's is a file name.
               case $(_catflap_value_of) in
                 %s)
                   compopt -o filenames 2>/dev/null
-                  COMPREPLY=( $(compgen -f -- "$current") ); return ;;
+                  _catflap_reply compgen -f -- "$current"; return ;;
                 %s)
                   compopt -o filenames 2>/dev/null
-                  COMPREPLY=( $(compgen -d -- "$current") ); return ;;
+                  _catflap_reply compgen -d -- "$current"; return ;;
               esac
-              start=$(_catflap_command_index)
-              if [[ -z $start ]] || (( COMP_CWORD < start )) || _catflap_has_init; then
-                _complete_catflap "$@"
-              elif typeset -f _command_offset >/dev/null; then # bash-completion's (not in zsh)
-                _command_offset "$start"
-              elif (( COMP_CWORD == start )); then
-                COMPREPLY=( $(compgen -c -- "${COMP_WORDS[COMP_CWORD]}") )
-              else
-                COMPREPLY=( $(compgen -f -- "${COMP_WORDS[COMP_CWORD]}") )
-              fi
+              _complete_catflap "$@"
             }
 
             complete -F _catflap_complete -o default catflap

@@ -362,6 +362,17 @@ public final class Settings {
         return warnings;
     }
 
+    /**
+     * Where the command of {@code setting} ({@link Setting#COMMAND} or {@link Setting#UNIT_COMMAND})
+     * was written, for the head of an error about it, as any other bad value is named: {@code
+     * FILE:LINE: catflap.command=...}, {@code CATFLAP_COMMAND=...}, {@code --unit-command ...}.
+     * Empty for the command line's COMMAND words, which the error names as typed. The one place
+     * that decides it, so that a command is named alike whichever stage finds it wrong.
+     */
+    public Optional<String> commandWrittenAt(Setting<?> setting) {
+        return fromCommandLine(setting) ? Optional.empty() : Optional.of(origin(setting));
+    }
+
     /** Whether the command is the words the command line gave, rather than a configured one. */
     public boolean commandFromCommandLine() {
         return commandFromCommandLine;

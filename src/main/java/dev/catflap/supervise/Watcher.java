@@ -334,15 +334,37 @@ final class Watcher implements ChangeSource {
             Path next = at.resolve(path.getName(i));
             if (!Files.exists(next)) {
                 if (links > 0 && Files.isSymbolicLink(next)) {
-                    Path target = next.getParent().resolve(Files.readSymbolicLink(next));
+                    Path target = linkTarget(next);
                     Path rest = i + 1 < path.getNameCount() ? path.subpath(i + 1, path.getNameCount()) : null;
-                    return firstMissing(absolute(rest == null ? target : target.resolve(rest)), links - 1);
+                    return firstMissing(rest == null ? target : target.resolve(rest), links - 1);
                 }
                 return Optional.of(next);
             }
             at = next;
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where the kernel takes {@code link} to lead: its target read from where the link really is
+     * (its parent may be reached through links: {@code app -> /srv/app}, {@code app/vendor ->
+     * ../shared} leads to {@code /srv/shared}). Only the target's leading {@code ..} are taken
+     * away, each from a real directory; one after a name stays, for that name may be a link
+     * (normalize() would take it by the string).
+     */
+    private static Path linkTarget(Path link) throws IOException {
+        Path target = Files.readSymbolicLink(link);
+        Path at = target.isAbsolute() ? target.getRoot() : link.getParent().toRealPath();
+        int i = 0;
+        for (; i < target.getNameCount(); i++) {
+            String name = target.getName(i).toString();
+            if (name.equals("..")) {
+                at = at.getParent() == null ? at : at.getParent();
+            } else if (!name.equals(".")) {
+                break;
+            }
+        }
+        return i < target.getNameCount() ? at.resolve(target.subpath(i, target.getNameCount())) : at;
     }
 
     /** What the notice says is awaited: the path itself, or where a link on its way leads. */

@@ -163,10 +163,7 @@ final class UnitPlanner {
             executable = OsString.decode(search.resolve(CommandWords.of(command.words()), environment,
                     Optional.of(OsString.encode(OsString.of(command.directory())))));
         } catch (CatflapException e) {
-            // a file's command named on its line, as every other error about a file's value is
-            String from = command.setting().filter(setting -> settings.from(setting).kind().isFile())
-                    .map(settings::origin).orElse("command from " + command.source());
-            throw CatflapException.usage(from + ": " + e.getMessage());
+            throw CatflapException.usage(writtenAt(command) + ": " + e.getMessage());
         }
         List<String> words = new ArrayList<>();
         try {
@@ -175,9 +172,14 @@ final class UnitPlanner {
             words.addAll(command.words().subList(1, command.words().size()));
             SystemdQuoting.execLine(words);
         } catch (IllegalArgumentException e) {
-            throw CatflapException.usage("command from " + command.source() + ": " + e.getMessage());
+            throw CatflapException.usage(writtenAt(command) + ": " + e.getMessage());
         }
         return words;
+    }
+
+    /** Where the command was written, as running it names it too: a file's on its line, a variable's as set. */
+    private String writtenAt(ProductionCommand command) {
+        return command.setting().flatMap(settings::commandWrittenAt).orElse("command from " + command.source());
     }
 
     /**

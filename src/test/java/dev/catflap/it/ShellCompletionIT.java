@@ -76,6 +76,32 @@ class ShellCompletionIT {
         assertEquals(List.of(), bashCompletes("catflap", "-p", "s"), "a port is no file name");
     }
 
+    /** A file name with a space is one word, not two (COMPREPLY=( $(compgen ...) ) split it). */
+    @Test
+    void bashOffersAFileNameWithASpaceAsOneWord() throws Exception {
+        Files.writeString(emptyDirectory.resolve("my settings.properties"), "");
+        assertEquals(List.of("my settings.properties"), bashCompletes("catflap", "--config", "my"));
+        assertEquals(List.of("my settings.properties"), bashCompletes("catflap", "--config", "=", "my"));
+        assertEquals(List.of("my settings.properties"), bashCompletes("catflap", "-p", "8080", "cat", "my"),
+                "a command's own file argument");
+    }
+
+    /**
+     * After COMMAND an option of catflap's name is the command's: {@code python --config} gets
+     * python's completion (bash-completion's _command_offset, here a stand-in that says where it
+     * was called for), not catflap's file names.
+     */
+    @Test
+    void bashLeavesTheCommandsOwnOptionsToTheCommand() throws Exception {
+        Files.writeString(emptyDirectory.resolve("setup.py"), "");
+        String standIn = "function _command_offset() { COMPREPLY=(\"command from word $1\"); }";
+        assertEquals(List.of("command from word 1"), bashCompletesWith(standIn, "catflap", "python", "--config", "s"));
+        assertEquals(List.of("command from word 3"), bashCompletesWith(standIn, "catflap", "-p", "8080", "python", "--workdir", "s"));
+        assertEquals(List.of("command from word 4"), bashCompletesWith(standIn, "catflap", "--port", "=", "8080", "python", "s"),
+                "--port=8080, which bash splits at the =: 8080 is its value, not the command");
+        assertEquals(List.of("setup.py"), bashCompletesWith(standIn, "catflap", "--config", "s"), "catflap's own --config still");
+    }
+
     /** --init takes no command: after it, no command names (nor options' values) are offered for a word. */
     @Test
     void bashOffersNoCommandAfterInit() {
@@ -84,9 +110,10 @@ class ShellCompletionIT {
     }
 
     @Test
-    void zshRegistersTheCompletionAndCompletesOptionsThenCommands() {
+    void zshRegistersTheCompletionAndCompletesOptionsThenCommands() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh")),
                 "zsh is not installed: skipping its completion test (.ci/run installs it)");
+        Files.writeString(emptyDirectory.resolve("my settings.properties"), "");
         // zsh runs bash completion functions through bashcompinit, which the script loads itself;
         // zsh filters the words by the prefix typed, so the function offers them all.
         String[] lines = shell("zsh", """
@@ -99,6 +126,9 @@ class ShellCompletionIT {
                 COMP_WORDS=(catflap -p 8080 -- ech); COMP_CWORD=4
                 _catflap_complete
                 print -r -- "${COMPREPLY[@]}"
+                COMP_WORDS=(catflap --config my); COMP_CWORD=2
+                _catflap_complete
+                print -r -- "${(j:|:)COMPREPLY[@]}"
                 """).split("\n");
         assertTrue(lines[0].startsWith("_bash_complete -F _catflap_complete"), lines[0]);
         List<String> options = Arrays.asList(lines[1].split(" "));
@@ -106,6 +136,8 @@ class ShellCompletionIT {
             assertTrue(options.contains(option), option + " missing from: " + options);
         }
         assertTrue(Arrays.asList(lines[2].split(" ")).contains("echo"), "no echo among the commands offered");
+        assertTrue(Arrays.asList(lines[3].split("\\|")).contains("my settings.properties"),
+                "a file name with a space, one word: " + lines[3]);
     }
 
     private static List<String> sorted(List<String> words) {
@@ -114,12 +146,18 @@ class ShellCompletionIT {
 
     /** What bash offers for the last of {@code words}, catflap's being {@code words[0]}. */
     private List<String> bashCompletes(String... words) {
+        return bashCompletesWith("", words);
+    }
+
+    /** The same, with {@code setup} run after the script is sourced. */
+    private List<String> bashCompletesWith(String setup, String... words) {
         String offered = shell("bash", """
                 source "$1"; shift
+                %s
                 COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))
                 _catflap_complete 2>/dev/null
-                printf '%s\\n' "${COMPREPLY[@]}"
-                """, words).strip();
+                printf '%%s\\n' "${COMPREPLY[@]}"
+                """.formatted(setup), words).strip();
         return offered.isEmpty() ? List.of() : List.of(offered.split("\n"));
     }
 

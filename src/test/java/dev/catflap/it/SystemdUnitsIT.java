@@ -342,7 +342,7 @@ class SystemdUnitsIT {
             }
             default -> {
                 Files.writeString(file, "catflap.command=cat \"a\\u0001b\"\n");
-                yield "[catflap] command from catflap.command in " + file + ": the argument a\\x01b holds a control character";
+                yield "[catflap] " + file + ":1: catflap.command=cat \"a\\x01b\": the argument a\\x01b holds a control character";
             }
         };
         Catflap.Result result = Catflap.launcher().in(dir).run(args);

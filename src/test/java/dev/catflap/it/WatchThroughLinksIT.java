@@ -78,6 +78,34 @@ class WatchThroughLinksIT {
         }
     }
 
+    /**
+     * {@code app -> srv/app}, {@code app/vendor -> ../shared}: the kernel takes the '..' from where
+     * vendor really is, so it is srv/shared that makes app/vendor/gen appear, not the project's
+     * shared (that the spelled path, normalised by the string, named: the restart never came).
+     */
+    @Test
+    void aLinksTargetIsTakenFromWhereTheLinkReallyIs() throws IOException {
+        Path project = Files.createDirectory(temp.toRealPath().resolve("project"));
+        Path srv = Files.createDirectory(temp.toRealPath().resolve("srv"));
+        Files.createDirectory(srv.resolve("app"));
+        Files.createSymbolicLink(project.resolve("app"), srv.resolve("app"));
+        Files.createSymbolicLink(srv.resolve("app/vendor"), Path.of("../shared"));
+        try (Catflap.Running catflap = in(project).start("-p", "0", "--watch", "app/vendor/gen", "--", "sh", "-c",
+                "echo run; exec sleep 1000")) {
+            catflap.awaitStdout("run\n");
+            catflap.awaitStderr("[catflap] app/vendor/gen does not exist yet; watching for " + srv.resolve("shared")
+                    + ", where a link on its way leads, to appear\n");
+            Files.createDirectory(project.resolve("shared")); // where the spelled path leads: no change of app/vendor/gen
+            Files.createDirectories(srv.resolve("shared/gen"));
+            catflap.awaitStdout("run\n", 2);
+            assertTrue(catflap.awaitStderr(RESTARTING).contains(RESTARTING + "app/vendor/gen changed\n"), catflap.stderr());
+            Files.writeString(srv.resolve("shared/gen/z"), "z");
+            catflap.awaitStdout("run\n", 3);
+            assertTrue(catflap.awaitStderr(RESTARTING, 2).contains(RESTARTING + "app/vendor/gen/z changed\n"),
+                    catflap.stderr());
+        }
+    }
+
     /** The reviewer's case: Listening, "watching for it", then "cannot watch", status 1, the command never run. */
     @Test
     void aPathBelowADirectoryTheUserCannotSearchIsRefusedBeforeBinding() throws IOException {

@@ -174,6 +174,39 @@ class WrittenValuesIT {
         assertNotRun();
     }
 
+    /** Running it and writing its unit name a variable's command alike: as set, as any other bad value of a variable's. */
+    @Test
+    void aVariablesCommandNotFoundIsNamedAsSetInExecAndInUnits() throws Exception {
+        team("catflap.port=8080\n");
+        Catflap.Result command = fromTests().env("CATFLAP_COMMAND", "nosuch --serve").run("-q", "-p", "0");
+        assertEquals(127, command.exit(), command.stderr());
+        assertEquals("[catflap] CATFLAP_COMMAND=nosuch --serve: nosuch: command not found\n", command.stderr());
+
+        Catflap.Result units = fromTests().env("CATFLAP_COMMAND", "nosuch --serve").run("--systemd-units", "webapp");
+        assertEquals(2, units.exit(), units.stderr());
+        assertEquals("[catflap] CATFLAP_COMMAND=nosuch --serve: nosuch: command not found\n", units.stderr());
+        assertNotRun();
+    }
+
+    /**
+     * A command ExecStart= cannot hold is named where it was written, as one not found is: a
+     * file's on its line, a variable's as set (it was "command from catflap.command in FILE").
+     */
+    @Test
+    void aCommandAUnitCannotHoldIsNamedWhereItWasWritten() throws Exception {
+        team("catflap.port=8080\ncatflap.command=cat \"a\\u0001b\"\n");
+        Catflap.Result file = fromTests().run("--systemd-units", "webapp");
+        assertEquals(2, file.exit(), file.stderr());
+        assertTrue(file.stderr().startsWith("[catflap] " + teamFile + ":2: catflap.command=cat \"a\\x01b\": the argument a\\x01b "
+                + "holds a control character"), file.stderr());
+
+        Catflap.Result variable = fromTests().env("CATFLAP_COMMAND", "cat \"a\u0001b\"").run("--systemd-units", "webapp");
+        assertEquals(2, variable.exit(), variable.stderr());
+        assertTrue(variable.stderr().startsWith("[catflap] CATFLAP_COMMAND=cat \"a\\x01b\": the argument a\\x01b "
+                + "holds a control character"), variable.stderr());
+        assertFalse(Files.exists(tests.resolve("webapp.service")), "nothing written");
+    }
+
     @Test
     void aRelativeCommandNotFoundNamesTheDirectoryLookedIn() throws Exception {
         team("catflap.port=0\n");

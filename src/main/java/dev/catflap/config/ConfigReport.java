@@ -49,7 +49,7 @@ public final class ConfigReport {
 
     /** A file found but not read, with why. */
     private static String ignored(String because) {
-        return " (found, ignored: " + because + ")";
+        return " (found, but ignored: " + because + ")";
     }
 
     /** Where the command runs, and why there. */

@@ -505,10 +505,10 @@ class ConfigIT {
         Catflap.Result result = catflap(nested).run("--show-config");
         assertEquals(0, result.exit(), result.stderr());
         List<String> lines = result.stdout().lines().toList();
-        assertTrue(lines.contains("user file:    " + user + " (found, ignored: " + because + ")"), result.stdout());
+        assertTrue(lines.contains("user file:    " + user + " (found, but ignored: " + because + ")"), result.stdout());
         assertRow(lines, "catflap.backlog", "(not set)", "default");
         if (local != null) {
-            assertTrue(lines.contains("local file:   " + local + " (found, ignored: " + because + ")"), result.stdout());
+            assertTrue(lines.contains("local file:   " + local + " (found, but ignored: " + because + ")"), result.stdout());
             assertRow(lines, "catflap.port", "0", projectPath.toString());
         }
     }

@@ -98,20 +98,20 @@ class WrittenValuesIT {
         Catflap.Result file = fromTests().run();
         assertEquals(2, file.exit(), file.stderr());
         assertEquals("[catflap] " + teamFile + ":2: catflap.setenv=PATH=$PATH:/opt/bin: '$' would be expanded by a shell, "
-                + "and catflap expands nothing in a value (write the value itself, or quote it to pass it literally); "
+                + "and catflap expands nothing in a value (write the value itself, or single-quote it to pass it literally); "
                 + "in a properties file a backslash must be doubled to reach catflap (\\\\$)\n", file.stderr());
 
         team("catflap.port=0\ncatflap.command=touch ran\n");
         Catflap.Result variable = fromTests().env("CATFLAP_SETENV", "GREETING=`whoami`").run();
         assertEquals(2, variable.exit(), variable.stderr());
         assertEquals("[catflap] CATFLAP_SETENV=GREETING=`whoami`: '`' would be expanded by a shell, and catflap expands "
-                + "nothing in a value (write the value itself, or quote it to pass it literally)\n", variable.stderr());
+                + "nothing in a value (write the value itself, or single-quote it to pass it literally)\n", variable.stderr());
         assertNotRun();
     }
 
     @Test
     void aQuotedDollarInSetenvAndAnOptionsArePassedLiterally() throws Exception {
-        team("catflap.port=0\ncatflap.quiet=true\ncatflap.setenv=PRICE='$5', COST=\"\\$6\"\ncatflap.command="
+        team("catflap.port=0\ncatflap.quiet=true\ncatflap.setenv=PRICE='$5', COST=\"\\\\$6\"\ncatflap.command="
                 + String.join(" ", Catflap.interpreterProbe()) + " report\n");
         Catflap.Result result = fromTests().run("--setenv", "FEE=$7");
         assertEquals(0, result.exit(), result.stderr());

@@ -233,25 +233,11 @@ class TrustIT {
         "local,0620,is writable by group 4242, not only by you"})
     void fileOthersCanWriteIsIgnoredThoughItIsTheUsersOwn(String which, String mode, String why) throws IOException {
         Path project = directory(base.resolve("project"), 0755);
-        Path projectFile = Files.writeString(project.resolve(NAME), "catflap.quiet=true\ncatflap.command=true\n");
-        Path file = switch (which) {
-            case "project" -> planted(project, 0);
-            case "local" -> Files.writeString(project.resolve(".catflap.local.properties"),
-                    "catflap.command=touch " + shared.resolve("planted-ran") + "\n");
-            default -> Files.writeString(directory(configHome.resolve("catflap"), 0755).resolve("config.properties"),
-                    "catflap.command=touch " + shared.resolve("planted-ran") + "\n");
-        };
-        if (which.equals("user")) {
-            Files.delete(projectFile);
-        }
+        Path file = plantedSettings(which, project);
         Files.setAttribute(file, "unix:gid", 4242);
         Files.setAttribute(file, "unix:mode", Integer.parseInt(mode, 8));
         Catflap.Result result = asRoot(project).run("-p", "0");
-        String named = switch (which) {
-            case "project" -> file.toString();
-            case "local" -> "the local file " + file;
-            default -> "the user file " + file;
-        };
+        String named = namedInWarnings(which, file);
         assertTrue(result.stderr().startsWith("[catflap] warning: ignoring " + named + ": it " + why), result.stderr());
         assertFalse(Files.exists(shared.resolve("planted-ran")), "a file others can write is not obeyed");
 
@@ -268,6 +254,25 @@ class TrustIT {
     void fileAnotherUserCanWriteThroughItsAccessListIsIgnored(String which, String entry, String who)
             throws IOException, InterruptedException {
         Path project = directory(base.resolve("project"), 0755);
+        Path file = plantedSettings(which, project);
+        Files.setAttribute(file, "unix:mode", 0644); // root's own group, root its only member: trusted by its bits
+        assumeTrue(setfacl("-m", entry, file.toString()), "needs setfacl and a file system with ACLs");
+        Catflap.Result result = asRoot(project).run("-p", "0");
+        String named = namedInWarnings(which, file);
+        assertTrue(result.stderr().startsWith("[catflap] warning: ignoring " + named + ": it is writable by " + who
+                + " through its access control list"), result.stderr());
+        assertFalse(Files.exists(shared.resolve("planted-ran")), "a file others can write through its ACL is not obeyed");
+
+        assertTrue(setfacl("-x", entry.substring(0, entry.lastIndexOf(':')), file.toString()), "setfacl -x");
+        Catflap.Result without = asRoot(project).run("-p", "0");
+        assertTrue(Files.exists(shared.resolve("planted-ran")), "without the entry it is obeyed: " + without.stderr());
+    }
+
+    /**
+     * A settings file of {@code which} kind (project, local, user) that runs the planted command,
+     * beside a harmless project file (none for the user file's case, which the project file would outrank).
+     */
+    private Path plantedSettings(String which, Path project) throws IOException {
         Path projectFile = Files.writeString(project.resolve(NAME), "catflap.quiet=true\ncatflap.command=true\n");
         Path file = switch (which) {
             case "project" -> planted(project, 0);
@@ -279,21 +284,16 @@ class TrustIT {
         if (which.equals("user")) {
             Files.delete(projectFile);
         }
-        Files.setAttribute(file, "unix:mode", 0644); // root's own group, root its only member: trusted by its bits
-        assumeTrue(setfacl("-m", entry, file.toString()), "needs setfacl and a file system with ACLs");
-        Catflap.Result result = asRoot(project).run("-p", "0");
-        String named = switch (which) {
+        return file;
+    }
+
+    /** How catflap's warning names a settings file of {@code which} kind. */
+    private static String namedInWarnings(String which, Path file) {
+        return switch (which) {
             case "project" -> file.toString();
             case "local" -> "the local file " + file;
             default -> "the user file " + file;
         };
-        assertTrue(result.stderr().startsWith("[catflap] warning: ignoring " + named + ": it is writable by " + who
-                + " through its access control list"), result.stderr());
-        assertFalse(Files.exists(shared.resolve("planted-ran")), "a file others can write through its ACL is not obeyed");
-
-        assertTrue(setfacl("-x", entry.substring(0, entry.lastIndexOf(':')), file.toString()), "setfacl -x");
-        Catflap.Result without = asRoot(project).run("-p", "0");
-        assertTrue(Files.exists(shared.resolve("planted-ran")), "without the entry it is obeyed: " + without.stderr());
     }
 
     private static boolean setfacl(String... arguments) throws InterruptedException {
